@@ -1,0 +1,243 @@
+import * as crypto from "crypto";
+import { ResolvedConnection } from "./connection";
+import { ApiError, AuthError, Product, TransportError } from "./errors";
+import { RawRequest, RawResponse, describeNetworkError, header, keepAliveAgents, neverSent, send } from "./http";
+import { RateLimiter } from "./limiter";
+import { TokenSource } from "./oauth";
+import { processState } from "./process-state";
+import { clientStats } from "./stats";
+
+export interface RequestOptions {
+    query?: Record<string, string | number | boolean | undefined>;
+    body?: unknown;
+    /**
+     * For a POST whose outcome is unknown (connection lost, 5xx): looks for the object the first
+     * attempt may have created. Returning it ends the request as if the POST had answered; returning
+     * undefined means it did not land and the POST is sent again.
+     */
+    findCreated?: () => Promise<unknown | undefined>;
+}
+
+export interface RetryPolicy {
+    maxAttempts: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+    maxAttempts: 6,
+    baseDelayMs: 200,
+    maxDelayMs: 10_000,
+    timeoutMs: 30_000,
+};
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Full jitter: spreads parallel retriers so they do not return in lockstep. */
+function backoff(policy: RetryPolicy, attempt: number): number {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(Math.random() * ceiling);
+}
+
+function parseJson(text: string): unknown {
+    if (text === "") {
+        return undefined;
+    }
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+/**
+ * A client for one API account on one appliance. Owns that account's token, limiter and sockets;
+ * every resource of every kind in the process that talks to the same account shares it.
+ */
+export class ApiClient {
+    readonly tokens: TokenSource;
+    readonly limiter: RateLimiter;
+    private readonly base: Omit<RawRequest, "method" | "url" | "headers" | "body">;
+
+    constructor(
+        readonly product: Product,
+        readonly conn: ResolvedConnection,
+        readonly apiPrefix: string,
+        readonly retry: RetryPolicy = DEFAULT_RETRY,
+    ) {
+        this.base = {
+            timeoutMs: retry.timeoutMs,
+            caPem: conn.caPem,
+            insecure: conn.insecure,
+            agents: keepAliveAgents(),
+        };
+        this.tokens = new TokenSource(product, `${conn.origin}/oauth2/token`, conn.clientId, conn.clientSecret, this.base);
+        this.limiter = new RateLimiter([
+            { limit: conn.ratePerSecond, windowMs: 1000 },
+            { limit: conn.ratePerHour, windowMs: 3_600_000 },
+        ]);
+    }
+
+    async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+        return (await this.exchange(method, path, opts)).body as T;
+    }
+
+    /** GET a list to the end, following the Link header (or the X-BT pagination headers) page by page. */
+    async listAll<T = unknown>(path: string, query: RequestOptions["query"] = {}): Promise<T[]> {
+        const items: T[] = [];
+        let page = 1;
+        for (;;) {
+            const res = await this.exchange("GET", path, { query: { ...query, per_page: 100, current_page: page } });
+            const body = res.body;
+            // Some grant lists are unpaginated and some reads answer a bare object; accept both.
+            if (Array.isArray(body)) items.push(...(body as T[]));
+            else if (body !== undefined && body !== null) items.push(body as T);
+            const link = header(res.raw, "link") ?? "";
+            const lastPage = Number(header(res.raw, "x-bt-pagination-last-page") ?? "0");
+            const hasNext = /rel="?next"?/.test(link) || (lastPage > 0 && page < lastPage);
+            if (!hasNext || !Array.isArray(body) || body.length === 0) {
+                return items;
+            }
+            page++;
+        }
+    }
+
+    private async exchange(
+        method: string,
+        path: string,
+        opts: RequestOptions,
+    ): Promise<{ status: number; body: unknown; raw: RawResponse }> {
+        const url = new URL(`${this.conn.origin}${this.apiPrefix}${path}`);
+        for (const [k, v] of Object.entries(opts.query ?? {})) {
+            if (v !== undefined) url.searchParams.set(k, String(v));
+        }
+        const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        let reauthenticated = false;
+        let lastProblem = "";
+
+        for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
+            if (attempt > 1) clientStats.retries++;
+            let token: string;
+            try {
+                token = await this.tokens.get();
+            } catch (err) {
+                if (err instanceof AuthError || attempt === this.retry.maxAttempts) throw err;
+                lastProblem = (err as Error).message;
+                await sleep(backoff(this.retry, attempt));
+                continue;
+            }
+            await this.limiter.acquire();
+            clientStats.requests++;
+            clientStats.byMethod[method] = (clientStats.byMethod[method] ?? 0) + 1;
+
+            let res: RawResponse;
+            try {
+                res = await send({
+                    ...this.base,
+                    method,
+                    url: url.toString(),
+                    headers: {
+                        authorization: `Bearer ${token}`,
+                        accept: "application/json",
+                        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+                        "user-agent": "pulumi-beyondtrust",
+                    },
+                    body,
+                });
+            } catch (err) {
+                lastProblem = describeNetworkError(err);
+                if (method === "POST" && !neverSent(err)) {
+                    const found = await this.checkLanded(opts);
+                    if (found !== undefined) return { status: 201, body: found, raw: { status: 201, headers: {}, body: "" } };
+                }
+                await sleep(backoff(this.retry, attempt));
+                continue;
+            }
+
+            if (res.status === 401 && !reauthenticated) {
+                // An evicted or expired token: the appliance answers 401 access_denied. Re-authenticate
+                // once; a second 401 is a real refusal (unknown field, revoked account) and is reported.
+                reauthenticated = true;
+                clientStats.reauthentications++;
+                await this.tokens.renew(token);
+                attempt--;
+                continue;
+            }
+            if (RETRYABLE_STATUS.has(res.status)) {
+                lastProblem = `HTTP ${res.status}`;
+                if (res.status === 429) {
+                    clientStats.rateLimited++;
+                    const retryAfter = Number(header(res, "retry-after"));
+                    const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : backoff(this.retry, attempt) + 1000;
+                    // A 429 means the request was refused unprocessed, so even a POST is safe to resend;
+                    // pausing the shared limiter keeps the other callers from piling on.
+                    this.limiter.pause(wait);
+                    continue;
+                }
+                if (method === "POST") {
+                    const found = await this.checkLanded(opts);
+                    if (found !== undefined) return { status: 201, body: found, raw: res };
+                }
+                await sleep(backoff(this.retry, attempt));
+                continue;
+            }
+            const parsed = parseJson(res.body);
+            if (res.status >= 400) {
+                throw this.apiError(method, path, res.status, parsed);
+            }
+            return { status: res.status, body: parsed, raw: res };
+        }
+        throw new TransportError(
+            this.product,
+            method,
+            path,
+            `gave up after ${this.retry.maxAttempts} attempts (last: ${lastProblem})`,
+        );
+    }
+
+    private async checkLanded(opts: RequestOptions): Promise<unknown | undefined> {
+        if (!opts.findCreated) return undefined;
+        return opts.findCreated();
+    }
+
+    private apiError(method: string, path: string, status: number, body: unknown): ApiError {
+        const b = (typeof body === "object" && body !== null ? body : {}) as {
+            message?: string;
+            error?: string;
+            errors?: Record<string, string[] | string>;
+        };
+        const fields: Record<string, string[]> = {};
+        for (const [k, v] of Object.entries(b.errors ?? {})) {
+            fields[k] = Array.isArray(v) ? v.map(String) : [String(v)];
+        }
+        const message = b.message ?? b.error ?? (typeof body === "string" ? body.slice(0, 300) : undefined);
+        return new ApiError(this.product, method, path, status, message, fields);
+    }
+}
+
+const clients = processState("apiClients", () => new Map<string, ApiClient>());
+
+/**
+ * The client for an account, created on first use. Keyed by a hash of the secret as well, so a
+ * rotated secret in config gets a fresh client rather than reusing tokens minted with the old one.
+ */
+export function clientFor(product: Product, conn: ResolvedConnection, apiPrefix: string): ApiClient {
+    const secretTag = crypto.createHash("sha256").update(conn.clientSecret).digest("hex").slice(0, 16);
+    const key = [product, conn.origin, apiPrefix, conn.clientId, secretTag].join("|");
+    let client = clients.get(key);
+    if (!client) {
+        client = new ApiClient(product, conn, apiPrefix);
+        clients.set(key, client);
+    }
+    return client;
+}
+
+/** Forget every client (tests that restart the simulator between cases). */
+export function resetClients(): void {
+    clients.clear();
+}

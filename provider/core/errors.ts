@@ -1,0 +1,62 @@
+import { redact } from "./redact";
+
+export type Product = "PRA" | "RS" | "EPM" | "PasswordSafe";
+
+/** An error answered by the appliance, carrying what a user needs to act on it. */
+export class ApiError extends Error {
+    constructor(
+        readonly product: Product,
+        readonly method: string,
+        readonly path: string,
+        readonly status: number,
+        readonly apiMessage: string | undefined,
+        readonly fieldErrors: Record<string, string[]> = {},
+    ) {
+        super(redact(formatApiError(product, method, path, status, apiMessage, fieldErrors)));
+        this.name = "ApiError";
+    }
+}
+
+/** A request whose outcome is unknown or that never got an answer (network, timeouts, retries exhausted). */
+export class TransportError extends Error {
+    constructor(
+        readonly product: Product,
+        readonly method: string,
+        readonly path: string,
+        readonly reason: string,
+    ) {
+        super(redact(`${product} ${method} ${path}: ${reason}`));
+        this.name = "TransportError";
+    }
+}
+
+/** Credentials are missing or refused: retrying cannot help, the user must fix configuration. */
+export class AuthError extends Error {
+    constructor(readonly product: Product, message: string) {
+        super(redact(`${product}: ${message}`));
+        this.name = "AuthError";
+    }
+}
+
+function formatApiError(
+    product: Product,
+    method: string,
+    path: string,
+    status: number,
+    apiMessage: string | undefined,
+    fieldErrors: Record<string, string[]>,
+): string {
+    let text = `${product} ${method} ${path} failed with HTTP ${status}`;
+    if (apiMessage) {
+        text += `: ${apiMessage}`;
+    }
+    const fields = Object.entries(fieldErrors);
+    if (fields.length > 0) {
+        text += ` (${fields.map(([f, msgs]) => `${f}: ${msgs.join("; ")}`).join(", ")})`;
+    }
+    return text;
+}
+
+export function isNotFound(err: unknown): boolean {
+    return err instanceof ApiError && err.status === 404;
+}

@@ -1,0 +1,82 @@
+// got is ESM-only; Node >= 20.19 loads it with require(). It is loaded lazily, on the first call,
+// so nothing holds a got instance at module level (one could not be serialized, and most processes
+// that import the SDK never make a call). Only the few options used here are typed.
+import * as http from "http";
+import * as https from "https";
+
+interface GotResponse {
+    statusCode: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+}
+type Got = (url: string, options: Record<string, unknown>) => Promise<GotResponse>;
+
+let got: Got | undefined;
+
+function loadGot(): Got {
+    if (!got) {
+        got = (require("got") as { default: Got }).default;
+    }
+    return got;
+}
+
+export interface RawResponse {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+}
+
+export interface RawRequest {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+    timeoutMs: number;
+    caPem?: string;
+    insecure: boolean;
+    agents: { http: http.Agent; https: https.Agent };
+}
+
+/** One HTTP exchange, no retries and no status interpretation: policy lives in the API client. */
+export async function send(req: RawRequest): Promise<RawResponse> {
+    const res = await loadGot()(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        throwHttpErrors: false,
+        retry: { limit: 0 },
+        followRedirect: false,
+        responseType: "text",
+        timeout: { request: req.timeoutMs },
+        agent: { http: req.agents.http, https: req.agents.https },
+        https: {
+            certificateAuthority: req.caPem,
+            rejectUnauthorized: !req.insecure,
+        },
+    });
+    return { status: res.statusCode, headers: res.headers, body: res.body };
+}
+
+export function keepAliveAgents(): { http: http.Agent; https: https.Agent } {
+    // Keep-alive saves a TCP (and TLS) handshake per call, which at 20 req/s is most of the latency.
+    return {
+        http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
+        https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+    };
+}
+
+/** Network failures where the request certainly never reached the server, so any method may be resent. */
+export function neverSent(err: unknown): boolean {
+    const code = (err as { code?: string })?.code;
+    return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ERR_INVALID_URL";
+}
+
+export function describeNetworkError(err: unknown): string {
+    const e = err as { code?: string; message?: string };
+    return e.code ? `${e.code}: ${e.message ?? ""}`.trim() : String(e?.message ?? err);
+}
+
+export function header(res: RawResponse, name: string): string | undefined {
+    const v = res.headers[name.toLowerCase()];
+    return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,101 @@
+// Client-side throttle that keeps an API account under the appliance's documented limits instead of
+// discovering them through 429s. A sliding log (not a token bucket) is used because a bucket lets a
+// full burst follow a refill inside one second, which a sliding-window server counts as a violation;
+// a log never admits more than `limit` requests in any window, so it is safe against both fixed and
+// sliding windows on the server side.
+
+export interface RateWindow {
+    limit: number;
+    windowMs: number;
+}
+
+export const NO_LIMITS: RateWindow[] = [];
+
+class SlidingLog {
+    private readonly stamps: number[];
+    private head = 0;
+    private count = 0;
+
+    constructor(readonly window: RateWindow, private readonly marginMs: number) {
+        this.stamps = new Array<number>(window.limit).fill(0);
+    }
+
+    /** Milliseconds to wait before one more request fits, 0 if it fits now. */
+    waitFor(now: number): number {
+        if (this.count < this.window.limit) {
+            return 0;
+        }
+        const oldest = this.stamps[this.head];
+        return Math.max(0, oldest + this.window.windowMs + this.marginMs - now);
+    }
+
+    record(now: number): void {
+        if (this.count < this.window.limit) {
+            this.stamps[(this.head + this.count) % this.window.limit] = now;
+            this.count++;
+        } else {
+            this.stamps[this.head] = now;
+            this.head = (this.head + 1) % this.window.limit;
+        }
+    }
+}
+
+/**
+ * FIFO admission: callers are served in arrival order, so a burst of parallel Pulumi operations
+ * cannot starve one another, and one timer at a time serves the queue.
+ */
+export class RateLimiter {
+    private readonly logs: SlidingLog[];
+    private readonly queue: Array<() => void> = [];
+    private timer: NodeJS.Timeout | undefined;
+    private pausedUntil = 0;
+
+    constructor(windows: RateWindow[], marginMs = 15) {
+        this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w, marginMs));
+    }
+
+    get enabled(): boolean {
+        return this.logs.length > 0;
+    }
+
+    acquire(): Promise<void> {
+        if (!this.enabled && this.pausedUntil <= Date.now()) {
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => {
+            this.queue.push(resolve);
+            this.drain();
+        });
+    }
+
+    /** The server told us to back off (429 Retry-After): hold every caller of this account. */
+    pause(ms: number): void {
+        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+        if (this.timer) {
+            clearTimeout(this.timer);
+            this.timer = undefined;
+        }
+        this.drain();
+    }
+
+    private drain(): void {
+        if (this.timer) {
+            return;
+        }
+        while (this.queue.length > 0) {
+            const now = Date.now();
+            const wait = Math.max(this.pausedUntil - now, ...this.logs.map((l) => l.waitFor(now)), 0);
+            if (wait > 0) {
+                this.timer = setTimeout(() => {
+                    this.timer = undefined;
+                    this.drain();
+                }, wait);
+                return;
+            }
+            for (const log of this.logs) {
+                log.record(now);
+            }
+            this.queue.shift()!();
+        }
+    }
+}

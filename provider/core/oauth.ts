@@ -1,0 +1,104 @@
+import { AuthError, Product, TransportError } from "./errors";
+import { clientStats } from "./stats";
+import { RawRequest, RawResponse, describeNetworkError, send } from "./http";
+
+/** Refresh this long before the appliance says the token expires, to absorb clock skew and queueing. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+interface Token {
+    value: string;
+    expiresAt: number;
+}
+
+/**
+ * One OAuth client-credentials token per API account per process. The appliance keeps at most 30
+ * valid tokens per account and evicts the oldest, so minting per resource (or per retry) would make
+ * parallel operations invalidate each other; instead every caller shares one token, a refresh is
+ * single-flight, and a caller that saw a 401 only triggers a new mint if nobody replaced the token yet.
+ */
+export class TokenSource {
+    private current: Token | undefined;
+    private pending: Promise<Token> | undefined;
+    minted = 0;
+
+    constructor(
+        private readonly product: Product,
+        private readonly tokenUrl: string,
+        private readonly clientId: string,
+        private readonly clientSecret: string,
+        private readonly base: Omit<RawRequest, "method" | "url" | "headers" | "body">,
+    ) {}
+
+    async get(): Promise<string> {
+        if (this.current && this.current.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+            return this.current.value;
+        }
+        return (await this.mint()).value;
+    }
+
+    /** The server refused `stale`; get a fresh token unless another caller already did. */
+    async renew(stale: string): Promise<string> {
+        if (this.current && this.current.value !== stale) {
+            return this.current.value;
+        }
+        this.current = undefined;
+        return (await this.mint()).value;
+    }
+
+    private mint(): Promise<Token> {
+        if (!this.pending) {
+            this.pending = this.requestToken().finally(() => {
+                this.pending = undefined;
+            });
+        }
+        return this.pending;
+    }
+
+    private async requestToken(): Promise<Token> {
+        const basic = Buffer.from(`${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.clientSecret)}`).toString(
+            "base64",
+        );
+        let res: RawResponse;
+        try {
+            res = await send({
+                ...this.base,
+                method: "POST",
+                url: this.tokenUrl,
+                headers: {
+                    authorization: `Basic ${basic}`,
+                    "content-type": "application/x-www-form-urlencoded",
+                    accept: "application/json",
+                },
+                body: "grant_type=client_credentials",
+            });
+        } catch (err) {
+            throw new TransportError(this.product, "POST", "/oauth2/token", describeNetworkError(err));
+        }
+        if (res.status !== 200) {
+            let detail = "";
+            try {
+                const body = JSON.parse(res.body) as { error?: string; message?: string; error_description?: string };
+                detail = [body.error, body.message ?? body.error_description].filter(Boolean).join(": ");
+            } catch {
+                detail = res.body.slice(0, 200);
+            }
+            if (res.status === 401 || res.status === 400 || res.status === 403) {
+                throw new AuthError(
+                    this.product,
+                    `the API account "${this.clientId}" was refused a token (HTTP ${res.status}${detail ? `, ${detail}` : ""}). ` +
+                        `Check the client id and secret: a regenerated secret invalidates the old one.`,
+                );
+            }
+            throw new TransportError(this.product, "POST", "/oauth2/token", `HTTP ${res.status} ${detail}`.trim());
+        }
+        const body = JSON.parse(res.body) as { access_token?: string; expires_in?: number };
+        if (!body.access_token) {
+            throw new TransportError(this.product, "POST", "/oauth2/token", "the token response had no access_token");
+        }
+        this.minted++;
+        clientStats.tokensMinted++;
+        const token = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
+        this.current = token;
+        return token;
+    }
+}

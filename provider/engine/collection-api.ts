@@ -1,0 +1,92 @@
+import { isNotFound } from "../core/errors";
+import { sameValue } from "./fields";
+import type { ApiObject, CallContext, ObjectApi } from "./spec";
+
+export interface CollectionOptions {
+    /** e.g. "/jump-item/shell-jump" */
+    path: string;
+    /**
+     * The list filters (exact, case-insensitive on the appliance) that find this object by the
+     * properties a human would call its identity: used by `adopt: true`.
+     */
+    naturalKey: (body: ApiObject) => Record<string, string | number>;
+    /** API fields never returned by reads (write-only secrets): not compared when matching. */
+    writeOnly?: string[];
+}
+
+function idOf(obj: ApiObject): string {
+    return String(obj.id);
+}
+
+/** The usual REST collection: POST to create, GET/PATCH/DELETE by id, a filtered paginated list. */
+export function collectionApi(opts: CollectionOptions): ObjectApi {
+    const writeOnly = new Set(opts.writeOnly ?? []);
+
+    /** Does a listed object carry every value we sent? (the only way to recognize our own POST) */
+    const carries = (live: ApiObject, body: ApiObject) =>
+        Object.entries(body).every(([k, v]) => writeOnly.has(k) || !(k in live) || sameValue(live[k], v));
+
+    async function findByKey(ctx: CallContext, match: (o: ApiObject) => boolean): Promise<ApiObject[]> {
+        const listed = await ctx.client.listAll<ApiObject>(opts.path, opts.naturalKey(ctx.body));
+        return listed.filter(match);
+    }
+
+    async function read(ctx: Pick<CallContext, "client">, id: string): Promise<ApiObject | undefined> {
+        try {
+            return await ctx.client.request<ApiObject>("GET", `${opts.path}/${encodeURIComponent(id)}`);
+        } catch (err) {
+            if (isNotFound(err)) return undefined;
+            throw err;
+        }
+    }
+
+    return {
+        async create(ctx) {
+            const created = await ctx.client.request<ApiObject | undefined>("POST", opts.path, {
+                body: ctx.body,
+                // If the answer was lost, the object may exist already; ids grow, so the newest match is ours.
+                findCreated: async () => {
+                    const matches = await findByKey(ctx, (o) => carries(o, ctx.body));
+                    return matches.sort((a, b) => Number(b.id) - Number(a.id))[0];
+                },
+            });
+            if (created && created.id !== undefined) return { id: idOf(created), live: created };
+            // Some appliance versions answer 201 with an empty body: look the object up instead.
+            const matches = await findByKey(ctx, (o) => carries(o, ctx.body));
+            const newest = matches.sort((a, b) => Number(b.id) - Number(a.id))[0];
+            if (!newest) throw new Error(`POST ${opts.path} answered without the created object, and no match was found`);
+            return { id: idOf(newest), live: newest };
+        },
+
+        read: (ctx, id) => read(ctx, id),
+
+        async update(ctx, id, changed) {
+            return ctx.client.request<ApiObject>("PATCH", `${opts.path}/${encodeURIComponent(id)}`, { body: changed });
+        },
+
+        async delete(ctx, id) {
+            try {
+                await ctx.client.request("DELETE", `${opts.path}/${encodeURIComponent(id)}`);
+            } catch (err) {
+                if (!isNotFound(err)) throw err;
+            }
+        },
+
+        async find(ctx, adopt) {
+            if (adopt !== true) {
+                const live = await read(ctx, adopt);
+                return live ? { id: idOf(live), live } : undefined;
+            }
+            const key = opts.naturalKey(ctx.body);
+            const matches = await findByKey(ctx, (o) =>
+                Object.entries(key).every(([k, v]) => String(o[k] ?? "").toLowerCase() === String(v).toLowerCase()),
+            );
+            if (matches.length > 1) {
+                throw new Error(
+                    `adopt found ${matches.length} objects matching ${JSON.stringify(key)} (ids ${matches.map(idOf).join(", ")}); set adopt to the id of the one to take over`,
+                );
+            }
+            return matches[0] ? { id: idOf(matches[0]), live: matches[0] } : undefined;
+        },
+    };
+}

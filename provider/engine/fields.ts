@@ -1,0 +1,158 @@
+// The vocabulary a resource spec is written in: plain data describing each property (its API name,
+// type and limits, default, and how changes apply). Validation (zod) and API mapping are derived from
+// it here, once, for every kind.
+import type { ZodType } from "zod";
+
+export type FieldType =
+    | { kind: "string"; min?: number; max?: number; pattern?: RegExp; patternHint?: string }
+    | { kind: "int"; min?: number; max?: number }
+    /** An id of another object. Pulumi ids are strings, so "12" and 12 both mean object 12. */
+    | { kind: "ref"; min?: number }
+    | { kind: "bool" }
+    | { kind: "enum"; values: readonly string[] };
+
+export interface FieldSpec {
+    /** The API's snake_case name. */
+    api: string;
+    type: FieldType;
+    required?: boolean;
+    /** The API accepts null to clear the value. */
+    nullable?: boolean;
+    /** Applied by check when the program leaves the property out, so state and diffs are explicit. */
+    default?: unknown | ((inputs: Record<string, unknown>) => unknown);
+    /** The API cannot change it after create: a change replaces the object. */
+    replaceOnChange?: boolean;
+    /** Write-only on the API and secret in state; never read back, so drift is not detectable. */
+    secret?: boolean;
+    /** Only some products have it (e.g. PRA-only fields absent from Remote Support). */
+    products?: ReadonlyArray<"pra" | "rs">;
+    /** Sent on create only; PATCH leaves it alone (the value keeps what create set). */
+    createOnly?: boolean;
+    description: string;
+}
+
+export type FieldTable = Record<string, FieldSpec>;
+
+/** Pulumi's marker for a value not known until apply; appears in check and diff during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export function isUnknown(v: unknown): boolean {
+    return v === UNKNOWN;
+}
+
+export const ID_MAX = 2147483647;
+
+function zod(): typeof import("zod") {
+    // Required lazily: zod schema objects cannot be captured by Pulumi's closure serializer.
+    return require("zod");
+}
+
+export function describeType(t: FieldType): string {
+    switch (t.kind) {
+        case "string": {
+            const parts = [];
+            if (t.min !== undefined && t.max !== undefined) parts.push(`${t.min} to ${t.max} characters`);
+            else if (t.max !== undefined) parts.push(`at most ${t.max} characters`);
+            if (t.patternHint) parts.push(t.patternHint);
+            return `a string${parts.length ? ` of ${parts.join(", ")}` : ""}`;
+        }
+        case "int":
+            return `a whole number from ${t.min ?? "-∞"} to ${t.max ?? "∞"}`;
+        case "ref":
+            return "an object id (a positive whole number, or the id output of another resource)";
+        case "bool":
+            return "true or false";
+        case "enum":
+            return `one of ${t.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    }
+}
+
+function schemaFor(t: FieldType): ZodType {
+    const { z } = zod();
+    switch (t.kind) {
+        case "string": {
+            let s = z.string({ error: "must be a string" });
+            if (t.min !== undefined) s = s.min(t.min, { error: t.min === 1 ? "must not be empty" : `must be at least ${t.min} characters` });
+            if (t.max !== undefined) s = s.max(t.max, { error: `must be at most ${t.max} characters` });
+            if (t.pattern) s = s.regex(t.pattern, { error: `must match ${t.patternHint ?? t.pattern.source}` });
+            return s;
+        }
+        case "int": {
+            const expected = `must be ${describeType(t)}`;
+            return z
+                .number({ error: expected })
+                .int({ error: expected })
+                .min(t.min ?? -ID_MAX - 1, { error: expected })
+                .max(t.max ?? ID_MAX, { error: expected });
+        }
+        case "ref":
+            return z.union([z.number(), z.string()], { error: "must be an object id" }).transform((v, ctx) => {
+                const n = typeof v === "number" ? v : /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+                const min = t.min ?? 1;
+                if (!Number.isInteger(n) || n < min || n > ID_MAX) {
+                    ctx.addIssue({ code: "custom", message: `must be an object id from ${min} to ${ID_MAX}` });
+                    return z.NEVER;
+                }
+                return n;
+            });
+        case "bool":
+            return z.boolean({ error: "must be true or false" });
+        case "enum":
+            return z.enum(t.values as [string, ...string[]], { error: `must be ${describeType(t)}` });
+    }
+}
+
+export interface Failure {
+    property: string;
+    reason: string;
+}
+
+/**
+ * Validate and normalize one property. Returns the normalized value (refs become numbers) or a
+ * failure. Unknown values pass through untouched: they are checked again when known, at apply time.
+ */
+export function checkField(name: string, spec: FieldSpec, value: unknown): { value?: unknown; failure?: Failure } {
+    if (isUnknown(value)) return { value };
+    if (value === undefined) {
+        return spec.required ? { failure: { property: name, reason: `is required: ${spec.description}` } } : { value };
+    }
+    if (value === null) {
+        return spec.nullable || !spec.required
+            ? { value: spec.nullable ? null : undefined }
+            : { failure: { property: name, reason: "is required and cannot be null" } };
+    }
+    const result = schemaFor(spec.type).safeParse(value);
+    if (!result.success) {
+        const reason = [...new Set(result.error.issues.map((i) => i.message))].join("; ");
+        // A secret's value must not reach a failure message (the CLI prints and logs them).
+        const shown = spec.secret ? "" : `, not ${preview(value)}`;
+        return { failure: { property: name, reason: `${reason}${shown}` } };
+    }
+    return { value: result.data };
+}
+
+function preview(value: unknown): string {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+export function defaultFor(spec: FieldSpec, inputs: Record<string, unknown>): unknown {
+    return typeof spec.default === "function" ? (spec.default as (i: Record<string, unknown>) => unknown)(inputs) : spec.default;
+}
+
+/** Deep equality for JSON-like values, treating undefined and absent alike. */
+export function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (a === undefined || b === undefined || a === null || b === null) return (a ?? null) === (b ?? null);
+    if (typeof a !== typeof b) return false;
+    if (Array.isArray(a) && Array.isArray(b)) {
+        return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+    }
+    if (typeof a === "object") {
+        const ao = a as Record<string, unknown>;
+        const bo = b as Record<string, unknown>;
+        const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+        return [...keys].every((k) => sameValue(ao[k], bo[k]));
+    }
+    return false;
+}

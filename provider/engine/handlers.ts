@@ -1,0 +1,294 @@
+// One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
+// Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
+// PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
+import { ConnectionInput, normalizeOrigin } from "../core/connection";
+import { registerSecret } from "../core/redact";
+import {
+    Failure,
+    FieldSpec,
+    checkField,
+    defaultFor,
+    isUnknown,
+    sameValue,
+} from "./fields";
+import { ApiObject, CallContext, ResourceSpec } from "./spec";
+import { withResourceError } from "./errors";
+
+type Props = Record<string, unknown>;
+
+/** Properties every kind accepts besides its fields. */
+const CONNECTION = "connection";
+const ADOPT = "adopt";
+const PROVIDER = "__provider";
+
+export interface CheckResult {
+    inputs?: Props;
+    failures?: Failure[];
+}
+export interface DiffResult {
+    changes: boolean;
+    replaces: string[];
+    stables: string[];
+    deleteBeforeReplace: boolean;
+}
+
+export interface DynamicHandler {
+    check(olds: Props, news: Props): Promise<CheckResult>;
+    diff(id: string, olds: Props, news: Props): Promise<DiffResult>;
+    create(inputs: Props): Promise<{ id: string; outs: Props }>;
+    read(id: string, props: Props): Promise<{ id: string; props?: Props; inputs?: Props }>;
+    update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
+    delete(id: string, props: Props): Promise<void>;
+}
+
+function productOf(connection: unknown): "pra" | "rs" {
+    const fromInput = (connection as ConnectionInput | undefined)?.product;
+    const raw = fromInput ?? process.env.BT_PRODUCT ?? "pra";
+    return String(raw).toLowerCase() === "rs" ? "rs" : "pra";
+}
+
+function appliesTo(field: FieldSpec, product: "pra" | "rs"): boolean {
+    return !field.products || field.products.includes(product);
+}
+
+function checkConnection(value: unknown, failures: Failure[]): ConnectionInput | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (isUnknown(value)) return value as ConnectionInput;
+    if (typeof value !== "object" || Array.isArray(value)) {
+        failures.push({ property: CONNECTION, reason: "must be an object {host, clientId, clientSecret, ...}" });
+        return undefined;
+    }
+    const c = value as Record<string, unknown>;
+    const allowed = ["host", "clientId", "clientSecret", "caCert", "caFile", "insecure", "product"];
+    for (const key of Object.keys(c)) {
+        if (!allowed.includes(key)) failures.push({ property: `${CONNECTION}.${key}`, reason: `is not a connection setting (use ${allowed.join(", ")})` });
+    }
+    for (const key of ["host", "clientId", "clientSecret", "caCert", "caFile"]) {
+        const v = c[key];
+        if (v !== undefined && !isUnknown(v) && typeof v !== "string") failures.push({ property: `${CONNECTION}.${key}`, reason: "must be a string" });
+    }
+    if (typeof c.host === "string" && !isUnknown(c.host)) {
+        try {
+            normalizeOrigin(c.host);
+        } catch {
+            failures.push({ property: `${CONNECTION}.host`, reason: `is not a host name or URL: ${JSON.stringify(c.host)}` });
+        }
+    }
+    if (c.insecure !== undefined && typeof c.insecure !== "boolean") failures.push({ property: `${CONNECTION}.insecure`, reason: "must be true or false" });
+    if (c.product !== undefined && c.product !== "pra" && c.product !== "rs") failures.push({ property: `${CONNECTION}.product`, reason: 'must be "pra" or "rs"' });
+    registerSecret(c.clientSecret);
+    return c as ConnectionInput;
+}
+
+function checkAdopt(value: unknown, failures: Failure[]): true | string | undefined {
+    if (value === undefined || value === null || value === false) return undefined;
+    if (value === true || isUnknown(value)) return value as true;
+    if ((typeof value === "string" && value.trim() !== "") || (typeof value === "number" && Number.isInteger(value) && value > 0)) {
+        return String(value).trim();
+    }
+    failures.push({ property: ADOPT, reason: "must be true (find the existing object by its natural key) or the id of the object to take over" });
+    return undefined;
+}
+
+/** The API body for the checked inputs: only fields this product has, undefined left out. */
+function toApi(spec: ResourceSpec, inputs: Props, product: "pra" | "rs", includeNull: boolean): ApiObject {
+    const body: ApiObject = {};
+    for (const [name, field] of Object.entries(spec.fields)) {
+        if (!appliesTo(field, product)) continue;
+        const v = inputs[name];
+        if (v === undefined || (v === null && !includeNull)) continue;
+        body[field.api] = v;
+        if (field.secret) registerSecret(v);
+    }
+    return { ...body, ...(spec.fixedBody?.(inputs) ?? {}) };
+}
+
+/** Complete outputs: live values for what the API returns, the inputs' values for write-only secrets. */
+function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: "pra" | "rs"): Props {
+    const outs: Props = {};
+    for (const [name, field] of Object.entries(spec.fields)) {
+        if (!appliesTo(field, product)) continue;
+        if (field.secret || !(field.api in live)) outs[name] = inputs[name] ?? null;
+        else outs[name] = live[field.api];
+    }
+    for (const [name, apiName] of Object.entries(spec.outputs)) {
+        outs[name] = live[apiName] ?? null;
+    }
+    if (inputs[CONNECTION] !== undefined) outs[CONNECTION] = inputs[CONNECTION];
+    if (inputs[ADOPT] !== undefined) outs[ADOPT] = inputs[ADOPT];
+    return outs;
+}
+
+/** The inputs a refreshed resource would have had to produce what is live now. */
+function toInputs(spec: ResourceSpec, outs: Props): Props {
+    const inputs: Props = {};
+    for (const name of Object.keys(spec.fields)) {
+        if (outs[name] !== undefined) inputs[name] = outs[name];
+    }
+    if (outs[CONNECTION] !== undefined) inputs[CONNECTION] = outs[CONNECTION];
+    if (outs[ADOPT] !== undefined) inputs[ADOPT] = outs[ADOPT];
+    return inputs;
+}
+
+/**
+ * An optional property the program leaves out, with no default, is not managed: whatever the
+ * appliance holds is kept and never reported as drift (Terraform's optional+computed).
+ */
+function managed(field: FieldSpec, value: unknown): boolean {
+    return value !== undefined || field.required === true;
+}
+
+function context(spec: ResourceSpec, inputs: Props): CallContext {
+    const conn = spec.resolveConnection(inputs[CONNECTION] as ConnectionInput | undefined);
+    const body = toApi(spec, inputs, conn.product, false);
+    return { conn, client: spec.client(conn), body, inputs };
+}
+
+function originOf(connection: unknown): string | undefined {
+    const host = (connection as ConnectionInput | undefined)?.host;
+    if (!host || isUnknown(host)) return host;
+    try {
+        return normalizeOrigin(host);
+    } catch {
+        return host;
+    }
+}
+
+export function handlerFor(spec: ResourceSpec): DynamicHandler {
+    return {
+        async check(_olds, news) {
+            const failures: Failure[] = [];
+            const connection = checkConnection(news[CONNECTION], failures);
+            const adopt = checkAdopt(news[ADOPT], failures);
+            const product = productOf(connection);
+            const inputs: Props = {};
+            for (const key of Object.keys(news)) {
+                if (key !== PROVIDER && key !== CONNECTION && key !== ADOPT && !(key in spec.fields)) {
+                    failures.push({ property: key, reason: `is not a property of ${spec.title}` });
+                }
+            }
+            for (const [name, field] of Object.entries(spec.fields)) {
+                const value = news[name];
+                if (!appliesTo(field, product)) {
+                    if (value !== undefined && value !== null) {
+                        failures.push({ property: name, reason: `is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})` });
+                    }
+                    continue;
+                }
+                if (value === undefined && field.default !== undefined) continue; // defaulted below
+                const r = checkField(name, field, value);
+                if (r.failure) failures.push(r.failure);
+                else if (r.value !== undefined) inputs[name] = r.value;
+            }
+            // Defaults second: some depend on other checked values (a shell jump's port on its protocol).
+            for (const [name, field] of Object.entries(spec.fields)) {
+                if (!appliesTo(field, product) || news[name] !== undefined || field.default === undefined) continue;
+                const value = defaultFor(field, inputs);
+                if (value !== undefined) inputs[name] = value;
+            }
+            const anyUnknown = Object.values(inputs).some(isUnknown);
+            if (failures.length === 0 && !anyUnknown && spec.refine) failures.push(...spec.refine(inputs));
+            if (connection !== undefined) inputs[CONNECTION] = connection;
+            if (adopt !== undefined) inputs[ADOPT] = adopt;
+            return failures.length > 0 ? { inputs: news, failures } : { inputs };
+        },
+
+        async diff(_id, olds, news) {
+            const changed: string[] = [];
+            const replaces: string[] = [];
+            for (const [name, field] of Object.entries(spec.fields)) {
+                if (!managed(field, news[name])) continue;
+                if (isUnknown(news[name]) || !sameValue(olds[name], news[name])) {
+                    changed.push(name);
+                    if (field.replaceOnChange) replaces.push(name);
+                }
+            }
+            const oldConn = olds[CONNECTION];
+            const newConn = news[CONNECTION];
+            if (!sameValue(oldConn, newConn)) {
+                changed.push(CONNECTION);
+                // Another appliance is another object: it has to be created there.
+                const oldOrigin = originOf(oldConn) ?? originOf(undefined);
+                if (isUnknown(newConn) || oldOrigin !== originOf(newConn)) replaces.push(CONNECTION);
+            }
+            // A changed provider shim must reach state, or refresh and delete keep running the old one.
+            if (olds[PROVIDER] !== undefined && news[PROVIDER] !== undefined && olds[PROVIDER] !== news[PROVIDER]) {
+                changed.push(PROVIDER);
+            }
+            const stables = Object.keys(spec.outputs);
+            return {
+                changes: changed.length > 0,
+                replaces,
+                stables: replaces.length === 0 ? stables : [],
+                deleteBeforeReplace: replaces.length > 0 && (spec.deleteBeforeReplace?.(olds, news) ?? false),
+            };
+        },
+
+        async create(inputs) {
+            const ctx = context(spec, inputs);
+            const adopt = inputs[ADOPT] as true | string | undefined;
+            if (adopt !== undefined) {
+                const found = await withResourceError(spec, "find the object to adopt", () => spec.api.find(ctx, adopt));
+                if (found) {
+                    const changed = changedApiFields(spec, found.live, ctx.body, ctx.conn.product);
+                    const live = Object.keys(changed).length > 0
+                        ? await withResourceError(spec, "converge the adopted object", () => spec.api.update(ctx, found.id, changed), found.id)
+                        : found.live;
+                    return { id: found.id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
+                }
+                if (adopt !== true) {
+                    throw new Error(`${spec.title}: adopt names id ${adopt}, but no such object exists`);
+                }
+            }
+            const { id, live } = await withResourceError(spec, "create", () => spec.api.create(ctx), undefined, (partial) =>
+                toOutputs(spec, inputs, partial, ctx.conn.product),
+            );
+            return { id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
+        },
+
+        async read(id, props) {
+            const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
+            const live = await withResourceError(spec, "read", () => spec.api.read({ conn, client: spec.client(conn), inputs: props }, id), id);
+            if (!live) return { id: "" };
+            const outs = toOutputs(spec, props, live, conn.product);
+            return { id, props: outs, inputs: toInputs(spec, outs) };
+        },
+
+        async update(id, olds, news) {
+            const ctx = context(spec, news);
+            const full = toApi(spec, news, ctx.conn.product, true);
+            const changed: ApiObject = {};
+            for (const [name, field] of Object.entries(spec.fields)) {
+                if (!appliesTo(field, ctx.conn.product) || field.createOnly || !managed(field, news[name])) continue;
+                if (!sameValue(olds[name], news[name])) changed[field.api] = full[field.api];
+            }
+            if (Object.keys(changed).length === 0) {
+                // Only the connection or the provider shim changed: nothing to send to the appliance.
+                const outs: Props = { ...olds };
+                delete outs[PROVIDER];
+                for (const key of [CONNECTION, ADOPT]) {
+                    if (news[key] === undefined) delete outs[key];
+                    else outs[key] = news[key];
+                }
+                return { outs };
+            }
+            const live = await withResourceError(spec, "update", () => spec.api.update(ctx, id, changed), id);
+            return { outs: toOutputs(spec, news, live, ctx.conn.product) };
+        },
+
+        async delete(id, props) {
+            const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
+            await withResourceError(spec, "delete", () => spec.api.delete({ conn, client: spec.client(conn), inputs: props }, id), id);
+        },
+    };
+}
+
+/** API fields whose live values differ from the desired body. Secrets are always sent: they cannot be read. */
+function changedApiFields(spec: ResourceSpec, live: ApiObject, body: ApiObject, product: "pra" | "rs"): ApiObject {
+    const changed: ApiObject = {};
+    for (const field of Object.values(spec.fields)) {
+        if (!appliesTo(field, product) || field.createOnly || !(field.api in body)) continue;
+        if (field.secret || !sameValue(live[field.api], body[field.api])) changed[field.api] = body[field.api];
+    }
+    return changed;
+}

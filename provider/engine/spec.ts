@@ -1,0 +1,58 @@
+import type { ApiClient } from "../core/api-client";
+import type { ConnectionInput, ResolvedConnection } from "../core/connection";
+import type { Product } from "../core/errors";
+import type { Failure, FieldTable } from "./fields";
+
+/** An object as the API returns it (snake_case JSON). */
+export type ApiObject = Record<string, unknown>;
+
+/** What the engine knows when it calls the API for one resource. */
+export interface CallContext {
+    client: ApiClient;
+    conn: ResolvedConnection;
+    /** The resource's checked inputs in API shape (snake_case), product-specific fields already dropped. */
+    body: ApiObject;
+    /** The resource's checked inputs, camelCase, as the program declared them. */
+    inputs: Record<string, unknown>;
+}
+
+/**
+ * How one kind of object is stored on the appliance. Most kinds are REST collections
+ * (collectionApi); group-policy grants are memberships with composite ids and no PATCH.
+ */
+export interface ObjectApi {
+    create(ctx: CallContext): Promise<{ id: string; live: ApiObject }>;
+    /** undefined when the object no longer exists. */
+    read(ctx: Omit<CallContext, "body">, id: string): Promise<ApiObject | undefined>;
+    /** `changed` holds only the API fields whose values differ from state. */
+    update(ctx: CallContext, id: string, changed: ApiObject): Promise<ApiObject>;
+    /** Must treat "already gone" as success. */
+    delete(ctx: Omit<CallContext, "body">, id: string): Promise<void>;
+    /** The existing object that `adopt` takes over, by id or natural key. */
+    find(ctx: CallContext, adopt: true | string): Promise<{ id: string; live: ApiObject } | undefined>;
+}
+
+export interface ResourceSpec {
+    /** Stable kind name, e.g. "pra:ShellJump": the provider entry point and the SDK agree on it. */
+    kind: string;
+    product: Product;
+    /** Path prefix of the product's API, e.g. "/api/config/v1". */
+    apiPrefix: string;
+    /** Human name for messages. */
+    title: string;
+    fields: FieldTable;
+    /** Read-only values the API computes, as property name → API name. */
+    outputs: Record<string, string>;
+    /** Cross-field rules, run after each field passed its own checks. */
+    refine?: (inputs: Record<string, unknown>) => Failure[];
+    /** Extra API fields sent on create and stripped from reads (e.g. a vault account's type). */
+    fixedBody?: (inputs: Record<string, unknown>) => Record<string, unknown>;
+    /**
+     * Whether create-then-delete would collide with the old object (e.g. a unique name kept across a
+     * replacement); then the old one is deleted first.
+     */
+    deleteBeforeReplace?: (olds: Record<string, unknown>, news: Record<string, unknown>) => boolean;
+    api: ObjectApi;
+    resolveConnection(input: ConnectionInput | undefined): ResolvedConnection;
+    client(conn: ResolvedConnection): ApiClient;
+}

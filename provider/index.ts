@@ -1,0 +1,28 @@
+// The entry point the serialized shim requires inside Pulumi's dynamic-provider plugin:
+//   require("pulumi-beyondtrust/provider").handler("pra:ShellJump").create(inputs)
+// Everything stateful (tokens, clients, limiters, config) is created here, at run time, in the plugin.
+import { setStackConfig } from "./core/connection";
+import { DynamicHandler, handlerFor } from "./engine/handlers";
+import { processState } from "./core/process-state";
+import { specFor } from "./registry";
+
+export type { DynamicHandler } from "./engine/handlers";
+export { SPECS, specFor } from "./registry";
+export { clientStats, resetClientStats } from "./core/stats";
+export { resetClients } from "./core/api-client";
+
+const handlers = processState("handlers", () => new Map<string, DynamicHandler>());
+
+export function handler(kind: string): DynamicHandler {
+    let h = handlers.get(kind);
+    if (!h) {
+        h = handlerFor(specFor(kind));
+        handlers.set(kind, h);
+    }
+    return h;
+}
+
+/** Receives the stack config (`beyondtrust:*` keys) from the plugin's Configure call. */
+export function configure(req: { config: { get(key: string): string | undefined } }): void {
+    setStackConfig(req.config);
+}

@@ -1,0 +1,73 @@
+// The four group-policy grants. Every key field replaces (a grant has no PATCH and is identified
+// by its keys); roles update in place as a DELETE and POST inside one provision.
+import { ID_MAX } from "../engine/fields";
+import { praSpec, ref } from "./common";
+import { grantApi } from "./grant-api";
+
+const groupPolicyId = ref("group_policy_id", "Id of the group policy receiving the grant.", { required: true, replaceOnChange: true });
+
+const ROLE = {
+    api: "role",
+    type: { kind: "enum" as const, values: ["inject", "inject_and_checkout"] },
+    default: "inject",
+    description: "inject lets members inject the credential into sessions; inject_and_checkout also lets them see it.",
+};
+
+export const groupPolicyJumpoint = praSpec({
+    kind: "pra:GroupPolicyJumpoint",
+    title: "Group policy Jumpoint grant",
+    fields: {
+        groupPolicyId,
+        jumpointId: ref("jumpoint_id", "Id of the Jumpoint members may use.", { required: true, replaceOnChange: true }),
+    },
+    outputs: {},
+    api: grantApi({ segment: "jumpoint", childField: "jumpoint_id" }),
+});
+
+export const groupPolicyJumpGroup = praSpec({
+    kind: "pra:GroupPolicyJumpGroup",
+    title: "Group policy Jump Group grant",
+    fields: {
+        groupPolicyId,
+        jumpGroupId: ref("jump_group_id", "Id of the Jump Group whose items members may use.", { required: true, replaceOnChange: true }),
+        jumpItemRoleId: {
+            api: "jump_item_role_id",
+            type: { kind: "int", min: 0, max: ID_MAX },
+            default: 0,
+            description: "Jump Item Role for the group's items; 0 uses each member's default role.",
+        },
+        jumpPolicyId: {
+            api: "jump_policy_id",
+            type: { kind: "int", min: 0, max: ID_MAX },
+            default: 0,
+            products: ["pra"],
+            description: "Jump Policy for the group's items; 0 keeps the policy set on each Jump Item (PRA only).",
+        },
+    },
+    outputs: {},
+    api: grantApi({ segment: "jump-group", childField: "jump_group_id" }),
+});
+
+export const groupPolicyVaultAccount = praSpec({
+    kind: "pra:GroupPolicyVaultAccount",
+    title: "Group policy vault account grant",
+    fields: {
+        groupPolicyId,
+        accountId: ref("account_id", "Id of the vault account members may use.", { required: true, replaceOnChange: true }),
+        role: ROLE,
+    },
+    outputs: {},
+    api: grantApi({ segment: "vault-account", childField: "account_id" }),
+});
+
+export const groupPolicyVaultAccountGroup = praSpec({
+    kind: "pra:GroupPolicyVaultAccountGroup",
+    title: "Group policy vault account group grant",
+    fields: {
+        groupPolicyId,
+        accountGroupId: ref("account_group_id", "Id of the vault account group members may use.", { required: true, replaceOnChange: true }),
+        role: ROLE,
+    },
+    outputs: {},
+    api: grantApi({ segment: "vault-account-group", childField: "account_group_id" }),
+});

@@ -1,0 +1,49 @@
+import { collectionApi } from "../engine/collection-api";
+import type { FieldTable } from "../engine/fields";
+import type { ResourceSpec } from "../engine/spec";
+import { praSpec, ref, text } from "./common";
+
+/** Fields every vault account type shares (the spec's VaultAccount base). */
+export function vaultAccountFields(withPolicy: boolean): FieldTable {
+    return {
+        name: text("name", 1, 255, "Display name of the account.", { required: true }),
+        description: text("description", 0, 4096, "Free-form description.", { default: "" }),
+        accountGroupId: ref("account_group_id", "Vault account group holding it (1 is the default group).", { default: 1 }),
+        ...(withPolicy
+            ? {
+                  accountPolicy: text("account_policy", 1, 64, "Code name of the account policy, or null to inherit from the group.", {
+                      nullable: true,
+                      default: null,
+                  }),
+              }
+            : {}),
+    };
+}
+
+/** The read-only facts the vault reports about every account. */
+export const VAULT_OUTPUTS = { personal: "personal", lastCheckoutTimestamp: "last_checkout_timestamp" };
+
+/** One vault account kind: all share the /vault/account collection, told apart by `type`. */
+export function vaultAccountSpec(spec: {
+    kind: string;
+    title: string;
+    fields: FieldTable;
+    outputs?: Record<string, string>;
+    fixedType?: string;
+    refine?: ResourceSpec["refine"];
+}): ResourceSpec {
+    const writeOnly = Object.values(spec.fields).filter((f) => f.secret).map((f) => f.api);
+    return praSpec({
+        kind: spec.kind,
+        title: spec.title,
+        fields: spec.fields,
+        outputs: { ...VAULT_OUTPUTS, ...(spec.outputs ?? {}) },
+        refine: spec.refine,
+        fixedBody: spec.fixedType ? () => ({ type: spec.fixedType }) : undefined,
+        api: collectionApi({
+            path: "/vault/account",
+            naturalKey: (body) => ({ name: String(body.name), type: String(body.type) }),
+            writeOnly,
+        }),
+    });
+}

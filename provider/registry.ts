@@ -1,0 +1,34 @@
+import type { ResourceSpec } from "./engine/spec";
+import { groupPolicy } from "./pra/group-policy";
+import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
+import { jumpGroup } from "./pra/jump-group";
+import { jumpoint } from "./pra/jumpoint";
+import { shellJump } from "./pra/shell-jump";
+import { vaultAccountGroup } from "./pra/vault-account-group";
+import { vaultSshAccount } from "./pra/vault-ssh-account";
+import { vaultTokenAccount } from "./pra/vault-token-account";
+import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-account";
+
+/** Every resource kind the package manages; adding a kind is adding its spec here. */
+export const SPECS: readonly ResourceSpec[] = [
+    jumpoint,
+    jumpGroup,
+    shellJump,
+    vaultUsernamePasswordAccount,
+    vaultSshAccount,
+    vaultTokenAccount,
+    vaultAccountGroup,
+    groupPolicy,
+    groupPolicyJumpoint,
+    groupPolicyJumpGroup,
+    groupPolicyVaultAccount,
+    groupPolicyVaultAccountGroup,
+];
+
+export function specFor(kind: string): ResourceSpec {
+    const spec = SPECS.find((s) => s.kind === kind);
+    if (!spec) {
+        throw new Error(`pulumi-beyondtrust has no resource kind "${kind}" (known: ${SPECS.map((s) => s.kind).join(", ")})`);
+    }
+    return spec;
+}

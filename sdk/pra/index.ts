@@ -1,0 +1,6 @@
+export * from "./jumpoint";
+export * from "./jump-group";
+export * from "./shell-jump";
+export * from "./vault-accounts";
+export * from "./group-policy";
+export * from "./grants";

@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import { specFor } from "../provider/registry";
+import { shimFor } from "./shim";
+
+/** Where a resource's API calls go; every field falls back to stack config, then the environment. */
+export interface ConnectionArgs {
+    /** Appliance host name or URL (https assumed). Config `beyondtrust:host`, env `BT_API_HOST`. */
+    host?: pulumi.Input<string>;
+    /** API account client id. Config `beyondtrust:clientId`, env `BT_CLIENT_ID`. */
+    clientId?: pulumi.Input<string>;
+    /** API account client secret. Config `beyondtrust:clientSecret` (secret), env `BT_CLIENT_SECRET`. */
+    clientSecret?: pulumi.Input<string>;
+    /** PEM text of a CA bundle to trust. Config `beyondtrust:caCert`, env `BT_CA_CERT`. */
+    caCert?: pulumi.Input<string>;
+    /** Path of a PEM CA bundle. Config `beyondtrust:caFile`, env `BT_CA_FILE`. */
+    caFile?: pulumi.Input<string>;
+    /** Skip TLS verification (labs only). Config `beyondtrust:insecure`, env `BT_INSECURE`. */
+    insecure?: pulumi.Input<boolean>;
+    /** "pra" (default) or "rs". Config `beyondtrust:product`, env `BT_PRODUCT`. */
+    product?: pulumi.Input<"pra" | "rs">;
+}
+
+/** Arguments every BeyondTrust resource accepts. */
+export interface CommonArgs {
+    /** Connection for programs that manage several appliances; otherwise stack config or env is used. */
+    connection?: pulumi.Input<ConnectionArgs>;
+    /**
+     * Take over an existing object instead of creating a duplicate (Pulumi cannot import dynamic
+     * resources): `true` finds it by its natural key (e.g. the name), a string names its id. The
+     * object is then converged to the declared inputs. Ignored once the resource exists.
+     */
+    adopt?: pulumi.Input<boolean | string>;
+}
+
+/** Pulumi type token of a kind: "pra:ShellJump" → "pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump". */
+export function typeToken(kind: string): string {
+    const [product, type] = kind.split(":");
+    return `pulumi-nodejs:dynamic/beyondtrust/${product}:${type}`;
+}
+
+/**
+ * Base of every resource class: one dynamic resource with the kind's shim, its outputs declared,
+ * and every secret (write-only fields and the connection) secret in inputs and outputs alike.
+ */
+export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
+    protected constructor(kind: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+        const spec = specFor(kind);
+        const [product, type] = kind.split(":");
+        const input = args as Record<string, unknown>;
+        const props: Record<string, unknown> = {};
+        const secretNames = ["connection"];
+        for (const [prop, field] of Object.entries(spec.fields)) {
+            props[prop] = input[prop];
+            if (field.secret) secretNames.push(prop);
+        }
+        for (const prop of Object.keys(spec.outputs)) props[prop] = undefined;
+        props.connection = input.connection;
+        props.adopt = input.adopt;
+        // Secret inputs are wrapped here so that even a plain string never lands in state in clear.
+        for (const prop of secretNames) {
+            if (props[prop] !== undefined) props[prop] = pulumi.secret(props[prop] as pulumi.Input<unknown>);
+        }
+        const extraSecrets = secretNames.filter((p) => !(opts?.additionalSecretOutputs ?? []).includes(p));
+        super(shimFor(kind), name, props, {
+            ...opts,
+            additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
+        }, `beyondtrust/${product}`, type);
+    }
+}
