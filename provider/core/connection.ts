@@ -78,10 +78,16 @@ function pick<K extends (typeof CONFIG_KEYS)[number]>(key: K, input: ConnectionI
 }
 
 export function normalizeOrigin(host: string): string {
+    if (/^[a-z]+:\/*$/i.test(host.trim())) {
+        throw new Error(`not an appliance host: ${JSON.stringify(host)}`);
+    }
     const trimmed = host.trim().replace(/\/+$/, "");
     // btapi's BT_API_HOST is a bare host name; https is what appliances serve.
     const withScheme = /^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
     const url = new URL(withScheme);
+    if (!/^https?:$/.test(url.protocol) || !/^[a-z0-9.\-\[\]:]+$/i.test(url.hostname) || url.hostname.endsWith(":")) {
+        throw new Error(`not an appliance host: ${JSON.stringify(host)}`);
+    }
     return `${url.protocol}//${url.host}`;
 }
 

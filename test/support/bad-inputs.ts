@@ -1,0 +1,58 @@
+// Invalid inputs across kinds, each with the property its check failure must name. Used by the unit
+// layer (no server at all) and the provider layer (a simulator whose counters must show no calls).
+
+export const SSH_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAtest\n-----END OPENSSH PRIVATE KEY-----\n";
+
+const shellJump = { name: "web-1", jumpointId: 1, hostname: "10.0.0.5", jumpGroupId: 1 };
+const jumpoint = { name: "vpc-a", platform: "linux-x86" };
+const upAccount = { name: "svc", username: "svc", password: "pw-Secret-1" };
+const sshAccount = { name: "ssh", username: "ec2-user", privateKey: SSH_KEY };
+
+export interface BadInput {
+    title: string;
+    kind: string;
+    inputs: Record<string, unknown>;
+    property: string;
+}
+
+export const BAD_INPUTS: BadInput[] = [
+    { title: "shell jump port 0", kind: "pra:ShellJump", inputs: { ...shellJump, port: 0 }, property: "port" },
+    { title: "shell jump port 65536", kind: "pra:ShellJump", inputs: { ...shellJump, port: 65536 }, property: "port" },
+    { title: "shell jump port 22.5", kind: "pra:ShellJump", inputs: { ...shellJump, port: 22.5 }, property: "port" },
+    { title: "shell jump protocol rdp", kind: "pra:ShellJump", inputs: { ...shellJump, protocol: "rdp" }, property: "protocol" },
+    { title: "shell jump empty name", kind: "pra:ShellJump", inputs: { ...shellJump, name: "" }, property: "name" },
+    { title: "shell jump 129-character name", kind: "pra:ShellJump", inputs: { ...shellJump, name: "n".repeat(129) }, property: "name" },
+    { title: "shell jump keep_alive 301", kind: "pra:ShellJump", inputs: { ...shellJump, keepAlive: 301 }, property: "keepAlive" },
+    { title: "shell jump keep_alive -1", kind: "pra:ShellJump", inputs: { ...shellJump, keepAlive: -1 }, property: "keepAlive" },
+    { title: "shell jump session_policy_id 1", kind: "pra:ShellJump", inputs: { ...shellJump, sessionPolicyId: 1 }, property: "sessionPolicyId" },
+    { title: "shell jump terminal vt220", kind: "pra:ShellJump", inputs: { ...shellJump, terminal: "vt220" }, property: "terminal" },
+    { title: "shell jump missing hostname", kind: "pra:ShellJump", inputs: { ...shellJump, hostname: undefined }, property: "hostname" },
+    { title: "shell jump jumpoint id 'abc'", kind: "pra:ShellJump", inputs: { ...shellJump, jumpointId: "abc" }, property: "jumpointId" },
+    { title: "shell jump jump group id 0", kind: "pra:ShellJump", inputs: { ...shellJump, jumpGroupId: 0 }, property: "jumpGroupId" },
+    { title: "shell jump 65-character tag", kind: "pra:ShellJump", inputs: { ...shellJump, tag: "t".repeat(65) }, property: "tag" },
+    { title: "shell jump unknown property", kind: "pra:ShellJump", inputs: { ...shellJump, hostName: "typo" }, property: "hostName" },
+    { title: "jumpoint platform macos", kind: "pra:Jumpoint", inputs: { ...jumpoint, platform: "macos" }, property: "platform" },
+    { title: "jumpoint code name with spaces", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "vpc a" }, property: "codeName" },
+    { title: "jumpoint code name of 65 characters", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "c".repeat(65) }, property: "codeName" },
+    { title: "jumpoint 256-character name", kind: "pra:Jumpoint", inputs: { ...jumpoint, name: "j".repeat(256) }, property: "name" },
+    { title: "jumpoint enabled 'yes'", kind: "pra:Jumpoint", inputs: { ...jumpoint, enabled: "yes" }, property: "enabled" },
+    { title: "jumpoint protocol tunnel on RS", kind: "pra:Jumpoint", inputs: { ...jumpoint, protocolTunnelEnabled: true, connection: { product: "rs" } }, property: "protocolTunnelEnabled" },
+    { title: "jump group code name 'a/b'", kind: "pra:JumpGroup", inputs: { name: "g", codeName: "a/b" }, property: "codeName" },
+    { title: "jump group missing name", kind: "pra:JumpGroup", inputs: { codeName: "g" }, property: "name" },
+    { title: "vault account empty password", kind: "pra:VaultUsernamePasswordAccount", inputs: { ...upAccount, password: "" }, property: "password" },
+    { title: "vault account 256-character password", kind: "pra:VaultUsernamePasswordAccount", inputs: { ...upAccount, password: "p".repeat(256) }, property: "password" },
+    { title: "vault account group id -3", kind: "pra:VaultUsernamePasswordAccount", inputs: { ...upAccount, accountGroupId: -3 }, property: "accountGroupId" },
+    { title: "ssh account unknown vault type", kind: "pra:VaultSshAccount", inputs: { ...sshAccount, type: "x509_ca" }, property: "type" },
+    { title: "ssh account missing private key", kind: "pra:VaultSshAccount", inputs: { ...sshAccount, privateKey: undefined }, property: "privateKey" },
+    { title: "ssh account private key not PEM", kind: "pra:VaultSshAccount", inputs: { ...sshAccount, privateKey: "ssh-rsa AAAA" }, property: "privateKey" },
+    { title: "token account missing token", kind: "pra:VaultTokenAccount", inputs: { name: "api" }, property: "token" },
+    { title: "group policy idle timeout 86401", kind: "pra:GroupPolicy", inputs: { name: "ops", permSessionIdleTimeout: 86401 }, property: "permSessionIdleTimeout" },
+    { title: "group policy access status 'open'", kind: "pra:GroupPolicy", inputs: { name: "ops", accessPermStatus: "open" }, property: "accessPermStatus" },
+    { title: "vault grant role owner", kind: "pra:GroupPolicyVaultAccount", inputs: { groupPolicyId: 1, accountId: 2, role: "owner" }, property: "role" },
+    { title: "vault group grant role admin", kind: "pra:GroupPolicyVaultAccountGroup", inputs: { groupPolicyId: 1, accountGroupId: 1, role: "admin" }, property: "role" },
+    { title: "jump group grant role -1", kind: "pra:GroupPolicyJumpGroup", inputs: { groupPolicyId: 1, jumpGroupId: 1, jumpItemRoleId: -1 }, property: "jumpItemRoleId" },
+    { title: "jumpoint grant without group policy", kind: "pra:GroupPolicyJumpoint", inputs: { jumpointId: 1 }, property: "groupPolicyId" },
+    { title: "connection host not a URL", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "http://" } }, property: "connection.host" },
+    { title: "connection with unknown key", kind: "pra:JumpGroup", inputs: { name: "g", connection: { hostname: "x" } }, property: "connection.hostname" },
+    { title: "adopt 'yes please'", kind: "pra:JumpGroup", inputs: { name: "g", adopt: 3.5 }, property: "adopt" },
+];

@@ -1,0 +1,78 @@
+import * as assert from "assert";
+import { handler } from "../../provider";
+import { UNKNOWN } from "../../provider/engine/fields";
+import { BAD_INPUTS, SSH_KEY } from "../support/bad-inputs";
+
+describe("unit: check", () => {
+    describe("bad-input catalogue", () => {
+        for (const bad of BAD_INPUTS) {
+            it(`${bad.kind}: ${bad.title} fails on ${bad.property}`, async () => {
+                const result = await handler(bad.kind).check({}, { ...bad.inputs });
+                assert.ok(result.failures && result.failures.length > 0, "expected a check failure");
+                const props = result.failures!.map((f) => f.property);
+                assert.ok(props.includes(bad.property), `failures named ${props.join(", ")}, not ${bad.property}`);
+                for (const f of result.failures!) assert.ok(f.reason.length > 5, `reason too thin: ${f.reason}`);
+            });
+        }
+        it("has at least 25 cases across at least 8 kinds", () => {
+            assert.ok(BAD_INPUTS.length >= 25);
+            assert.ok(new Set(BAD_INPUTS.map((b) => b.kind)).size >= 8);
+        });
+    });
+
+    it("never echoes a secret value in a failure reason", async () => {
+        const secret = "p".repeat(256);
+        const result = await handler("pra:VaultUsernamePasswordAccount").check({}, { name: "a", username: "u", password: secret });
+        assert.ok(result.failures?.length);
+        assert.ok(!JSON.stringify(result.failures).includes(secret));
+    });
+
+    it("applies defaults, including one that depends on another input", async () => {
+        const ssh = await handler("pra:ShellJump").check({}, { name: "a", jumpointId: "3", hostname: "h", jumpGroupId: 2 });
+        assert.deepStrictEqual(ssh.failures, undefined);
+        assert.strictEqual(ssh.inputs!.port, 22);
+        assert.strictEqual(ssh.inputs!.protocol, "ssh");
+        assert.strictEqual(ssh.inputs!.terminal, "xterm");
+        assert.strictEqual(ssh.inputs!.jumpointId, 3, "string ids become numbers");
+        const telnet = await handler("pra:ShellJump").check({}, { name: "a", jumpointId: 3, hostname: "h", jumpGroupId: 2, protocol: "telnet" });
+        assert.strictEqual(telnet.inputs!.port, 23);
+    });
+
+    it("tolerates unknown values during preview and skips cross-field rules", async () => {
+        const r = await handler("pra:ShellJump").check({}, { name: UNKNOWN, jumpointId: UNKNOWN, hostname: "h", jumpGroupId: UNKNOWN });
+        assert.strictEqual(r.failures, undefined);
+        assert.strictEqual(r.inputs!.jumpointId, UNKNOWN);
+        const ssh = await handler("pra:VaultSshAccount").check({}, { name: "k", username: "u", privateKey: UNKNOWN });
+        assert.strictEqual(ssh.failures, undefined);
+    });
+
+    it("works with empty olds (the engine re-checks with {} before a replacement)", async () => {
+        const r = await handler("pra:Jumpoint").check({}, { name: "vpc", platform: "linux-x86" });
+        assert.strictEqual(r.failures, undefined);
+        assert.deepStrictEqual(
+            { enabled: r.inputs!.enabled, clustered: r.inputs!.clustered, shell: r.inputs!.shellJumpEnabled },
+            { enabled: true, clustered: false, shell: false },
+        );
+    });
+
+    it("accepts a valid input for every kind", async () => {
+        const valid: Record<string, Record<string, unknown>> = {
+            "pra:Jumpoint": { name: "j", platform: "windows-x86", codeName: "j_1" },
+            "pra:JumpGroup": { name: "g", codeName: "g-1" },
+            "pra:ShellJump": { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1, sessionPolicyId: 2 },
+            "pra:VaultUsernamePasswordAccount": { name: "a", username: "u", password: "p" },
+            "pra:VaultSshAccount": { name: "k", username: "u", privateKey: SSH_KEY, type: "ssh_ca" },
+            "pra:VaultTokenAccount": { name: "t", token: "tok" },
+            "pra:VaultAccountGroup": { name: "vg" },
+            "pra:GroupPolicy": { name: "gp", permShellJump: true },
+            "pra:GroupPolicyJumpoint": { groupPolicyId: "1", jumpointId: "2" },
+            "pra:GroupPolicyJumpGroup": { groupPolicyId: 1, jumpGroupId: 2, jumpItemRoleId: 3 },
+            "pra:GroupPolicyVaultAccount": { groupPolicyId: 1, accountId: 2, role: "inject_and_checkout" },
+            "pra:GroupPolicyVaultAccountGroup": { groupPolicyId: 1, accountGroupId: 2 },
+        };
+        for (const [kind, inputs] of Object.entries(valid)) {
+            const r = await handler(kind).check({}, inputs);
+            assert.strictEqual(r.failures, undefined, `${kind}: ${JSON.stringify(r.failures)}`);
+        }
+    });
+});
