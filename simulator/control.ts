@@ -1,0 +1,192 @@
+// The control API under /_sim: reset, state dump and seeding, out-of-band edits (drift),
+// API accounts, runtime config, fault injection and counters. No auth, no rate limit, JSON only.
+import { ApiResponse } from "./core/api";
+import { ApiError, notFound } from "./core/errors";
+import { parseJsonObject } from "./core/http";
+import { Router, Params } from "./core/router";
+import { Obj } from "./pra/fields";
+import { GRANT_KINDS } from "./pra/grant-kinds";
+import { KINDS } from "./pra/kinds";
+import { Pipeline, ControlHandler } from "./server";
+
+type Handler = (ctx: { params: Params; body: () => Obj; query: URLSearchParams }) => ApiResponse;
+
+export interface ControlHooks {
+  reset(): void;
+}
+
+export class Control implements ControlHandler {
+  private router = new Router<Handler>();
+
+  constructor(private readonly p: Pipeline, private readonly hooks: ControlHooks) {
+    const r = this.router;
+    const ok = (body: unknown = { ok: true }): ApiResponse => ({ status: 200, body });
+
+    r.add("POST", "/reset", () => {
+      hooks.reset();
+      return ok();
+    });
+
+    r.add("GET", "/state", () => ok(p.model.dump()));
+    r.add("POST", "/seed", ({ body }) => {
+      try {
+        const result = p.model.seed(body() as never);
+        p.persist();
+        return ok(result);
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        throw new ApiError(422, { message: (err as Error).message });
+      }
+    });
+
+    r.add("GET", "/accounts", () => ok(p.oauth.listAccounts()));
+    r.add("POST", "/accounts", ({ body }) => {
+      const b = body();
+      const id = optionalString(b, "client_id");
+      const secret = optionalString(b, "client_secret");
+      const account = p.oauth.addAccount(id, secret);
+      return { status: 201, body: { client_id: account.clientId, client_secret: account.clientSecret } };
+    });
+    r.add("POST", "/accounts/{clientId}/regenerate", ({ params, body }) => {
+      const secret = p.oauth.regenerate(decodeURIComponent(params.clientId), optionalString(body(), "client_secret"));
+      if (secret === undefined) throw notFound("No such API account.");
+      return ok({ client_secret: secret });
+    });
+
+    r.add("GET", "/config", () => ok({ ...p.config }));
+    r.add("POST", "/config", ({ body }) => {
+      const b = body();
+      const keys = ["ratePerSecond", "ratePerHour", "tokenTtlSeconds", "latencyMs"] as const;
+      const unknown = Object.keys(b).filter((k) => !(keys as readonly string[]).includes(k));
+      if (unknown.length) throw new ApiError(422, { message: `Unknown config keys: ${unknown.join(", ")}` });
+      for (const k of keys) {
+        if (b[k] === undefined) continue;
+        const v = b[k];
+        if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new ApiError(422, { message: `${k} must be a number >= 0` });
+        p.config[k] = v;
+      }
+      p.limiter.limits = { perSecond: p.config.ratePerSecond, perHour: p.config.ratePerHour };
+      p.oauth.ttlSeconds = p.config.tokenTtlSeconds;
+      return ok({ ...p.config });
+    });
+
+    r.add("GET", "/faults", () => ok({ rules: p.faults.list() }));
+    r.add("POST", "/faults", ({ body }) => {
+      const b = body();
+      if (b.seed !== undefined) {
+        if (!Number.isInteger(b.seed)) throw new ApiError(422, { message: "seed must be an integer" });
+        p.faults.seed(b.seed as number);
+      }
+      if (b.rules !== undefined && !Array.isArray(b.rules)) throw new ApiError(422, { message: "rules must be an array" });
+      const added = p.faults.add((b.rules as unknown[]) ?? []);
+      return { status: 201, body: { rules: added } };
+    });
+    r.add("DELETE", "/faults", () => {
+      p.faults.clear();
+      return ok();
+    });
+
+    r.add("GET", "/counters", () => ok({ ...p.counters.snapshot(), provisions: p.provisions }));
+    r.add("POST", "/counters/reset", () => {
+      p.counters.reset();
+      p.provisions = 0;
+      return ok();
+    });
+  }
+
+  handle(method: string, path: string, query: URLSearchParams, raw: Buffer): ApiResponse {
+    if (path === "/api" || path.startsWith("/api/")) return this.outOfBand(method, path.slice(4), raw);
+    const m = method === "HEAD" ? "GET" : method;
+    const match = this.router.match(m, path);
+    if (!match) throw notFound("Unknown control path.");
+    let parsed: Obj | undefined;
+    return match.handler({ params: match.params, query, body: () => (parsed ??= parseJsonObject(raw)) });
+  }
+
+  /**
+   * /_sim/api/<public path>: reads (secrets included), raw merges and deletes that bypass
+   * validation, auth, rate limits and counters, so tests can create drift.
+   */
+  private outOfBand(method: string, publicPath: string, raw: Buffer): ApiResponse {
+    const parts = publicPath.split("/").filter(Boolean);
+    const model = this.p.model;
+    const target = resolve(parts);
+    if (!target) throw notFound(`Nothing at /${parts.join("/")}.`);
+
+    if (target.type === "collection") {
+      if (method !== "GET") throw new ApiError(405, { message: "Collections can only be read here." });
+      return { status: 200, body: model.all(target.kind) };
+    }
+    if (target.type === "object") {
+      const obj = model.get(target.kind, target.id);
+      if (!obj) throw notFound(`${target.kind} ${target.id} does not exist.`);
+      if (method === "GET") return { status: 200, body: obj };
+      if (method === "PATCH") {
+        const { id: _ignored, ...fields } = parseJsonObject(raw);
+        const merged = { ...obj, ...fields };
+        model.replace(target.kind, merged);
+        this.p.persist();
+        return { status: 200, body: merged };
+      }
+      if (method === "DELETE") {
+        model.remove(target.kind, target.id);
+        this.p.persist();
+        return { status: 204 };
+      }
+      throw new ApiError(405, { message: "Use GET, PATCH or DELETE." });
+    }
+    // grant
+    const g = GRANT_KINDS.find((x) => x.path === target.grant)!;
+    if (target.child === undefined) {
+      if (method !== "GET") throw new ApiError(405, { message: "Grant lists can only be read here." });
+      return { status: 200, body: model.grantRows(g.path, target.gp) };
+    }
+    const row = model.findGrant(g.path, target.gp, g.key, target.child);
+    if (!row) throw notFound("No such grant.");
+    if (method === "GET") return { status: 200, body: row };
+    if (method === "PATCH") {
+      const fields = parseJsonObject(raw);
+      delete fields.group_policy_id;
+      delete fields[g.key];
+      Object.assign(row, fields);
+      this.p.persist();
+      return { status: 200, body: row };
+    }
+    if (method === "DELETE") {
+      model.removeGrant(g.path, target.gp, g.key, target.child);
+      this.p.persist();
+      return { status: 204 };
+    }
+    throw new ApiError(405, { message: "Use GET, PATCH or DELETE." });
+  }
+}
+
+type Target =
+  | { type: "collection"; kind: string }
+  | { type: "object"; kind: string; id: number }
+  | { type: "grant"; grant: string; gp: number; child?: number };
+
+function resolve(parts: string[]): Target | undefined {
+  const joined = parts.join("/");
+  for (const k of KINDS) {
+    if (joined === k.path) return { type: "collection", kind: k.path };
+    const prefix = k.path + "/";
+    if (joined.startsWith(prefix) && /^\d+$/.test(joined.slice(prefix.length))) {
+      return { type: "object", kind: k.path, id: Number(joined.slice(prefix.length)) };
+    }
+  }
+  if (parts[0] === "group-policy" && /^\d+$/.test(parts[1] ?? "") && parts.length >= 3 && parts.length <= 4) {
+    const g = GRANT_KINDS.find((x) => x.path === parts[2]);
+    if (!g) return undefined;
+    if (parts.length === 4 && !/^\d+$/.test(parts[3])) return undefined;
+    return { type: "grant", grant: g.path, gp: Number(parts[1]), child: parts[3] === undefined ? undefined : Number(parts[3]) };
+  }
+  return undefined;
+}
+
+function optionalString(b: Obj, key: string): string | undefined {
+  const v = b[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string" || v === "" || v.length > 512) throw new ApiError(422, { message: `${key} must be a non-empty string` });
+  return v;
+}

@@ -1,0 +1,189 @@
+// Starts a simulated BeyondTrust PRA/RS appliance: the Configuration API under /api/config/v1,
+// its OAuth endpoint and the /_sim control API, on one real HTTP(S) server.
+import * as fs from "node:fs";
+import * as http from "node:http";
+import * as https from "node:https";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { AddressInfo } from "node:net";
+import { Control } from "./control";
+import { Counters } from "./core/counters";
+import { Faults } from "./core/faults";
+import { OAuth, randomSecret } from "./core/oauth";
+import { RateLimiter } from "./core/rate-limiter";
+import { StateFile } from "./core/state-store";
+import { Product } from "./pra/fields";
+import { Model } from "./pra/model";
+import { API_PREFIX } from "./pra/routes";
+import { initialSeed } from "./pra/seed";
+import { CONTROL_PREFIX, Pipeline, RuntimeConfig } from "./server";
+
+export interface SimulatorOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  product?: Product;
+  clientId?: string;
+  clientSecret?: string;
+  stateFile?: string;
+  https?: boolean;
+  ratePerSecond?: number;
+  ratePerHour?: number;
+  latencyMs?: number;
+  tokenTtlSeconds?: number;
+  /** One line per request (method, path, status, time) to this sink; nothing when absent. */
+  log?: (line: string) => void;
+}
+
+export interface RunningSimulator {
+  /** Base URL with scheme, the BT_API_HOST value. */
+  url: string;
+  controlUrl: string;
+  clientId: string;
+  clientSecret: string;
+  caFile?: string;
+  product: Product;
+  close(): Promise<void>;
+}
+
+export const DEFAULTS = {
+  host: "127.0.0.1",
+  port: 8443,
+  product: "pra" as Product,
+  ratePerSecond: 20,
+  ratePerHour: 15000,
+  latencyMs: 0,
+  tokenTtlSeconds: 3600,
+};
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const product = options.product ?? DEFAULTS.product;
+  if (product !== "pra" && product !== "rs") throw new Error(`unknown product "${product}" (pra or rs)`);
+  const host = options.host ?? DEFAULTS.host;
+
+  const startupConfig: RuntimeConfig = {
+    ratePerSecond: options.ratePerSecond ?? DEFAULTS.ratePerSecond,
+    ratePerHour: options.ratePerHour ?? DEFAULTS.ratePerHour,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds,
+    latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
+  };
+  const config = { ...startupConfig };
+  const startupAccount = {
+    clientId: options.clientId ?? randomSecret(12),
+    clientSecret: options.clientSecret ?? randomSecret(),
+  };
+
+  const model = new Model(product);
+  const oauth = new OAuth(config.tokenTtlSeconds);
+  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour });
+  const faults = new Faults();
+  const counters = new Counters();
+  const stateFile = options.stateFile ? new StateFile(path.resolve(options.stateFile)) : undefined;
+  const pipeline = new Pipeline(model, oauth, limiter, faults, counters, config, stateFile, options.log);
+
+  const reset = () => {
+    model.clear();
+    model.seed(initialSeed(product));
+    faults.clear();
+    counters.reset();
+    limiter.reset();
+    Object.assign(config, startupConfig);
+    limiter.limits = { perSecond: config.ratePerSecond, perHour: config.ratePerHour };
+    oauth.ttlSeconds = config.tokenTtlSeconds;
+    oauth.clear();
+    oauth.addAccount(startupAccount.clientId, startupAccount.clientSecret);
+    pipeline.provisions = 0;
+    pipeline.persist();
+  };
+  reset();
+  const saved = stateFile?.load();
+  if (saved !== undefined) {
+    const dump = saved as { product?: string };
+    if (dump.product && dump.product !== product) {
+      throw new Error(`state file ${stateFile!.file} holds a ${dump.product} appliance, not ${product}`);
+    }
+    model.clear();
+    model.seed(saved as never);
+  }
+  pipeline.persist();
+  pipeline.control = new Control(pipeline, { reset });
+
+  let caFile: string | undefined;
+  let tmpDir: string | undefined;
+  let server: http.Server | https.Server;
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => void pipeline.handle(req, res);
+  if (options.https) {
+    const { cert, key } = await selfSignedCertificate();
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "bt-simulator-"));
+    caFile = path.join(tmpDir, "ca.pem");
+    fs.writeFileSync(caFile, cert);
+    server = https.createServer({ cert, key }, listener);
+  } else {
+    server = http.createServer(listener);
+  }
+  // Malformed request lines or headers never reach the pipeline; answer them and move on.
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? DEFAULTS.port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const printableHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `${options.https ? "https" : "http"}://${printableHost}:${port}`;
+  pipeline.baseUrl = url;
+
+  let closed = false;
+  return {
+    url,
+    controlUrl: url + CONTROL_PREFIX,
+    clientId: startupAccount.clientId,
+    clientSecret: startupAccount.clientSecret,
+    caFile,
+    product,
+    async close() {
+      if (closed) return;
+      closed = true;
+      pipeline.persist();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+      if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function selfSignedCertificate(): Promise<{ cert: string; key: string }> {
+  // Pure JavaScript (no openssl binary needed), so https works on a fresh machine.
+  const selfsigned = await import("selfsigned");
+  const notAfter = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  const pems = await selfsigned.generate([{ name: "commonName", value: "bt-simulator" }], {
+    keyType: "ec",
+    curve: "P-256",
+    notAfterDate: notAfter,
+    extensions: [
+      { name: "basicConstraints", cA: true },
+      { name: "keyUsage", digitalSignature: true, keyCertSign: true },
+      { name: "extKeyUsage", serverAuth: true },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+          { type: 7, ip: "::1" },
+        ],
+      },
+    ],
+  });
+  return { cert: pems.cert, key: pems.private };
+}
+
+export { API_PREFIX, CONTROL_PREFIX };
+export type { Product };

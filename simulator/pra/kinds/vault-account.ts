@@ -1,0 +1,120 @@
+// Vault accounts: one table per creatable type, from the spec's VaultUsernamePasswordAccount,
+// VaultSSHAccount (types ssh and ssh_ca) and VaultTokenAccount schemas. Secrets are writeOnly.
+import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
+import { FieldTable, Kind, Obj, id, int, oneOf, str } from "../fields";
+import { DEFAULT_ACCOUNT_GROUP_ID } from "./vault-account-group";
+
+const ALL_TYPES = [
+  "username_password",
+  "ssh",
+  "ssh_ca",
+  "windows_local",
+  "windows_domain",
+  "opaque_token",
+  "x509_ca",
+  "x509_csr",
+  "aws_secret",
+  "password_safe",
+];
+// The RS spec's enum has no x509 types.
+const RS_TYPES = ALL_TYPES.filter((t) => !t.startsWith("x509"));
+
+const common = (type: string[]): FieldTable => ({
+  id: id(),
+  type: oneOf(type, { required: true, immutable: true }),
+  name: str(1, 255, { required: true }),
+  description: str(0, 4096, { default: "" }),
+  personal: { type: "boolean", readOnly: true, default: false },
+  owner_user_id: { ...int(1, 2147483647), readOnly: true },
+  last_checkout_timestamp: { type: "string", readOnly: true },
+  account_group_id: int(1, 2147483647, {
+    default: DEFAULT_ACCOUNT_GROUP_ID,
+    // The spec: deleting a group moves its accounts to the default group.
+    ref: { kind: "vault/account-group", onDelete: "reassign", reassignTo: DEFAULT_ACCOUNT_GROUP_ID },
+  }),
+});
+
+const accountPolicy = str(1, 64, { nullable: true, default: null });
+
+const usernamePassword: FieldTable = {
+  ...common(["username_password"]),
+  username: str(1, 255, { required: true }),
+  password: str(1, 255, { required: true, writeOnly: true }),
+  account_policy: accountPolicy,
+};
+
+// The spec's VaultSSHAccount lists no account_policy, so it is an unknown field there (401).
+const ssh: FieldTable = {
+  ...common(["ssh", "ssh_ca"]),
+  username: str(1, 255, { required: true }),
+  public_key: { ...str(1, 4096), readOnly: true },
+  private_key: str(1, 4096, { required: true, writeOnly: true }),
+  private_key_passphrase: str(1, 1024, { writeOnly: true }),
+  private_key_public_cert: str(1, 4096, { nullable: true, default: null }),
+};
+
+const token: FieldTable = {
+  ...common(["opaque_token"]),
+  token: str(1, 4096, { required: true, writeOnly: true }),
+  account_policy: accountPolicy,
+};
+
+export const vaultAccount: Kind = {
+  path: "vault/account",
+  title: "Vault Account",
+  operations: ["list", "create", "read", "update", "delete"],
+  paginated: true,
+  fields: common(["username_password", "ssh", "ssh_ca", "opaque_token"]),
+  variants: {
+    by: "type",
+    tables: { username_password: usernamePassword, ssh, ssh_ca: ssh, opaque_token: token },
+  },
+  filters: {
+    type: { field: oneOf(ALL_TYPES, { enumByProduct: { rs: RS_TYPES } }) },
+    name: { field: str(1, 255) },
+    include_personal: { field: { type: "boolean", default: false }, ignore: true },
+    account_group_id: { field: int(1, 2147483647) },
+    // Endpoints (discovered Windows hosts) are not simulated: no account ever has one.
+    endpoint_id: { field: int(1, 2147483647), neverMatches: true },
+  },
+  derive(obj) {
+    if (obj.type === "ssh" || obj.type === "ssh_ca") obj.public_key = publicKeyOf(obj);
+  },
+};
+
+/**
+ * OpenSSH public key for the stored private key when node can parse it; otherwise a stable
+ * placeholder derived from a hash, so the private key is never echoed in any form.
+ */
+export function publicKeyOf(obj: Obj): string {
+  const pem = String(obj.private_key ?? "");
+  const passphrase = typeof obj.private_key_passphrase === "string" ? obj.private_key_passphrase : undefined;
+  try {
+    const key = createPublicKey(createPrivateKey({ key: pem, passphrase }));
+    const jwk = key.export({ format: "jwk" }) as { kty?: string; crv?: string; x?: string; n?: string; e?: string };
+    if (jwk.kty === "OKP" && jwk.crv === "Ed25519" && jwk.x) {
+      return `ssh-ed25519 ${sshBlob(["ssh-ed25519", Buffer.from(jwk.x, "base64url")])}`;
+    }
+    if (jwk.kty === "RSA" && jwk.n && jwk.e) {
+      return `ssh-rsa ${sshBlob(["ssh-rsa", mpint(Buffer.from(jwk.e, "base64url")), mpint(Buffer.from(jwk.n, "base64url"))])}`;
+    }
+  } catch {
+    // Not a key node understands (e.g. OpenSSH format or a test string): fall through.
+  }
+  const digest = createHash("sha256").update(pem).digest("base64");
+  return `ssh-ed25519 SIMULATED${digest.replace(/=+$/, "")} simulator-placeholder`;
+}
+
+function sshBlob(parts: Array<string | Buffer>): string {
+  const chunks = parts.map((p) => {
+    const b = typeof p === "string" ? Buffer.from(p) : p;
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(b.length);
+    return Buffer.concat([len, b]);
+  });
+  return Buffer.concat(chunks).toString("base64");
+}
+
+function mpint(b: Buffer): Buffer {
+  return b[0] & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b;
+}

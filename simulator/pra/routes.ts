@@ -1,0 +1,16 @@
+// Every /api/config/v1 route of the simulated PRA/RS Configuration API.
+import { ApiHandler } from "../core/api";
+import { Router } from "../core/router";
+import { registerCrudRoutes } from "./crud";
+import { registerGrantRoutes } from "./grants";
+import { KINDS } from "./kinds";
+import { Model } from "./model";
+
+export const API_PREFIX = "/api/config/v1";
+
+export function buildApiRouter(model: Model, onProvision: (gp: number) => void = () => undefined): Router<ApiHandler> {
+  const router = new Router<ApiHandler>();
+  for (const kind of KINDS) registerCrudRoutes(router, model, kind);
+  registerGrantRoutes(router, model, onProvision);
+  return router;
+}
