@@ -103,10 +103,11 @@ function readStartupLines(child: ChildProcess): Promise<Record<string, string>> 
       // Keep only the tail: the error that matters is the last thing printed.
       stderr = (stderr + d.toString()).slice(-4000);
     });
-    child.once("exit", (code) => {
+    const onExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`simulator exited with code ${code} before starting; stderr: ${stderr}`));
-    });
+    };
+    child.once("exit", onExit);
     child.stdout!.on("data", (d) => {
       buffer += d.toString();
       let nl: number;
@@ -117,7 +118,8 @@ function readStartupLines(child: ChildProcess): Promise<Record<string, string>> 
         if (m) vars[m[1]] = m[2];
         if (vars.BT_SIMULATOR_CONTROL && vars.BT_API_HOST && vars.BT_CLIENT_ID && vars.BT_CLIENT_SECRET) {
           clearTimeout(timer);
-          child.removeAllListeners("exit");
+          // Only this listener: stop() still waits on its own "exit" listener.
+          child.off("exit", onExit);
           resolve(vars);
         }
       }
