@@ -119,3 +119,6 @@ export const samples = {
     ...extra,
   }),
 };
+
+/** Suites that are not about rate limits lift them, so their request bursts are never throttled. */
+export const NO_RATE_LIMIT = ["--rate-per-second", "1000000", "--rate-per-hour", "1000000000"];

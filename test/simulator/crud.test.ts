@@ -1,13 +1,13 @@
 import { strict as assert } from "node:assert";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api, samples, unique } from "./client";
+import { Api, NO_RATE_LIMIT, samples, unique } from "./client";
 
 describe("simulator: objects (CRUD, validation, references, cascades)", function () {
   let sim: SimulatorProcess;
   let api: Api;
 
   before(async () => {
-    sim = await startSimulatorProcess();
+    sim = await startSimulatorProcess({ args: NO_RATE_LIMIT });
     api = new Api(sim);
   });
   after(async () => sim?.stop());
