@@ -77,10 +77,7 @@ export class ApiClient {
             agents: keepAliveAgents(),
         };
         this.tokens = new TokenSource(product, `${conn.origin}/oauth2/token`, conn.clientId, conn.clientSecret, this.base);
-        this.limiter = new RateLimiter([
-            { limit: conn.ratePerSecond, windowMs: 1000 },
-            { limit: conn.ratePerHour, windowMs: 3_600_000 },
-        ]);
+        this.limiter = limiterFor(conn);
     }
 
     async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -221,6 +218,24 @@ export class ApiClient {
 }
 
 const clients = processState("apiClients", () => new Map<string, ApiClient>());
+const limiters = processState("rateLimiters", () => new Map<string, RateLimiter>());
+
+/**
+ * The appliance counts requests per API account, whatever secret or client made them, so the
+ * limiter belongs to the account and outlives any one client (a rotated secret keeps the budget).
+ */
+function limiterFor(conn: ResolvedConnection): RateLimiter {
+    const key = `${conn.origin}|${conn.clientId}|${conn.ratePerSecond}|${conn.ratePerHour}`;
+    let limiter = limiters.get(key);
+    if (!limiter) {
+        limiter = new RateLimiter([
+            { limit: conn.ratePerSecond, windowMs: 1000 },
+            { limit: conn.ratePerHour, windowMs: 3_600_000 },
+        ]);
+        limiters.set(key, limiter);
+    }
+    return limiter;
+}
 
 /**
  * The client for an account, created on first use. Keyed by a hash of the secret as well, so a

@@ -71,6 +71,7 @@ export function grantApi(opts: GrantOptions): ObjectApi {
             const child = String(ctx.body[opts.childField]);
             const id = grantId(gp, child);
             const live = await groupPolicyQueue(ctx.client, gp).change(
+                ctx.client,
                 async () => {
                     try {
                         await post(ctx.client, gp, ctx.body);
@@ -97,6 +98,7 @@ export function grantApi(opts: GrantOptions): ObjectApi {
         async update(ctx, id, _changed) {
             const [gp, child] = splitId(id);
             return groupPolicyQueue(ctx.client, gp).change(
+                ctx.client,
                 async () => {
                     await remove(ctx.client, gp, child);
                     await post(ctx.client, gp, ctx.body);
@@ -111,6 +113,7 @@ export function grantApi(opts: GrantOptions): ObjectApi {
         async delete(ctx, id) {
             const [gp, child] = splitId(id);
             await groupPolicyQueue(ctx.client, gp).change(
+                ctx.client,
                 () => remove(ctx.client, gp, child),
                 (_r, err) => {
                     throw err;

@@ -16,10 +16,12 @@ class GroupPolicyQueue {
     private active = 0;
     private waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
 
-    constructor(private readonly client: ApiClient, private readonly groupPolicyId: string) {}
+    constructor(private client: ApiClient, private readonly groupPolicyId: string) {}
 
     /** Runs `change` alone on this policy, then resolves once a provision has covered it. */
-    async change<T>(change: () => Promise<T>, onProvisionFailure: (result: T, err: unknown) => never): Promise<T> {
+    async change<T>(client: ApiClient, change: () => Promise<T>, onProvisionFailure: (result: T, err: unknown) => never): Promise<T> {
+        // The newest client of the account provisions: an older one may hold a token that is gone.
+        this.client = client;
         this.active++;
         let result: T;
         try {
@@ -62,6 +64,7 @@ class GroupPolicyQueue {
 
 const queues = processState("groupPolicyQueues", () => new Map<string, GroupPolicyQueue>());
 
+/** The queue of one group policy on one appliance (per account: grants are made by one account). */
 export function groupPolicyQueue(client: ApiClient, groupPolicyId: string): GroupPolicyQueue {
     const key = `${client.conn.origin}|${client.conn.clientId}|${groupPolicyId}`;
     let q = queues.get(key);

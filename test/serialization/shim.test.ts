@@ -1,0 +1,121 @@
+// The serialized provider is what Pulumi stores in state and evaluates in its plugin. Build every
+// resource class under Pulumi's mocks (the constructor really serializes), then load each captured
+// text exactly as the plugin does (require-from-string, from the project directory of a program
+// that has the package installed) in a separate Node process.
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { SSH_KEY } from "../support/bad-inputs";
+import { linkedProject } from "../support/linked-project";
+
+const CANARY = "canary-client-secret-7f3a9";
+
+interface Captured {
+    type: string;
+    name: string;
+    provider: string;
+    inputs: Record<string, unknown>;
+}
+
+function unwrapSecret(v: unknown): unknown {
+    const sig = "4dabf18193072939515e22adb298388d";
+    return v && typeof v === "object" && sig in (v as object) ? (v as { value: unknown }).value : v;
+}
+
+describe("serialization: the provider shim", function () {
+    this.timeout(60_000);
+    const captured: Captured[] = [];
+    let project: string;
+
+    before(async () => {
+        process.env.BT_CLIENT_SECRET = CANARY;
+        pulumi.runtime.setMocks(
+            {
+                newResource: (args) => {
+                    captured.push({ type: args.type, name: args.name, provider: String(unwrapSecret(args.inputs.__provider)), inputs: args.inputs });
+                    return { id: `${args.name}-id`, state: args.inputs };
+                },
+                call: () => ({}),
+            },
+            "proj",
+            "stack",
+            false,
+        );
+        // Required after setMocks so resources register against the mocks.
+        const { pra } = await import("../../sdk");
+        const conn = { host: "https://pra.example.com", clientId: "id", clientSecret: CANARY };
+        const all = [
+            new pra.Jumpoint("jp1", { name: "a", platform: "linux-x86" }),
+            new pra.Jumpoint("jp2", { name: "b", platform: "windows-x86", connection: conn }),
+            new pra.JumpGroup("jg", { name: "g" }),
+            new pra.ShellJump("sj", { name: "s", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.VaultUsernamePasswordAccount("up", { name: "u", username: "u", password: CANARY }),
+            new pra.VaultSshAccount("ssh", { name: "k", username: "u", privateKey: SSH_KEY }),
+            new pra.VaultTokenAccount("tok", { name: "t", token: CANARY }),
+            new pra.VaultAccountGroup("vg", { name: "vg" }),
+            new pra.GroupPolicy("gp", { name: "gp" }),
+            new pra.GroupPolicyJumpoint("g1", { groupPolicyId: 1, jumpointId: 1 }),
+            new pra.GroupPolicyJumpGroup("g2", { groupPolicyId: 1, jumpGroupId: 1 }),
+            new pra.GroupPolicyVaultAccount("g3", { groupPolicyId: 1, accountId: 1 }),
+            new pra.GroupPolicyVaultAccountGroup("g4", { groupPolicyId: 1, accountGroupId: 1 }),
+        ];
+        await Promise.all(all.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+        project = linkedProject();
+    });
+
+    after(() => {
+        delete process.env.BT_CLIENT_SECRET;
+    });
+
+    it("gives every class its own stable type token", () => {
+        const types = captured.map((c) => c.type);
+        assert.ok(types.includes("pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump"), types.join(", "));
+        assert.strictEqual(new Set(types).size, 12, "12 kinds, 12 tokens");
+    });
+
+    it("serializes the same small text for every resource of a kind, with no credential in it", () => {
+        const jps = captured.filter((c) => c.type.endsWith(":Jumpoint"));
+        assert.strictEqual(jps.length, 2);
+        assert.strictEqual(jps[0].provider, jps[1].provider, "one text per kind, whatever the inputs");
+        for (const c of captured) {
+            assert.ok(c.provider.length < 3000, `${c.type}: ${c.provider.length} bytes`);
+            assert.ok(!c.provider.includes(CANARY), `${c.type}: the serialized provider holds a secret`);
+            assert.ok(!/clientSecret|BT_CLIENT_SECRET/.test(c.provider), `${c.type}: mentions credentials`);
+            const requires = [...c.provider.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+            assert.deepStrictEqual([...new Set(requires)], ["pulumi-beyondtrust/provider"]);
+        }
+    });
+
+    it("wraps secret inputs and the connection as secrets, even when given as plain strings", () => {
+        const sig = "4dabf18193072939515e22adb298388d";
+        const up = captured.find((c) => c.name === "up")!;
+        assert.ok(up.inputs.password && typeof up.inputs.password === "object" && sig in (up.inputs.password as object));
+        const jp2 = captured.find((c) => c.name === "jp2")!;
+        assert.ok(jp2.inputs.connection && sig in (jp2.inputs.connection as object));
+    });
+
+    it("loads in a separate process from a project that has the package installed, and checks input", () => {
+        const sj = captured.find((c) => c.type.endsWith(":ShellJump"))!;
+        const textFile = path.join(project, "shim.js.txt");
+        fs.writeFileSync(textFile, sj.provider);
+        const script = `
+            const rfs = require(${JSON.stringify(require.resolve("require-from-string", { paths: [require.resolve("@pulumi/pulumi")] }))});
+            const p = rfs(require("fs").readFileSync(${JSON.stringify(textFile)}, "utf8")).handler();
+            (async () => {
+                const ok = await p.check({}, { name: "s", hostname: "h", jumpointId: "4", jumpGroupId: 5 });
+                const bad = await p.check({}, { name: "s", hostname: "h", jumpointId: 4, jumpGroupId: 5, port: 0 });
+                const where = require.resolve("pulumi-beyondtrust/provider", { paths: [process.cwd()] });
+                console.log(JSON.stringify({ ok, bad, methods: Object.keys(p).sort(), where }));
+            })().catch((e) => { console.error(e); process.exit(1); });`;
+        const out = execFileSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" });
+        const r = JSON.parse(out.trim().split("\n").pop()!);
+        assert.deepStrictEqual(r.methods, ["check", "configure", "create", "delete", "diff", "read", "update"]);
+        assert.strictEqual(r.ok.inputs.jumpointId, 4);
+        assert.strictEqual(r.ok.failures, undefined);
+        assert.strictEqual(r.bad.failures[0].property, "port");
+        assert.ok(r.where.endsWith(path.join("dist", "provider", "index.js")), `resolved the compiled provider: ${r.where}`);
+    });
+});
