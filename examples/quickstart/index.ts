@@ -1,0 +1,3 @@
+import { quickstart, settingsFromConfig } from "./program";
+
+export = quickstart(settingsFromConfig());

@@ -1,0 +1,3 @@
+import { settingsFromConfig, vpcJumpoint } from "./program";
+
+export = vpcJumpoint(settingsFromConfig());
