@@ -50,7 +50,7 @@ export class RateLimiter {
     private timer: NodeJS.Timeout | undefined;
     private pausedUntil = 0;
 
-    constructor(windows: RateWindow[], marginMs = 15) {
+    constructor(windows: RateWindow[], marginMs = 50) {
         this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w, marginMs));
     }
 

@@ -1,0 +1,60 @@
+// One token per API account per process, under the engine's parallelism: 50 resources of several
+// kinds created, read and deleted concurrently mint exactly one token and never see a 429.
+import * as assert from "assert";
+import { clientStats, handler, resetClients, resetClientStats } from "../../provider";
+import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { useSimulatorEnv } from "../support/provider-env";
+
+async function parallel<T>(limit: number, jobs: Array<() => Promise<T>>): Promise<T[]> {
+    const results: T[] = new Array(jobs.length);
+    let next = 0;
+    await Promise.all(
+        Array.from({ length: limit }, async () => {
+            while (next < jobs.length) {
+                const i = next++;
+                results[i] = await jobs[i]();
+            }
+        }),
+    );
+    return results;
+}
+
+async function create(kind: string, inputs: Record<string, unknown>) {
+    const checked = await handler(kind).check({}, inputs);
+    assert.strictEqual(checked.failures, undefined);
+    return { kind, ...(await handler(kind).create(checked.inputs!)) };
+}
+
+describe("provider: tokens and throttling under parallelism", function () {
+    this.timeout(60_000);
+    let sim: SimulatorProcess;
+    useSimulatorEnv(() => sim);
+    before(async () => (sim = await startSimulatorProcess()));
+    after(async () => sim && sim.stop());
+
+    it("a run of 50 resources mints one token and stays under 20 requests/s", async () => {
+        await sim.reset();
+        resetClients();
+        resetClientStats();
+        const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
+        const groups = await parallel(16, Array.from({ length: 9 }, (_, i) => () => create("pra:JumpGroup", { name: `group ${i}` })));
+        const items = await parallel(
+            16,
+            Array.from({ length: 40 }, (_, i) => () =>
+                create("pra:ShellJump", { name: `host ${i}`, hostname: `10.0.0.${i + 1}`, jumpointId: jp.id, jumpGroupId: groups[i % 9].id }),
+            ),
+        );
+        const all = [jp, ...groups, ...items];
+        assert.strictEqual(all.length, 50);
+        await parallel(16, all.map((r) => () => handler(r.kind).read(r.id, r.outs)));
+        await parallel(16, [...items, ...groups, jp].map((r) => () => handler(r.kind).delete(r.id, r.outs)));
+
+        const c = await sim.counters();
+        assert.strictEqual(c.tokensMinted, 1, "the appliance minted one token");
+        assert.strictEqual(clientStats.tokensMinted, 1);
+        assert.strictEqual(c.rateLimited, 0, "no 429: the limiter kept under 20 requests/s");
+        assert.strictEqual(c.requests.total, 1 + 50 * 3, "one token, then a POST, a GET and a DELETE each");
+        const state = await sim.control("GET", "/state");
+        assert.strictEqual(state.collections["jump-item/shell-jump"].length, 0);
+    });
+});
