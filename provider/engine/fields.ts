@@ -22,6 +22,13 @@ export interface FieldSpec {
     default?: unknown | ((inputs: Record<string, unknown>) => unknown);
     /** The API cannot change it after create: a change replaces the object. */
     replaceOnChange?: boolean;
+    /**
+     * A reference whose object, when deleted, takes this one with it (the appliance cascades). When
+     * the referenced object is being replaced, its new id is unknown to the plan, and this object is
+     * replaced too: otherwise it would be updated after the cascade had already deleted it. A move to
+     * another existing object (a known id) is still an in-place update.
+     */
+    diesWithReference?: boolean;
     /** Write-only on the API and secret in state; never read back, so drift is not detectable. */
     secret?: boolean;
     /** Only some products have it (e.g. PRA-only fields absent from Remote Support). */

@@ -198,9 +198,10 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             const replaces: string[] = [];
             for (const [name, field] of Object.entries(spec.fields)) {
                 if (!managed(field, news[name])) continue;
-                if (isUnknown(news[name]) || !sameValue(olds[name], news[name])) {
+                const unknown = isUnknown(news[name]);
+                if (unknown || !sameValue(olds[name], news[name])) {
                     changed.push(name);
-                    if (field.replaceOnChange) replaces.push(name);
+                    if (field.replaceOnChange || (unknown && field.diesWithReference)) replaces.push(name);
                 }
             }
             const oldConn = olds[CONNECTION];

@@ -7,7 +7,7 @@ export const shellJump = praSpec({
     title: "Shell Jump",
     fields: {
         name: text("name", 1, 128, "Display name of the Jump Item.", { required: true }),
-        jumpointId: ref("jumpoint_id", "Id of the Jumpoint that makes the connection.", { required: true }),
+        jumpointId: ref("jumpoint_id", "Id of the Jumpoint that makes the connection.", { required: true, diesWithReference: true }),
         hostname: text("hostname", 1, 128, "Host name or IP address to connect to.", { required: true }),
         protocol: {
             api: "protocol",
@@ -18,7 +18,10 @@ export const shellJump = praSpec({
         port: int("port", 1, 65535, "TCP port; 22 for ssh and 23 for telnet when left out.", {
             default: (inputs: Record<string, unknown>) => (inputs.protocol === "telnet" ? 23 : 22),
         }),
-        jumpGroupId: ref("jump_group_id", "Id of the owning Jump Group (or user, when the type is personal).", { required: true }),
+        jumpGroupId: ref("jump_group_id", "Id of the owning Jump Group (or user, when the type is personal).", {
+            required: true,
+            diesWithReference: true,
+        }),
         jumpGroupType: {
             api: "jump_group_type",
             type: { kind: "enum", values: ["shared", "personal"] },

@@ -59,11 +59,21 @@ describe("unit: diff", () => {
 
     it("reports a change (and a replacement for immutable fields) when a value is unknown", async () => {
         const olds = await checked("pra:ShellJump", { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1 });
-        const d = await handler("pra:ShellJump").diff("1", olds, { ...olds, jumpointId: UNKNOWN });
-        assert.strictEqual(d.changes, true);
+        const d = await handler("pra:ShellJump").diff("1", olds, { ...olds, tag: UNKNOWN });
+        assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
         const g = await checked("pra:GroupPolicyJumpoint", { groupPolicyId: 1, jumpointId: 1 });
         const dg = await handler("pra:GroupPolicyJumpoint").diff("1/1", g, { ...g, jumpointId: UNKNOWN });
         assert.deepStrictEqual(dg.replaces, ["jumpointId"]);
+    });
+
+    it("replaces a jump item whose Jumpoint or Jump Group is being replaced (the appliance cascades), but moves it to a known one", async () => {
+        const olds = await checked("pra:ShellJump", { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1 });
+        for (const key of ["jumpointId", "jumpGroupId"]) {
+            const replacing = await handler("pra:ShellJump").diff("1", olds, { ...olds, [key]: UNKNOWN });
+            assert.deepStrictEqual(replacing.replaces, [key]);
+            const moved = await handler("pra:ShellJump").diff("1", olds, { ...olds, [key]: 7 });
+            assert.deepStrictEqual([moved.changes, moved.replaces], [true, []]);
+        }
     });
 
     it("detects a changed secret without exposing it, and a changed provider shim", async () => {
