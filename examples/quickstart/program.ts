@@ -6,6 +6,8 @@ export interface QuickstartSettings {
     prefix: string;
     /** Host the Shell Jump connects to. */
     hostname: string;
+    /** The Jumpoint's platform; changing it replaces the Jumpoint and the items that use it. */
+    platform?: "linux-x86" | "windows-x86";
 }
 
 /**
@@ -17,7 +19,7 @@ export function quickstart(s: QuickstartSettings) {
     const jumpoint = new pra.Jumpoint(`${s.prefix}-jumpoint`, {
         name: `${s.prefix} jumpoint`,
         codeName: `${s.prefix}_jumpoint`.replace(/[^A-Za-z0-9_-]/g, "_"),
-        platform: "linux-x86",
+        platform: s.platform ?? "linux-x86",
         shellJumpEnabled: true,
     });
     const jumpGroup = new pra.JumpGroup(`${s.prefix}-servers`, {
@@ -45,5 +47,6 @@ export function settingsFromConfig(): QuickstartSettings {
     return {
         prefix: config.get("prefix") ?? "quickstart",
         hostname: config.get("hostname") ?? "10.0.0.5",
+        platform: (config.get("platform") as QuickstartSettings["platform"]) ?? "linux-x86",
     };
 }
