@@ -115,10 +115,24 @@ export class ApiClient {
         }
         const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
         let reauthenticated = false;
+        // Once a POST may have landed (no answer, or a 5xx), no attempt may resend it before
+        // checking that it did not: a later refused connection does not make the first one harmless.
+        let mayHaveLanded = false;
         let lastProblem = "";
 
         for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
             if (attempt > 1) clientStats.retries++;
+            if (mayHaveLanded && opts.findCreated) {
+                try {
+                    const found = await opts.findCreated();
+                    if (found !== undefined) return { status: 201, body: found, raw: { status: 201, headers: {}, body: "" } };
+                } catch (err) {
+                    if (err instanceof AuthError) throw err;
+                    lastProblem = `could not check whether the POST landed: ${(err as Error).message}`;
+                    await sleep(backoff(this.retry, attempt));
+                    continue;
+                }
+            }
             let token: string;
             try {
                 token = await this.tokens.get();
@@ -148,10 +162,7 @@ export class ApiClient {
                 });
             } catch (err) {
                 lastProblem = describeNetworkError(err);
-                if (method === "POST" && !neverSent(err)) {
-                    const found = await this.checkLanded(opts);
-                    if (found !== undefined) return { status: 201, body: found, raw: { status: 201, headers: {}, body: "" } };
-                }
+                if (method === "POST" && !neverSent(err)) mayHaveLanded = true;
                 await sleep(backoff(this.retry, attempt));
                 continue;
             }
@@ -176,10 +187,7 @@ export class ApiClient {
                     this.limiter.pause(wait);
                     continue;
                 }
-                if (method === "POST") {
-                    const found = await this.checkLanded(opts);
-                    if (found !== undefined) return { status: 201, body: found, raw: res };
-                }
+                if (method === "POST") mayHaveLanded = true;
                 await sleep(backoff(this.retry, attempt));
                 continue;
             }
@@ -189,17 +197,15 @@ export class ApiClient {
             }
             return { status: res.status, body: parsed, raw: res };
         }
+        if (mayHaveLanded) {
+            lastProblem += "; the POST may have been applied: if so, `adopt` takes the object over on the next run";
+        }
         throw new TransportError(
             this.product,
             method,
             path,
             `gave up after ${this.retry.maxAttempts} attempts (last: ${lastProblem})`,
         );
-    }
-
-    private async checkLanded(opts: RequestOptions): Promise<unknown | undefined> {
-        if (!opts.findCreated) return undefined;
-        return opts.findCreated();
     }
 
     private apiError(method: string, path: string, status: number, body: unknown): ApiError {
