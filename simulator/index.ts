@@ -95,8 +95,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     pipeline.provisions = 0;
     pipeline.persist();
   };
-  reset();
+  // Read the saved state before reset() persists the fresh seed over it.
   const saved = stateFile?.load();
+  reset();
   if (saved !== undefined) {
     const dump = saved as { product?: string };
     if (dump.product && dump.product !== product) {
