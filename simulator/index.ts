@@ -81,7 +81,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const stateFile = options.stateFile ? new StateFile(path.resolve(options.stateFile)) : undefined;
   const pipeline = new Pipeline(model, oauth, limiter, faults, counters, config, stateFile, options.log);
 
-  const reset = () => {
+  const reset = (persist = true) => {
     model.clear();
     model.seed(initialSeed(product));
     faults.clear();
@@ -107,7 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     model.seed(saved as never);
   }
   pipeline.persist();
-  pipeline.control = new Control(pipeline, { reset });
+  pipeline.control = new Control(pipeline, { reset: () => reset() });
 
   let caFile: string | undefined;
   let tmpDir: string | undefined;

@@ -47,7 +47,8 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   if (text === "") return {};
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // "__proto__" keys would turn into prototype changes when merged with Object.assign.
+    value = JSON.parse(text, (key, v) => (key === "__proto__" ? undefined : v));
   } catch {
     throw new ApiError(422, {
       message: "The request body is not valid JSON.",

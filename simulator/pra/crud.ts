@@ -3,7 +3,7 @@ import { ApiHandler, ApiRequest, ApiResponse } from "../core/api";
 import { ApiError, notFound, unprocessable, unrecognized } from "../core/errors";
 import { paginate, parsePageParams } from "../core/pagination";
 import { Router } from "../core/router";
-import { FieldTable, Filter, Kind, Obj, Product } from "./fields";
+import { FieldTable, Filter, Kind, Obj, Product, own } from "./fields";
 import { Model } from "./model";
 import { checkValue, tableFor, validateWrite } from "./validator";
 
@@ -20,7 +20,7 @@ export function registerCrudRoutes(router: Router<ApiHandler>, model: Model, kin
 
 /** The table that applies to one object (vault accounts have one per type). */
 export function tableOf(kind: Kind, obj: Obj | undefined, product: Product): FieldTable {
-  const variant = kind.variants && obj ? kind.variants.tables[String(obj[kind.variants.by])] : undefined;
+  const variant = kind.variants && obj ? own(kind.variants.tables, String(obj[kind.variants.by])) : undefined;
   return tableFor(variant ?? kind.fields, product);
 }
 
@@ -64,7 +64,7 @@ function list(model: Model, kind: Kind, req: ApiRequest): ApiResponse {
 }
 
 function parseFilters(filters: Record<string, Filter>, query: URLSearchParams, product: Product): Array<(o: Obj) => boolean> {
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, string[]> = Object.create(null);
   const matchers: Array<(o: Obj) => boolean> = [];
   for (const [name, filter] of Object.entries(filters)) {
     const raw = query.get(name);
@@ -104,7 +104,7 @@ function create(model: Model, kind: Kind, req: ApiRequest): ApiResponse {
   let table = kind.fields;
   if (kind.variants) {
     const by = kind.variants.by;
-    const chosen = kind.variants.tables[String(body[by])];
+    const chosen = own(kind.variants.tables, String(body[by]));
     if (!chosen) {
       throw unprocessable({
         [by]: [body[by] === undefined ? `The ${by} field is required.` : `The selected ${by} is invalid.`],
@@ -132,7 +132,7 @@ function update(model: Model, kind: Kind, req: ApiRequest): ApiResponse {
   rejectQuery(req);
   const existing = find(model, kind, req);
   const body = req.body();
-  const table = kind.variants ? kind.variants.tables[String(existing[kind.variants.by])] ?? kind.fields : kind.fields;
+  const table = (kind.variants && own(kind.variants.tables, String(existing[kind.variants.by]))) || kind.fields;
   const obj = validateWrite({ kind: kind.path, table, product: model.product, body, mode: "update", existing, lookup: model });
   model.replace(kind.path, obj);
   return { status: 200, body: view(kind, obj, model.product), wrote: true };

@@ -52,6 +52,11 @@ export interface Field {
 
 export type FieldTable = Record<string, Field>;
 
+/** Own-property lookup: client-chosen keys such as "constructor" must never hit Object.prototype. */
+export function own<T>(rec: Record<string, T> | undefined, key: string): T | undefined {
+  return rec && Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
+}
+
 // Builders keep the tables one line per field.
 export const INT32_MAX = 2147483647;
 // Character for character the spec's pattern; its doubled backslash also admits a backslash.

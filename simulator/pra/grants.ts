@@ -4,7 +4,7 @@ import { notFound, unprocessable } from "../core/errors";
 import { paginate, parsePageParams } from "../core/pagination";
 import { Router } from "../core/router";
 import { parseId, rejectQuery } from "./crud";
-import { Obj } from "./fields";
+import { Obj, own } from "./fields";
 import { GRANT_KINDS, GrantKind } from "./grant-kinds";
 import { Model } from "./model";
 import { tableFor, validateWrite } from "./validator";
@@ -28,7 +28,7 @@ export function registerGrantRoutes(router: Router<ApiHandler>, model: Model, on
       rejectQuery(req);
       const gp = groupPolicy(model, req.params.id);
       const body = req.body();
-      if ("group_policy_id" in g.fields && body.group_policy_id !== undefined && body.group_policy_id !== gp) {
+      if (own(g.fields, "group_policy_id") && body.group_policy_id !== undefined && body.group_policy_id !== gp) {
         throw unprocessable({ group_policy_id: ["The group_policy_id must match the group policy in the path."] });
       }
       const row = validateWrite({
@@ -89,6 +89,6 @@ function findGrant(model: Model, g: GrantKind, rawGp: string, rawChild: string):
 function grantView(g: GrantKind, row: Obj, model: Model): Obj {
   const fields = tableFor(g.fields, model.product);
   const out: Obj = {};
-  for (const name of g.view(model.product)) if (name in fields || name === "group_policy_id") out[name] = row[name];
+  for (const name of g.view(model.product)) if (own(fields, name) || name === "group_policy_id") out[name] = row[name];
   return out;
 }

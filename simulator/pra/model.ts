@@ -1,6 +1,6 @@
 // The appliance's objects in memory: collections keyed by public path, the grant rows, id
 // allocation and the documented cascades. No HTTP here (that is crud.ts / grants.ts).
-import { Field, Obj, Product } from "./fields";
+import { Field, Obj, Product, own } from "./fields";
 import { GRANT_KINDS, GRANT_OWNER_FIELD } from "./grant-kinds";
 import { KINDS, KIND_BY_PATH } from "./kinds";
 import { Lookup, applyDefaults, tableFor } from "./validator";
@@ -161,7 +161,7 @@ function allFields(kind: (typeof KINDS)[number]): Record<string, Field> {
 /** Seeded objects skip validation but still get the defaults a created object would have. */
 export function withDefaults(kind: string, obj: Obj, product: Product): Obj {
   const spec = KIND_BY_PATH.get(kind)!;
-  const variant = spec.variants ? spec.variants.tables[String(obj[spec.variants.by])] : undefined;
+  const variant = spec.variants ? own(spec.variants.tables, String(obj[spec.variants.by])) : undefined;
   const out = { ...obj };
   applyDefaults(tableFor(variant ?? spec.fields, product), out);
   return out;

@@ -2,7 +2,7 @@
 // order, unknown fields (401, as the spec says), then per-field type/length/enum/pattern/range,
 // read-only and immutable fields, required fields, uniqueness and references (all 422).
 import { ErrorBag, unprocessable, unrecognized } from "../core/errors";
-import { Field, FieldTable, Obj, Product } from "./fields";
+import { Field, FieldTable, Obj, Product, own } from "./fields";
 
 export interface Lookup {
   get(kind: string, id: number): Obj | undefined;
@@ -35,14 +35,14 @@ export function validateWrite(opts: {
   const { kind, body, mode, existing, lookup, product } = opts;
   const table = tableFor(opts.table, product);
 
-  const unknown = Object.keys(body).filter((k) => !(k in table));
+  const unknown = Object.keys(body).filter((k) => !own(table, k));
   if (unknown.length > 0) throw unrecognized("field", unknown);
 
-  const errors: ErrorBag = {};
+  const errors: ErrorBag = Object.create(null);
   const add = (field: string, msg: string) => (errors[field] ??= []).push(msg);
 
   for (const [name, value] of Object.entries(body)) {
-    const f = table[name];
+    const f = own(table, name)!;
     if (f.readOnly) {
       // Echoing back a read-only value unchanged (common when a client PATCHes what it read) is harmless.
       if (!(mode === "update" && existing && sameValue(existing[name], value))) add(name, `The ${name} field is read-only.`);
@@ -65,7 +65,7 @@ export function validateWrite(opts: {
   if (mode === "create") applyDefaults(table, result);
 
   for (const [name, f] of Object.entries(table)) {
-    const touched = mode === "create" || name in body;
+    const touched = mode === "create" || Object.prototype.hasOwnProperty.call(body, name);
     if (!touched) continue;
     const value = result[name];
     if (f.unique && value !== undefined && value !== null && !(f.unique === "nonEmpty" && value === "")) {
@@ -130,8 +130,9 @@ export function checkValue(name: string, f: Field, value: unknown, product: Prod
       const out: string[] = [];
       const props = f.properties ?? {};
       for (const [k, v] of Object.entries(value as Obj)) {
-        if (!(k in props)) out.push(`The ${name}.${k} field is not recognized.`);
-        else out.push(...checkValue(`${name}.${k}`, props[k], v, product));
+        const prop = own(props, k);
+        if (!prop) out.push(`The ${name}.${k} field is not recognized.`);
+        else out.push(...checkValue(`${name}.${k}`, prop, v, product));
       }
       return out;
     }
