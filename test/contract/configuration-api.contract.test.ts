@@ -1,0 +1,210 @@
+// Every operation the simulator implements, called over HTTP and checked against the official
+// PRA and RS specs (status, body schema, declared headers, writeOnly secrets absent).
+import { strict as assert } from "node:assert";
+import { generateKeyPairSync } from "node:crypto";
+import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { Api, NO_RATE_LIMIT } from "../simulator/client";
+import { SPEC_FILES, Spec } from "./spec";
+
+/** The simulator's operations, as the spec names them. */
+export const IMPLEMENTED = [
+  ...["/jumpoint", "/jump-group", "/jump-item/shell-jump", "/vault/account", "/vault/account-group", "/jump-policy", "/group-policy"].flatMap((p) => [
+    `GET ${p}`,
+    `POST ${p}`,
+    `GET ${p}/{id}`,
+    `PATCH ${p}/{id}`,
+    `DELETE ${p}/{id}`,
+  ]),
+  "GET /jump-item-role",
+  "GET /jump-item-role/{id}",
+  "GET /session-policy",
+  ...[
+    ["jumpoint", "jumpoint_id"],
+    ["jump-group", "jump_group_id"],
+    ["vault-account", "account_id"],
+    ["vault-account-group", "account_group_id"],
+  ].flatMap(([g, key]) => [
+    `GET /group-policy/{id}/${g}`,
+    `POST /group-policy/{id}/${g}`,
+    `GET /group-policy/{id}/${g}/{${key}}`,
+    `DELETE /group-policy/{id}/${g}/{${key}}`,
+  ]),
+  "POST /group-policy/{id}/provision",
+];
+
+for (const product of ["pra", "rs"] as const) {
+  describe(`contract: ${product.toUpperCase()} Configuration API vs the official spec`, function () {
+    let spec: Spec | undefined;
+    let sim: SimulatorProcess;
+    let api: Api;
+    const ids: Record<string, number> = {};
+    const call = async (method: string, template: string, path: string, body?: unknown) =>
+      spec!.check(method, template, await api.call(method, path, body));
+
+    before(async function () {
+      spec = Spec.load(product);
+      if (!spec) {
+        console.log(`    skipped: ${SPEC_FILES[product]} is absent (the official spec lives in shared/reference, outside the repo)`);
+        this.skip();
+      }
+      sim = await startSimulatorProcess({ product, args: NO_RATE_LIMIT });
+      api = new Api(sim);
+      await api.login();
+    });
+    after(async () => sim?.stop());
+
+    it("the simulator's operations all exist in the spec", () => {
+      for (const op of IMPLEMENTED) {
+        const [method, template] = op.split(" ");
+        spec!.operation(method, template);
+      }
+    });
+
+    it("read-only seeds: jump item roles and session policies", async () => {
+      const roles = await call("GET", "/jump-item-role", "/jump-item-role");
+      await call("GET", "/jump-item-role/{id}", `/jump-item-role/${roles.body[0].id}`);
+      await call("GET", "/jump-item-role/{id}", "/jump-item-role/999");
+      await call("GET", "/jump-item-role", "/jump-item-role?name=administrator&per_page=5");
+      await call("GET", "/session-policy", "/session-policy");
+    });
+
+    it("jumpoint CRUD", async () => {
+      const r = await call("POST", "/jumpoint", "/jumpoint", {
+        name: "contract jp",
+        platform: "linux-x86",
+        code_name: "contract_jp",
+        clustered: true,
+        ...(product === "pra" ? { managed_ip_ranges: [{ start: "10.0.0.1", end: "10.0.0.9" }] } : {}),
+      });
+      assert.equal(r.status, 201);
+      ids.jumpoint = r.body.id;
+      await call("GET", "/jumpoint", "/jumpoint?per_page=5&name=contract%20jp");
+      await call("GET", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`);
+      await call("PATCH", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`, { comments: "c", shell_jump_enabled: true });
+      await call("PATCH", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`, { platform: "windows-x86" });
+      await call("POST", "/jumpoint", "/jumpoint", { name: "" });
+      await call("GET", "/jumpoint/{id}", "/jumpoint/999");
+      await call("POST", "/jumpoint", "/jumpoint", { name: "x", platform: "linux-x86", bogus: 1 });
+    });
+
+    it("jump group CRUD", async () => {
+      const r = await call("POST", "/jump-group", "/jump-group", { name: "contract jg", code_name: "contract_jg", comments: null });
+      ids.jumpGroup = r.body.id;
+      await call("GET", "/jump-group", "/jump-group?code_name=contract_jg");
+      await call("GET", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`);
+      await call("PATCH", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`, { comments: "now set" });
+      await call("PATCH", "/jump-group/{id}", `/jump-group/999`, { comments: "x" });
+    });
+
+    it("jump policy CRUD", async () => {
+      const r = await call("POST", "/jump-policy", "/jump-policy", { display_name: "contract policy", code_name: "cp" });
+      ids.jumpPolicy = r.body.id;
+      await call("GET", "/jump-policy", "/jump-policy?code_name=cp");
+      await call("GET", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`);
+      await call("PATCH", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`, { ticket_id_required: true });
+    });
+
+    it("shell jump CRUD", async () => {
+      const r = await call("POST", "/jump-item/shell-jump", "/jump-item/shell-jump", {
+        name: "contract sj",
+        jumpoint_id: ids.jumpoint,
+        jump_group_id: ids.jumpGroup,
+        hostname: "10.1.2.3",
+        protocol: "ssh",
+        jump_policy_id: ids.jumpPolicy,
+        session_policy_id: 2,
+      });
+      ids.shellJump = r.body.id;
+      await call("GET", "/jump-item/shell-jump", `/jump-item/shell-jump?jumpoint_id=${ids.jumpoint}&per_page=5`);
+      await call("GET", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
+      await call("PATCH", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`, { protocol: "telnet", port: 2323, jump_policy_id: null });
+      await call("POST", "/jump-item/shell-jump", "/jump-item/shell-jump", { name: "bad", jumpoint_id: "1" });
+    });
+
+    it("vault account groups and accounts of every creatable type", async () => {
+      const g = await call("POST", "/vault/account-group", "/vault/account-group", { name: "contract vg", description: "d" });
+      ids.accountGroup = g.body.id;
+      await call("GET", "/vault/account-group", "/vault/account-group");
+      await call("GET", "/vault/account-group/{id}", `/vault/account-group/${ids.accountGroup}`);
+      await call("PATCH", "/vault/account-group/{id}", `/vault/account-group/${ids.accountGroup}`, { account_policy: null });
+
+      const pem = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+      const bodies = [
+        { type: "username_password", name: "up", username: "u", password: "p", account_group_id: ids.accountGroup },
+        { type: "opaque_token", name: "tok", token: "t", account_policy: null },
+        { type: "ssh", name: "ssh", username: "u", private_key: pem, private_key_public_cert: null },
+        { type: "ssh_ca", name: "ssh ca", username: "u", private_key: "not parseable", private_key_passphrase: "pp" },
+      ];
+      for (const body of bodies) {
+        const r = await call("POST", "/vault/account", "/vault/account", body);
+        assert.equal(r.status, 201, r.text);
+        ids[`account_${body.type}`] = r.body.id;
+      }
+      ids.account = ids.account_username_password;
+      await call("GET", "/vault/account", "/vault/account?per_page=5");
+      await call("GET", "/vault/account", "/vault/account?type=ssh");
+      for (const t of ["username_password", "opaque_token", "ssh", "ssh_ca"]) {
+        await call("GET", "/vault/account/{id}", `/vault/account/${ids[`account_${t}`]}`);
+      }
+      await call("PATCH", "/vault/account/{id}", `/vault/account/${ids.account}`, { password: "new", description: "x" });
+      await call("PATCH", "/vault/account/{id}", `/vault/account/${ids.account}`, { type: "ssh" });
+    });
+
+    it("group policy CRUD", async () => {
+      const body = product === "pra" ? { name: "contract gp", perm_access_allowed: true } : { name: "contract gp", perm_support_allowed: "full_support" };
+      const r = await call("POST", "/group-policy", "/group-policy", body);
+      ids.groupPolicy = r.body.id;
+      await call("GET", "/group-policy", "/group-policy?name=contract%20gp");
+      await call("GET", "/group-policy/{id}", `/group-policy/${ids.groupPolicy}`);
+      await call("PATCH", "/group-policy/{id}", `/group-policy/${ids.groupPolicy}`, { perm_shell_jump: true });
+    });
+
+    it("group policy grants and provision", async () => {
+      const gp = ids.groupPolicy;
+      await call("POST", "/group-policy/{id}/jumpoint", `/group-policy/${gp}/jumpoint`, { jumpoint_id: ids.jumpoint });
+      await call("GET", "/group-policy/{id}/jumpoint", `/group-policy/${gp}/jumpoint?per_page=5`);
+      await call("GET", "/group-policy/{id}/jumpoint/{jumpoint_id}", `/group-policy/${gp}/jumpoint/${ids.jumpoint}`);
+
+      const jgBody = product === "pra" ? { jump_group_id: ids.jumpGroup, jump_item_role_id: 1, jump_policy_id: ids.jumpPolicy } : { jump_group_id: ids.jumpGroup, jump_item_role_id: 1 };
+      await call("POST", "/group-policy/{id}/jump-group", `/group-policy/${gp}/jump-group`, jgBody);
+      await call("GET", "/group-policy/{id}/jump-group", `/group-policy/${gp}/jump-group`);
+      await call("GET", "/group-policy/{id}/jump-group/{jump_group_id}", `/group-policy/${gp}/jump-group/${ids.jumpGroup}`);
+      await call("GET", "/group-policy/{id}/jump-group/{jump_group_id}", `/group-policy/${gp}/jump-group/999`);
+
+      await call("POST", "/group-policy/{id}/vault-account", `/group-policy/${gp}/vault-account`, { account_id: ids.account, role: "inject_and_checkout" });
+      await call("GET", "/group-policy/{id}/vault-account", `/group-policy/${gp}/vault-account`);
+      await call("GET", "/group-policy/{id}/vault-account/{account_id}", `/group-policy/${gp}/vault-account/${ids.account}`);
+      await call("POST", "/group-policy/{id}/vault-account", `/group-policy/${gp}/vault-account`, { account_id: 999 });
+
+      await call("POST", "/group-policy/{id}/vault-account-group", `/group-policy/${gp}/vault-account-group`, { account_group_id: ids.accountGroup });
+      await call("GET", "/group-policy/{id}/vault-account-group", `/group-policy/${gp}/vault-account-group`);
+      await call("GET", "/group-policy/{id}/vault-account-group/{account_group_id}", `/group-policy/${gp}/vault-account-group/${ids.accountGroup}`);
+
+      await call("POST", "/group-policy/{id}/provision", `/group-policy/${gp}/provision`);
+      await call("POST", "/group-policy/{id}/provision", `/group-policy/999/provision`);
+
+      await call("DELETE", "/group-policy/{id}/jumpoint/{jumpoint_id}", `/group-policy/${gp}/jumpoint/${ids.jumpoint}`);
+      await call("DELETE", "/group-policy/{id}/jumpoint/{jumpoint_id}", `/group-policy/${gp}/jumpoint/${ids.jumpoint}`);
+      await call("DELETE", "/group-policy/{id}/jump-group/{jump_group_id}", `/group-policy/${gp}/jump-group/${ids.jumpGroup}`);
+      await call("DELETE", "/group-policy/{id}/vault-account/{account_id}", `/group-policy/${gp}/vault-account/${ids.account}`);
+      await call("DELETE", "/group-policy/{id}/vault-account-group/{account_group_id}", `/group-policy/${gp}/vault-account-group/${ids.accountGroup}`);
+    });
+
+    it("deletes", async () => {
+      await call("DELETE", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
+      await call("DELETE", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
+      await call("DELETE", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`);
+      await call("DELETE", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`);
+      await call("DELETE", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`);
+      await call("DELETE", "/vault/account/{id}", `/vault/account/${ids.account}`);
+      await call("DELETE", "/vault/account-group/{id}", `/vault/account-group/${ids.accountGroup}`);
+      await call("DELETE", "/vault/account-group/{id}", `/vault/account-group/1`);
+      await call("DELETE", "/group-policy/{id}", `/group-policy/${ids.groupPolicy}`);
+    });
+
+    it("every implemented operation was exercised", () => {
+      const missing = IMPLEMENTED.filter((op) => !spec!.exercised.has(op));
+      assert.deepEqual(missing, []);
+    });
+  });
+}
