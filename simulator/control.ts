@@ -43,6 +43,9 @@ export class Control implements ControlHandler {
     r.add("POST", "/accounts", ({ body }) => {
       const b = body();
       const id = optionalString(b, "client_id");
+      // HTTP Basic splits on the first colon, so a colon in the id could never authenticate.
+      if (id?.includes(":")) throw new ApiError(422, { message: "client_id must not contain ':'" });
+      if (id && p.oauth.hasAccount(id)) throw new ApiError(422, { message: `account ${id} already exists` });
       const secret = optionalString(b, "client_secret");
       const account = p.oauth.addAccount(id, secret);
       return { status: 201, body: { client_id: account.clientId, client_secret: account.clientSecret } };
