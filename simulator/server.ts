@@ -2,7 +2,7 @@
 //   count -> read body (size limit) -> faults & latency -> auth -> rate limit -> route -> persist.
 // Keeping every cross-cutting rule here means route handlers stay pure functions over the model.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiRequest, ApiResponse } from "./core/api";
+import { ApiHandler, ApiRequest, ApiResponse } from "./core/api";
 import { Counters } from "./core/counters";
 import { ApiError, methodNotAllowed, notFound } from "./core/errors";
 import { FaultPlan, Faults } from "./core/faults";
@@ -11,7 +11,6 @@ import { OAuth } from "./core/oauth";
 import { RateLimiter } from "./core/rate-limiter";
 import { Router } from "./core/router";
 import { StateFile } from "./core/state-store";
-import { ApiHandler } from "./core/api";
 import { Model } from "./pra/model";
 import { API_PREFIX, buildApiRouter } from "./pra/routes";
 
