@@ -10,6 +10,7 @@ export type { DynamicHandler } from "./engine/handlers";
 export { SPECS, specFor } from "./registry";
 export { clientStats, resetClientStats } from "./core/stats";
 export { resetClients } from "./core/api-client";
+export { batchStats, resetReaders } from "./engine/read-batcher";
 
 const handlers = processState("handlers", () => new Map<string, DynamicHandler>());
 

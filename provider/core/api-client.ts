@@ -84,6 +84,14 @@ export class ApiClient {
         return (await this.exchange(method, path, opts)).body as T;
     }
 
+    /** One page of a paginated list, with the page count the appliance reports. */
+    async page<T = unknown>(path: string, page: number, query: RequestOptions["query"] = {}): Promise<{ items: T[]; lastPage: number }> {
+        const res = await this.exchange("GET", path, { query: { ...query, per_page: 100, current_page: page } });
+        const items = (Array.isArray(res.body) ? res.body : []) as T[];
+        const lastPage = Number(header(res.raw, "x-bt-pagination-last-page") ?? "1") || 1;
+        return { items, lastPage };
+    }
+
     /** GET a list to the end, following the Link header (or the X-BT pagination headers) page by page. */
     async listAll<T = unknown>(path: string, query: RequestOptions["query"] = {}): Promise<T[]> {
         const items: T[] = [];

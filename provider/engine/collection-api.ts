@@ -1,5 +1,6 @@
 import { isNotFound } from "../core/errors";
 import { sameValue } from "./fields";
+import { readerFor } from "./read-batcher";
 import type { ApiObject, CallContext, ObjectApi } from "./spec";
 
 export interface CollectionOptions {
@@ -12,6 +13,11 @@ export interface CollectionOptions {
     naturalKey: (body: ApiObject) => Record<string, string | number>;
     /** API fields never returned by reads (write-only secrets): not compared when matching. */
     writeOnly?: string[];
+    /**
+     * The list returns the same objects as GET by id, so parallel reads (a refresh) may be served
+     * by list scans. False where the list holds a reduced schema (vault accounts).
+     */
+    listHoldsFullObjects?: boolean;
 }
 
 function idOf(obj: ApiObject): string {
@@ -31,7 +37,7 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
         return listed.filter(match);
     }
 
-    async function read(ctx: Pick<CallContext, "client">, id: string): Promise<ApiObject | undefined> {
+    async function get(ctx: Pick<CallContext, "client">, id: string): Promise<ApiObject | undefined> {
         try {
             return await ctx.client.request<ApiObject>("GET", `${opts.path}/${encodeURIComponent(id)}`);
         } catch (err) {
@@ -40,8 +46,17 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
         }
     }
 
+    function read(ctx: Pick<CallContext, "client">, id: string): Promise<ApiObject | undefined> {
+        if (!opts.listHoldsFullObjects) return get(ctx, id);
+        return readerFor(ctx.client, opts.path).read(id, () => get(ctx, id));
+    }
+
+    /** Any write of ours makes a list snapshot of the collection stale. */
+    const wrote = (ctx: Pick<CallContext, "client">) => readerFor(ctx.client, opts.path).invalidate();
+
     return {
         async create(ctx) {
+            wrote(ctx);
             const created = await ctx.client.request<ApiObject | undefined>("POST", opts.path, {
                 body: ctx.body,
                 // If the answer was lost, the object may exist already; ids grow, so the newest match is ours.
@@ -61,10 +76,12 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
         read: (ctx, id) => read(ctx, id),
 
         async update(ctx, id, changed) {
+            wrote(ctx);
             return ctx.client.request<ApiObject>("PATCH", `${opts.path}/${encodeURIComponent(id)}`, { body: changed });
         },
 
         async delete(ctx, id) {
+            wrote(ctx);
             try {
                 await ctx.client.request("DELETE", `${opts.path}/${encodeURIComponent(id)}`);
             } catch (err) {
@@ -74,7 +91,7 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
 
         async find(ctx, adopt) {
             if (adopt !== true) {
-                const live = await read(ctx, adopt);
+                const live = await get(ctx, adopt);
                 return live ? { id: idOf(live), live } : undefined;
             }
             const key = opts.naturalKey(ctx.body);

@@ -46,5 +46,5 @@ export const groupPolicy = praSpec({
         unassignedJumpItemRoleId: ref("unassigned_jump_item_role_id", "Jump Item Role for items of users with no team.", { default: 1 }),
     },
     outputs: {},
-    api: collectionApi({ path: "/group-policy", naturalKey: byName }),
+    api: collectionApi({ path: "/group-policy", naturalKey: byName, listHoldsFullObjects: true }),
 });

@@ -12,5 +12,5 @@ export const jumpGroup = praSpec({
     },
     outputs: {},
     deleteBeforeReplace: sameUniqueKey("name", "codeName"),
-    api: collectionApi({ path: "/jump-group", naturalKey: byName }),
+    api: collectionApi({ path: "/jump-group", naturalKey: byName, listHoldsFullObjects: true }),
 });

@@ -29,5 +29,5 @@ export const jumpoint = praSpec({
     },
     outputs: { connected: "connected" },
     deleteBeforeReplace: sameUniqueKey("name", "codeName"),
-    api: collectionApi({ path: "/jumpoint", naturalKey: byName }),
+    api: collectionApi({ path: "/jumpoint", naturalKey: byName, listHoldsFullObjects: true }),
 });

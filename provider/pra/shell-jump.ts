@@ -44,5 +44,6 @@ export const shellJump = praSpec({
     api: collectionApi({
         path: "/jump-item/shell-jump",
         naturalKey: (body) => ({ name: String(body.name), jump_group_id: Number(body.jump_group_id) }),
+        listHoldsFullObjects: true,
     }),
 });

@@ -15,5 +15,5 @@ export const vaultAccountGroup = praSpec({
     },
     outputs: {},
     deleteBeforeReplace: sameUniqueKey("name"),
-    api: collectionApi({ path: "/vault/account-group", naturalKey: byName }),
+    api: collectionApi({ path: "/vault/account-group", naturalKey: byName, listHoldsFullObjects: true }),
 });
