@@ -93,11 +93,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     oauth.clear();
     oauth.addAccount(startupAccount.clientId, startupAccount.clientSecret);
     pipeline.provisions = 0;
-    pipeline.persist();
+    if (persist) pipeline.persist();
   };
-  // Read the saved state before reset() persists the fresh seed over it.
+  // Read the saved state first, and do not let the startup reset write the bare seed over the
+  // file: a crash right after would lose it. The file is written once, below, from the final state.
   const saved = stateFile?.load();
-  reset();
+  reset(false);
   if (saved !== undefined) {
     const dump = saved as { product?: string };
     if (dump.product && dump.product !== product) {
