@@ -107,7 +107,9 @@ function toApi(spec: ResourceSpec, inputs: Props, product: "pra" | "rs", include
 function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: "pra" | "rs"): Props {
     const outs: Props = {};
     for (const [name, field] of Object.entries(spec.fields)) {
-        if (!appliesTo(field, product)) continue;
+        // Unmanaged properties stay out of state, so a refresh cannot turn them into inputs that
+        // the next preview would show as removed.
+        if (!appliesTo(field, product) || !managed(field, inputs[name])) continue;
         if (field.secret || !(field.api in live)) outs[name] = inputs[name] ?? null;
         else outs[name] = live[field.api];
     }

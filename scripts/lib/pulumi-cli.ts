@@ -1,5 +1,5 @@
 /**
- * Helpers for end-to-end tests that drive a real Pulumi engine through the Automation API.
+ * Helpers that drive a real Pulumi engine through the Automation API (end-to-end tests and the demo).
  *
  * The Pulumi CLI is not an npm dependency. `scripts/ensure-pulumi-cli.sh` finds or builds one;
  * `findPulumiCli()` applies the same lookup order (without building) so suites can skip when no
