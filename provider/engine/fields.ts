@@ -74,7 +74,19 @@ export function describeType(t: FieldType): string {
     }
 }
 
+/** Built once per field type, on first use (never at module load: see zod() above). */
+const schemas = new WeakMap<FieldType, ZodType>();
+
 function schemaFor(t: FieldType): ZodType {
+    let schema = schemas.get(t);
+    if (!schema) {
+        schema = buildSchema(t);
+        schemas.set(t, schema);
+    }
+    return schema;
+}
+
+function buildSchema(t: FieldType): ZodType {
     const { z } = zod();
     switch (t.kind) {
         case "string": {

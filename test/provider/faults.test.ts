@@ -53,7 +53,7 @@ describe("provider: fault catalogue", function () {
         });
     }
 
-    it("5xx at 10% and dropped connections at 5%: exactly the desired objects", async () => {
+    it("5xx at 15% (503 at 10%, 500 at 5%) and dropped connections at 5%: exactly the desired objects", async () => {
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
         const jg = await create("pra:JumpGroup", { name: "jg" });
         await faults([{ kind: "status", status: 503, rate: 0.1 }, { kind: "status", status: 500, rate: 0.05 }, { kind: "drop", rate: 0.05 }], 42);

@@ -1,0 +1,172 @@
+// `npm run bench`: what a deployment costs against an appliance with its documented limits on
+// (20 requests/s, 15,000/h per API account) and a per-request latency (default 20 ms).
+// For N shell jumps it times create, no-op preview, refresh, update and delete, driving the provider
+// handlers with the engine's default parallelism (4 x CPUs), in two modes side by side:
+//   ours   — the client-side limiter and refresh batching on (the defaults);
+//   naive  — both off, one GET per read (the Terraform provider's approach; retries kept so it can finish).
+// Each mode uses its own API account. Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8]
+import * as os from "os";
+import { batchStats, clientStats, handler, resetClients, resetClientStats, resetReaders } from "../provider";
+import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process";
+
+type Props = Record<string, unknown>;
+
+function arg(name: string, fallback: string): string {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const SIZES = arg("n", "100,1000").split(",").map(Number);
+const LATENCY = Number(arg("latency", "20"));
+const PARALLEL = Number(arg("parallel", String(4 * os.cpus().length)));
+const RATE = 20;
+
+async function parallel<T>(jobs: Array<() => Promise<T>>): Promise<T[]> {
+    const out: T[] = new Array(jobs.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: PARALLEL }, async () => {
+        while (next < jobs.length) {
+            const i = next++;
+            out[i] = await jobs[i]();
+        }
+    }));
+    return out;
+}
+
+interface Row {
+    n: number;
+    mode: string;
+    phase: string;
+    wall: number;
+    calls: Record<string, number>;
+    total: number;
+    tokens: number;
+    rateLimited: number;
+    cpuMsPerOp: number;
+    failed: number;
+}
+
+async function phase(sim: SimulatorProcess, n: number, mode: string, name: string, ops: number, run: () => Promise<number>): Promise<Row> {
+    await sim.control("POST", "/counters/reset");
+    const cpu = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    const failed = await run();
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    const used = process.cpuUsage(cpu);
+    const c = await sim.counters();
+    const calls: Record<string, number> = { ...c.requests.byMethod };
+    const tokens = c.requests.byRoute["POST /oauth2/token"] ?? 0;
+    if (tokens) calls.POST -= tokens;
+    const total = c.requests.total - tokens;
+    return {
+        n, mode, phase: name, wall, calls, total, tokens, rateLimited: c.rateLimited, failed,
+        // Provider CPU only: the simulator runs in its own process.
+        cpuMsPerOp: ops > 0 ? (used.user + used.system) / 1000 / ops : 0,
+    };
+}
+
+const summaries: string[] = [];
+
+async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive"): Promise<Row[]> {
+    const account = await sim.control("POST", "/accounts", { client_id: `bench-${mode}-${n}` });
+    process.env.BT_CLIENT_ID = account.client_id;
+    process.env.BT_CLIENT_SECRET = account.client_secret;
+    process.env.BT_RATE_LIMIT_PER_SECOND = mode === "ours" ? String(RATE) : "0";
+    process.env.BT_RATE_LIMIT_PER_HOUR = mode === "ours" ? "15000" : "0";
+    process.env.BT_BATCH_READS = mode === "ours" ? "1" : "0";
+    resetClients();
+    resetReaders();
+    resetClientStats();
+    const sj = handler("pra:ShellJump");
+    const check = async (kind: string, inputs: Props) => (await handler(kind).check({}, inputs)).inputs!;
+    const jp = await handler("pra:Jumpoint").create(await check("pra:Jumpoint", { name: `bench ${mode} ${n}`, platform: "linux-x86", shellJumpEnabled: true }));
+    const jg = await handler("pra:JumpGroup").create(await check("pra:JumpGroup", { name: `bench ${mode} ${n}` }));
+    const desired = Array.from({ length: n }, (_, i) => ({ name: `${mode}-${i}`, hostname: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id }));
+    let items: Array<{ id: string; outs: Props; inputs: Props }> = [];
+    const rows: Row[] = [];
+
+    rows.push(await phase(sim, n, mode, "create", n, async () => {
+        let failed = 0;
+        items = await parallel(desired.map((d) => async () => {
+            const inputs = await check("pra:ShellJump", d);
+            try {
+                return { ...(await sj.create(inputs)), inputs };
+            } catch {
+                failed++;
+                return { id: "", outs: {}, inputs };
+            }
+        }));
+        return failed;
+    }));
+    rows.push(await phase(sim, n, mode, "preview (no-op)", n, async () => {
+        const diffs = await parallel(items.map((it) => async () => sj.diff(it.id, it.outs, await check("pra:ShellJump", it.inputs))));
+        return diffs.filter((d) => d.changes).length;
+    }));
+    rows.push(await phase(sim, n, mode, "refresh", n, async () => {
+        const reads = await parallel(items.map((it) => () => sj.read(it.id, it.outs).catch(() => ({ id: "" }))));
+        return reads.filter((r) => !r.id).length;
+    }));
+    rows.push(await phase(sim, n, mode, "update", n, async () => {
+        let failed = 0;
+        await parallel(items.map((it) => async () => {
+            const news = await check("pra:ShellJump", { ...it.inputs, tag: "updated" });
+            try {
+                it.outs = (await sj.update(it.id, it.outs, news)).outs;
+            } catch {
+                failed++;
+            }
+        }));
+        return failed;
+    }));
+    rows.push(await phase(sim, n, mode, "delete", n, async () => {
+        let failed = 0;
+        await parallel(items.map((it) => () => sj.delete(it.id, it.outs).catch(() => void failed++)));
+        return failed;
+    }));
+    await handler("pra:JumpGroup").delete(jg.id, jg.outs);
+    await handler("pra:Jumpoint").delete(jp.id, jp.outs);
+    summaries.push(`N=${n} ${mode}: ${clientStats.tokensMinted} token(s) minted for the whole run, ${clientStats.retries} retries, ${clientStats.rateLimited} 429s received`);
+    return rows;
+}
+
+function table(rows: Row[]): string {
+    const head = ["N", "mode", "phase", "wall s", "API calls", "by method", "tokens", "429s", "bound s", "wall/bound", "CPU ms/op", "failed"];
+    const body = rows.map((r) => {
+        // The physical bound: the calls the work needs (refused 429s excluded) at the appliance's rate.
+        const bound = (r.total - r.rateLimited) / RATE;
+        return [
+            String(r.n), r.mode, r.phase, r.wall.toFixed(2), String(r.total),
+            Object.entries(r.calls).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ") || "-",
+            String(r.tokens), String(r.rateLimited), bound.toFixed(2), bound > 0 ? (r.wall / bound).toFixed(2) : "-",
+            r.cpuMsPerOp.toFixed(3), String(r.failed),
+        ];
+    });
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+    return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+}
+
+async function main(): Promise<void> {
+    console.log(`simulator: documented limits on (${RATE}/s, 15000/h per account), ${LATENCY} ms latency per request; parallelism ${PARALLEL}; node ${process.version}, ${os.cpus().length} CPUs`);
+    const sim = await startSimulatorProcess({ args: ["--latency", String(LATENCY)] });
+    process.env.BT_API_HOST = sim.apiHost;
+    const rows: Row[] = [];
+    try {
+        for (const n of SIZES) {
+            for (const mode of ["ours", "naive"] as const) {
+                process.stderr.write(`running N=${n} ${mode}...\n`);
+                rows.push(...(await runMode(sim, n, mode)));
+            }
+        }
+    } finally {
+        await sim.stop();
+    }
+    console.log(table(rows));
+    console.log(`\n${summaries.join("\n")}`);
+    console.log(`\nbound = (API calls - 429s) / ${RATE} per second, the appliance's limit; refresh batching: ${batchStats.scans} scans, ${batchStats.pages} pages, ${batchStats.servedFromSnapshot} reads served from snapshots; retries ${clientStats.retries}`);
+}
+
+main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+});
