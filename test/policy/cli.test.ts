@@ -1,0 +1,129 @@
+// End to end through a real Pulumi CLI: `preview --policy-pack ./policy` of inline programs (local
+// backend, no appliance needed: preview only runs the provider's check). A violating program is
+// blocked by the mandatory rules, a clean one passes, and a --policy-pack-config file changes levels
+// and allow-lists.
+//
+// The CLI starts a Node policy pack through the Node language plugin (pulumi-language-nodejs) when
+// it has one, and otherwise through an analyzer plugin named pulumi-analyzer-policy-nodejs on PATH;
+// this machine has no language plugin, so the test puts the pack's own launcher (policy/bin) on PATH.
+import * as assert from "assert";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { createInlineStack, ENSURE_SCRIPT, findPulumiCli, makeWorkDir, pulumiCliVersion, pulumiEnv, removeWorkDir } from "../support/pulumi-cli";
+
+const PACK_DIR = path.resolve(__dirname, "..", "..", "policy");
+const LAUNCHER_DIR = path.join(PACK_DIR, "bin");
+
+function skipReason(): string | undefined {
+    if (!findPulumiCli()) return `no Pulumi CLI found; run ${ENSURE_SCRIPT} (or set PULUMI_CLI)`;
+    try {
+        require.resolve("pulumi-beyondtrust");
+        require.resolve("pulumi-beyondtrust/provider");
+    } catch {
+        return "pulumi-beyondtrust does not resolve to a build (run npm run build, and npm install for the self link)";
+    }
+    return undefined;
+}
+
+/** A program that breaks the mandatory rules: Telnet, a grant of an unmanaged Jump Group, checkout. */
+function violating() {
+    const { pra } = require("pulumi-beyondtrust");
+    const jumpoint = new pra.Jumpoint("jp", { name: "vpc-a", platform: "linux-x86", shellJumpEnabled: true });
+    const group = new pra.JumpGroup("servers", { name: "vpc-a servers" });
+    new pra.ShellJump("switch", { name: "legacy switch", hostname: "sw-1", jumpointId: jumpoint.id, jumpGroupId: group.id, protocol: "telnet", tag: "network" });
+    const admins = new pra.GroupPolicy("admins", { name: "vpc-a admins", permShellJump: true });
+    new pra.GroupPolicyJumpGroup("foreign-grant", { groupPolicyId: admins.id, jumpGroupId: 42 });
+    const key = new pra.VaultUsernamePasswordAccount("svc", { name: "vpc-a svc", username: "svc", password: "Xq7#vL9!pT2@wR4m" });
+    new pra.GroupPolicyVaultAccount("svc-grant", { groupPolicyId: admins.id, accountId: key.id, role: "inject_and_checkout" });
+}
+
+/** The same estate done right: SSH, tags, grants of managed objects, inject only. */
+function clean() {
+    const { pra } = require("pulumi-beyondtrust");
+    const jumpoint = new pra.Jumpoint("jp", { name: "vpc-a", platform: "linux-x86", shellJumpEnabled: true });
+    const group = new pra.JumpGroup("servers", { name: "vpc-a servers" });
+    new pra.ShellJump("bastion", { name: "vpc-a bastion", hostname: "10.0.0.5", jumpointId: jumpoint.id, jumpGroupId: group.id, tag: "vpc-a" });
+    const admins = new pra.GroupPolicy("admins", { name: "vpc-a admins", permShellJump: true });
+    new pra.GroupPolicyJumpGroup("grant", { groupPolicyId: admins.id, jumpGroupId: group.id });
+    const key = new pra.VaultUsernamePasswordAccount("svc", { name: "vpc-a svc", username: "svc", password: "Xq7#vL9!pT2@wR4m" });
+    new pra.GroupPolicyVaultAccount("svc-grant", { groupPolicyId: admins.id, accountId: key.id });
+}
+
+describe("policy: preview --policy-pack through the Pulumi CLI", function () {
+    this.timeout(180_000);
+    let workDir: string;
+    let env: Record<string, string>;
+    let cli: string;
+
+    before(function () {
+        const reason = skipReason();
+        if (reason) {
+            console.log(`    skipping policy pack end-to-end: ${reason}`);
+            this.skip();
+        }
+        cli = findPulumiCli()!;
+        console.log(`    using ${pulumiCliVersion(cli)} at ${cli}; pack started by ${path.join(LAUNCHER_DIR, "pulumi-analyzer-policy-nodejs")}`);
+        workDir = makeWorkDir("pulumi-bt-policy-");
+        env = pulumiEnv(workDir, cli);
+        env.PATH = [LAUNCHER_DIR, env.PATH].join(path.delimiter);
+    });
+    after(() => workDir && removeWorkDir(workDir));
+
+    async function stackFor(name: string, program: () => void): Promise<Stack> {
+        const stack = await createInlineStack("bt-policy", name, async () => program(), path.join(workDir, name), { ...env, ...pulumiEnv(path.join(workDir, name), cli), PATH: env.PATH }, cli);
+        await stack.setAllConfig({
+            "beyondtrust:host": { value: "127.0.0.1:9" },
+            "beyondtrust:clientId": { value: "policy-e2e" },
+            "beyondtrust:clientSecret": { value: crypto.randomBytes(12).toString("hex"), secret: true },
+        });
+        return stack;
+    }
+
+    async function preview(stack: Stack, configFile?: string): Promise<{ ok: boolean; output: string }> {
+        let output = "";
+        try {
+            await stack.preview({ policyPacks: [PACK_DIR], policyPackConfigs: configFile ? [configFile] : undefined, onOutput: (s) => (output += s) });
+            return { ok: true, output };
+        } catch (e: any) {
+            return { ok: false, output: output + String(e?.message ?? e) };
+        }
+    }
+
+    it("blocks the violating program with the mandatory rules (resource and stack policies)", async () => {
+        const { ok, output } = await preview(await stackFor("violating", violating));
+        assert.ok(!ok, "preview must fail");
+        assert.match(output, /❌ beyondtrust-guardrails@v0\.1\.0/);
+        assert.match(output, /\[mandatory\].*beyondtrust-shell-jump-ssh-only/);
+        assert.match(output, /Shell Jump "legacy switch" uses Telnet to host "sw-1"/);
+        assert.match(output, /\[mandatory\].*beyondtrust-jump-group-grant-allowlist/);
+        assert.match(output, /Jump Group id 42, which this stack does not manage/);
+        assert.match(output, /\[mandatory\].*beyondtrust-vault-checkout-allowlist/);
+        assert.match(output, /group policy "vpc-a admins" inject_and_checkout/);
+        assert.ok(!/Xq7#vL9!pT2@wR4m/.test(output), "no credential in the output");
+    });
+
+    it("passes the clean program with no violation", async () => {
+        const { ok, output } = await preview(await stackFor("clean", clean));
+        assert.ok(ok, output);
+        assert.match(output, /✅ beyondtrust-guardrails@v0\.1\.0/);
+        assert.ok(!/\[(mandatory|advisory)\]/.test(output), output);
+    });
+
+    it("a --policy-pack-config file turns the same violations into an allowed exception and an advisory", async () => {
+        const configFile = path.join(workDir, "policy-config.json");
+        fs.writeFileSync(
+            configFile,
+            JSON.stringify({
+                "beyondtrust-shell-jump-ssh-only": { enforcementLevel: "mandatory", telnetAllowedHosts: ["sw-*"] },
+                "beyondtrust-jump-group-grant-allowlist": { allowedJumpGroupIds: [42] },
+                "beyondtrust-vault-checkout-allowlist": "advisory",
+            }),
+        );
+        const { ok, output } = await preview(await stackFor("configured", violating), configFile);
+        assert.ok(ok, output);
+        assert.match(output, /\[advisory\].*beyondtrust-vault-checkout-allowlist/);
+        assert.ok(!/beyondtrust-shell-jump-ssh-only|beyondtrust-jump-group-grant-allowlist/.test(output.split("Policies:")[1] ?? ""), output);
+    });
+});
