@@ -16,6 +16,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { createPrivateKey } from "crypto";
 
 type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 
@@ -296,6 +297,15 @@ export function inspectPrivateKey(pem: string): { algorithm?: string; encrypted:
     if (header === "DSA") return { algorithm: "ssh-dss", encrypted: /Proc-Type: 4,ENCRYPTED/.test(pem) };
     if (header === "RSA" || header === "EC") {
         return { algorithm: header === "RSA" ? "ssh-rsa" : "ecdsa", encrypted: /Proc-Type: 4,ENCRYPTED/.test(pem) };
+    }
+    if (header === "") {
+        // PKCS#8: the algorithm is readable without a passphrase.
+        try {
+            const type = createPrivateKey(pem).asymmetricKeyType;
+            return { algorithm: type === "dsa" ? "ssh-dss" : type, encrypted: false };
+        } catch {
+            return { encrypted: false };
+        }
     }
     if (header === "OPENSSH") {
         // openssh-key-v1: magic, then length-prefixed cipher name, kdf name, kdf options, key count,
