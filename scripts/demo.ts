@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
         step(7, "The destroy (pulumi destroy)");
         await stack.destroy({ onOutput: echo });
-        const left = await (await fetch(`${sim.controlUrl}/state`)).json();
+        const left = (await (await fetch(`${sim.controlUrl}/state`)).json()) as { collections: Record<string, unknown[]> };
         console.log(`objects left on the appliance: ${left.collections.jumpoint.length + left.collections["jump-group"].length + left.collections["jump-item/shell-jump"].length}`);
     } finally {
         await sim.close();

@@ -236,7 +236,10 @@ describe("provider: every kind's lifecycle against the simulator", function () {
             const adopted = await other.up("again", c.kind, { ...current, adopt: true });
             assert.strictEqual(adopted.tracked.id, existingId, "adopt found the existing object");
 
+            await sim.control("POST", "/counters/reset");
             await e.destroy("it");
+            const deleteCost = await cost(sim);
+            assert.strictEqual(deleteCost.calls, isGrant ? 2 : 1, `delete cost ${deleteCost.routes} (grants: DELETE, provision)`);
             await e.destroy("it"); // nothing tracked: no-op
             await handler(c.kind).delete(existingId, adopted.tracked.outs); // already gone: 404 is success
             const deleted = await sim.control("GET", `/api${c.path(existingId)}`).catch((err: Error) => err);

@@ -48,7 +48,7 @@ describe("simulator: robustness", function () {
   });
 
   it("odd but valid JSON is validated, never crashes", async () => {
-    const odd = [
+    const odd: Array<Record<string, unknown>> = [
       { name: { nested: { deep: [1, 2, 3] } } },
       { name: ["array"] },
       { name: "\u0000\uffff😀" },
