@@ -4,10 +4,13 @@
 // handlers with the engine's default parallelism (4 x CPUs), in two modes side by side:
 //   ours   — the client-side limiter and refresh batching on (the defaults);
 //   naive  — both off, one GET per read (the Terraform provider's approach; retries kept so it can finish).
-// Each mode uses its own API account. Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8]
+// Each mode uses its own API account. Where a Pulumi CLI is available, N = 100 also goes through the
+// real engine (up, preview, refresh, destroy).
+// Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8 --cli-n 100]
 import * as os from "os";
 import { batchStats, clientStats, handler, resetClients, resetClientStats, resetReaders } from "../provider";
 import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process";
+import { createInlineStack, findPulumiCli, makeWorkDir, pulumiEnv, removeWorkDir } from "./lib/pulumi-cli";
 
 type Props = Record<string, unknown>;
 
@@ -129,6 +132,43 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
     return rows;
 }
 
+/** The same work through the real engine: `pulumi up`, `pulumi refresh`, `pulumi destroy` of N items. */
+async function throughCli(sim: SimulatorProcess, n: number): Promise<Row[]> {
+    const cli = findPulumiCli();
+    if (!cli) {
+        console.log("(no Pulumi CLI: the engine rows are skipped; scripts/ensure-pulumi-cli.sh builds one)");
+        return [];
+    }
+    const account = await sim.control("POST", "/accounts", { client_id: `bench-cli-${n}` });
+    const workDir = makeWorkDir("pulumi-bt-bench-");
+    const program = async () => {
+        const { pra } = await import("../sdk");
+        const jp = new pra.Jumpoint("jp", { name: `cli bench ${n}`, platform: "linux-x86", shellJumpEnabled: true });
+        const jg = new pra.JumpGroup("jg", { name: `cli bench ${n}` });
+        for (let i = 0; i < n; i++) {
+            new pra.ShellJump(`item-${i}`, { name: `cli-${i}`, hostname: `10.8.${i >> 8}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id });
+        }
+    };
+    const rows: Row[] = [];
+    try {
+        const env = { ...pulumiEnv(workDir, cli), BT_RATE_LIMIT_PER_SECOND: String(RATE), BT_RATE_LIMIT_PER_HOUR: "15000", BT_BATCH_READS: "1" };
+        const stack = await createInlineStack("bt-bench", "bench", program, workDir, env, cli);
+        await stack.setAllConfig({
+            "beyondtrust:host": { value: sim.apiHost },
+            "beyondtrust:clientId": { value: account.client_id },
+            "beyondtrust:clientSecret": { value: account.client_secret, secret: true },
+        });
+        // The plugin is another process: only wall time and the appliance's counters are comparable.
+        rows.push(await phase(sim, n, "pulumi CLI", "pulumi up", 0, async () => ((await stack.up()).summary.result === "succeeded" ? 0 : 1)));
+        rows.push(await phase(sim, n, "pulumi CLI", "pulumi preview", 0, async () => ((await stack.preview()).changeSummary.same === n + 3 ? 0 : 1)));
+        rows.push(await phase(sim, n, "pulumi CLI", "pulumi refresh", 0, async () => ((await stack.refresh()).summary.result === "succeeded" ? 0 : 1)));
+        rows.push(await phase(sim, n, "pulumi CLI", "pulumi destroy", 0, async () => ((await stack.destroy()).summary.result === "succeeded" ? 0 : 1)));
+    } finally {
+        removeWorkDir(workDir);
+    }
+    return rows;
+}
+
 function table(rows: Row[]): string {
     const head = ["N", "mode", "phase", "wall s", "API calls", "by method", "tokens", "429s", "bound s", "wall/bound", "CPU ms/op", "failed"];
     const body = rows.map((r) => {
@@ -138,7 +178,7 @@ function table(rows: Row[]): string {
             String(r.n), r.mode, r.phase, r.wall.toFixed(2), String(r.total),
             Object.entries(r.calls).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ") || "-",
             String(r.tokens), String(r.rateLimited), bound.toFixed(2), bound > 0 ? (r.wall / bound).toFixed(2) : "-",
-            r.cpuMsPerOp.toFixed(3), String(r.failed),
+            r.mode === "pulumi CLI" ? "-" : r.cpuMsPerOp.toFixed(3), String(r.failed),
         ];
     });
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -157,6 +197,11 @@ async function main(): Promise<void> {
                 process.stderr.write(`running N=${n} ${mode}...\n`);
                 rows.push(...(await runMode(sim, n, mode)));
             }
+        }
+        const cliN = Number(arg("cli-n", "100"));
+        if (cliN > 0) {
+            process.stderr.write(`running N=${cliN} through the Pulumi CLI...\n`);
+            rows.push(...(await throughCli(sim, cliN)));
         }
     } finally {
         await sim.stop();
