@@ -9,6 +9,7 @@
 // Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8 --cli-n 100]
 import * as os from "os";
 import { batchStats, clientStats, handler, resetClients, resetClientStats, resetReaders } from "../provider";
+import { inParallel } from "./lib/parallel";
 import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process";
 import { createInlineStack, findPulumiCli, makeWorkDir, pulumiEnv, removeWorkDir } from "./lib/pulumi-cli";
 
@@ -23,18 +24,6 @@ const SIZES = arg("n", "100,1000").split(",").map(Number);
 const LATENCY = Number(arg("latency", "20"));
 const PARALLEL = Number(arg("parallel", String(4 * os.cpus().length)));
 const RATE = 20;
-
-async function parallel<T>(jobs: Array<() => Promise<T>>): Promise<T[]> {
-    const out: T[] = new Array(jobs.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: PARALLEL }, async () => {
-        while (next < jobs.length) {
-            const i = next++;
-            out[i] = await jobs[i]();
-        }
-    }));
-    return out;
-}
 
 interface Row {
     n: number;
@@ -90,7 +79,7 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
 
     rows.push(await phase(sim, n, mode, "create", n, async () => {
         let failed = 0;
-        items = await parallel(desired.map((d) => async () => {
+        items = await inParallel(PARALLEL, desired.map((d) => async () => {
             const inputs = await check("pra:ShellJump", d);
             try {
                 return { ...(await sj.create(inputs)), inputs };
@@ -102,16 +91,16 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
         return failed;
     }));
     rows.push(await phase(sim, n, mode, "preview (no-op)", n, async () => {
-        const diffs = await parallel(items.map((it) => async () => sj.diff(it.id, it.outs, await check("pra:ShellJump", it.inputs))));
+        const diffs = await inParallel(PARALLEL, items.map((it) => async () => sj.diff(it.id, it.outs, await check("pra:ShellJump", it.inputs))));
         return diffs.filter((d) => d.changes).length;
     }));
     rows.push(await phase(sim, n, mode, "refresh", n, async () => {
-        const reads = await parallel(items.map((it) => () => sj.read(it.id, it.outs).catch(() => ({ id: "" }))));
+        const reads = await inParallel(PARALLEL, items.map((it) => () => sj.read(it.id, it.outs).catch(() => ({ id: "" }))));
         return reads.filter((r) => !r.id).length;
     }));
     rows.push(await phase(sim, n, mode, "update", n, async () => {
         let failed = 0;
-        await parallel(items.map((it) => async () => {
+        await inParallel(PARALLEL, items.map((it) => async () => {
             const news = await check("pra:ShellJump", { ...it.inputs, tag: "updated" });
             try {
                 it.outs = (await sj.update(it.id, it.outs, news)).outs;
@@ -123,7 +112,7 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
     }));
     rows.push(await phase(sim, n, mode, "delete", n, async () => {
         let failed = 0;
-        await parallel(items.map((it) => () => sj.delete(it.id, it.outs).catch(() => void failed++)));
+        await inParallel(PARALLEL, items.map((it) => () => sj.delete(it.id, it.outs).catch(() => void failed++)));
         return failed;
     }));
     await handler("pra:JumpGroup").delete(jg.id, jg.outs);

@@ -3,6 +3,7 @@
 // the right id, retries are bounded, and errors are clear.
 import * as assert from "assert";
 import { clientStats, handler, resetClients, resetClientStats } from "../../provider";
+import { inParallel } from "../../scripts/lib/parallel";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
 
@@ -12,18 +13,6 @@ async function create(kind: string, inputs: Props): Promise<{ id: string; outs: 
     const checked = await handler(kind).check({}, inputs);
     assert.strictEqual(checked.failures, undefined, JSON.stringify(checked.failures));
     return handler(kind).create(checked.inputs!);
-}
-
-async function all<T>(jobs: Array<() => Promise<T>>, width = 8): Promise<T[]> {
-    const out: T[] = new Array(jobs.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: width }, async () => {
-        while (next < jobs.length) {
-            const i = next++;
-            out[i] = await jobs[i]();
-        }
-    }));
-    return out;
 }
 
 describe("provider: fault catalogue", function () {
@@ -45,7 +34,7 @@ describe("provider: fault catalogue", function () {
         it(`429 bursts ${retryAfter ? "with" : "without"} Retry-After: every create completes, retries bounded`, async () => {
             await create("pra:JumpGroup", { name: "token first" });
             await faults([{ kind: "rate-limit", count: 5, retryAfter }]);
-            const made = await all(Array.from({ length: 10 }, (_, i) => () => create("pra:JumpGroup", { name: `g${i}` })));
+            const made = await inParallel(8, Array.from({ length: 10 }, (_, i) => () => create("pra:JumpGroup", { name: `g${i}` })));
             assert.strictEqual(new Set(made.map((m) => m.id)).size, 10);
             assert.strictEqual((await state()).collections["jump-group"].length, 11);
             assert.strictEqual(clientStats.rateLimited, 5, "each injected 429 was seen once");
@@ -57,10 +46,10 @@ describe("provider: fault catalogue", function () {
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
         const jg = await create("pra:JumpGroup", { name: "jg" });
         await faults([{ kind: "status", status: 503, rate: 0.1 }, { kind: "status", status: 500, rate: 0.05 }, { kind: "drop", rate: 0.05 }], 42);
-        const items = await all(Array.from({ length: 40 }, (_, i) => () =>
+        const items = await inParallel(8, Array.from({ length: 40 }, (_, i) => () =>
             create("pra:ShellJump", { name: `h${i}`, hostname: `10.1.0.${i}`, jumpointId: jp.id, jumpGroupId: jg.id })));
-        await all(items.slice(0, 20).map((it) => () => handler("pra:ShellJump").update(it.id, it.outs, { ...it.outs, tag: "patched" })));
-        await all(items.slice(20, 30).map((it) => () => handler("pra:ShellJump").delete(it.id, it.outs)));
+        await inParallel(8, items.slice(0, 20).map((it) => () => handler("pra:ShellJump").update(it.id, it.outs, { ...it.outs, tag: "patched" })));
+        await inParallel(8, items.slice(20, 30).map((it) => () => handler("pra:ShellJump").delete(it.id, it.outs)));
         const counters = await sim.counters();
         await sim.control("DELETE", "/faults");
         const live = (await state()).collections["jump-item/shell-jump"];

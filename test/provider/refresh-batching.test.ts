@@ -3,22 +3,11 @@
 // and a scan that would cost more than it saves is abandoned after one page.
 import * as assert from "assert";
 import { batchStats, handler, resetClients, resetReaders } from "../../provider";
+import { inParallel } from "../../scripts/lib/parallel";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
 
 type Made = { id: string; outs: Record<string, unknown> };
-
-async function parallel<T>(width: number, jobs: Array<() => Promise<T>>): Promise<T[]> {
-    const out: T[] = new Array(jobs.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: width }, async () => {
-        while (next < jobs.length) {
-            const i = next++;
-            out[i] = await jobs[i]();
-        }
-    }));
-    return out;
-}
 
 describe("provider: refresh batching", function () {
     this.timeout(120_000);
@@ -29,7 +18,7 @@ describe("provider: refresh batching", function () {
         const c = await sim.counters();
         return c.requests.total - (c.requests.byRoute["POST /oauth2/token"] ?? 0);
     };
-    const readAll = (list: Made[]) => parallel(8, list.map((m) => () => handler("pra:ShellJump").read(m.id, m.outs)));
+    const readAll = (list: Made[]) => inParallel(8, list.map((m) => () => handler("pra:ShellJump").read(m.id, m.outs)));
 
     before(async () => {
         // Limits raised on both sides so that seeding 250 objects takes a second, not 13.
@@ -48,7 +37,7 @@ describe("provider: refresh batching", function () {
     it("reads 250 objects in ceil(250/100) + 2 calls or fewer, with the live values", async () => {
         const jp = await handler("pra:Jumpoint").create((await handler("pra:Jumpoint").check({}, { name: "jp", platform: "linux-x86" })).inputs!);
         const jg = await handler("pra:JumpGroup").create((await handler("pra:JumpGroup").check({}, { name: "jg" })).inputs!);
-        items = await parallel(16, Array.from({ length: 250 }, (_, i) => async () => {
+        items = await inParallel(16, Array.from({ length: 250 }, (_, i) => async () => {
             const checked = await handler("pra:ShellJump").check({}, { name: `h${i}`, hostname: `10.3.${i >> 8}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id });
             return handler("pra:ShellJump").create(checked.inputs!);
         }));
@@ -88,7 +77,7 @@ describe("provider: refresh batching", function () {
 
     it("abandons a scan whose pages would outnumber the reads (a small stack on a big appliance)", async () => {
         const first = items[0].outs;
-        await parallel(16, Array.from({ length: 400 }, (_, i) => async () => {
+        await inParallel(16, Array.from({ length: 400 }, (_, i) => async () => {
             const checked = await handler("pra:ShellJump").check({}, { name: `other ${i}`, hostname: "10.9.9.9", jumpointId: first.jumpointId, jumpGroupId: first.jumpGroupId });
             return handler("pra:ShellJump").create(checked.inputs!);
         }));

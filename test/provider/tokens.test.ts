@@ -2,22 +2,9 @@
 // kinds created, read and deleted concurrently mint exactly one token and never see a 429.
 import * as assert from "assert";
 import { clientStats, handler, resetClients, resetClientStats } from "../../provider";
+import { inParallel } from "../../scripts/lib/parallel";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
-
-async function parallel<T>(limit: number, jobs: Array<() => Promise<T>>): Promise<T[]> {
-    const results: T[] = new Array(jobs.length);
-    let next = 0;
-    await Promise.all(
-        Array.from({ length: limit }, async () => {
-            while (next < jobs.length) {
-                const i = next++;
-                results[i] = await jobs[i]();
-            }
-        }),
-    );
-    return results;
-}
 
 async function create(kind: string, inputs: Record<string, unknown>) {
     const checked = await handler(kind).check({}, inputs);
@@ -37,8 +24,8 @@ describe("provider: tokens and throttling under parallelism", function () {
         resetClients();
         resetClientStats();
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
-        const groups = await parallel(16, Array.from({ length: 9 }, (_, i) => () => create("pra:JumpGroup", { name: `group ${i}` })));
-        const items = await parallel(
+        const groups = await inParallel(16, Array.from({ length: 9 }, (_, i) => () => create("pra:JumpGroup", { name: `group ${i}` })));
+        const items = await inParallel(
             16,
             Array.from({ length: 40 }, (_, i) => () =>
                 create("pra:ShellJump", { name: `host ${i}`, hostname: `10.0.0.${i + 1}`, jumpointId: jp.id, jumpGroupId: groups[i % 9].id }),
@@ -46,8 +33,8 @@ describe("provider: tokens and throttling under parallelism", function () {
         );
         const all = [jp, ...groups, ...items];
         assert.strictEqual(all.length, 50);
-        await parallel(16, all.map((r) => () => handler(r.kind).read(r.id, r.outs)));
-        await parallel(16, [...items, ...groups, jp].map((r) => () => handler(r.kind).delete(r.id, r.outs)));
+        await inParallel(16, all.map((r) => () => handler(r.kind).read(r.id, r.outs)));
+        await inParallel(16, [...items, ...groups, jp].map((r) => () => handler(r.kind).delete(r.id, r.outs)));
 
         const c = await sim.counters();
         assert.strictEqual(c.tokensMinted, 1, "the appliance minted one token");

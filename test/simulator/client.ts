@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
-import type { SimulatorProcess } from "../support/simulator";
+import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
 export interface Reply {
   status: number;
@@ -122,3 +122,26 @@ export const samples = {
 
 /** Suites that are not about rate limits lift them, so their request bursts are never throttled. */
 export const NO_RATE_LIMIT = ["--rate-per-second", "1000000", "--rate-per-hour", "1000000000"];
+
+/**
+ * One simulator process per suite, reset before each test, with an Api client that is signed out
+ * (`login: false`) or signed in afresh after each reset. `bind` receives both once started.
+ */
+export function useSimulator(
+  opts: { product?: "pra" | "rs"; args?: string[]; login: boolean },
+  bind: (sim: SimulatorProcess, api: Api) => void,
+): void {
+  let sim: SimulatorProcess | undefined;
+  let api: Api | undefined;
+  before(async () => {
+    sim = await startSimulatorProcess({ product: opts.product, args: opts.args ?? NO_RATE_LIMIT });
+    api = new Api(sim);
+    bind(sim, api);
+  });
+  after(async () => sim?.stop());
+  beforeEach(async () => {
+    await sim!.reset();
+    if (opts.login) await api!.login();
+    else api!.token = undefined;
+  });
+}

@@ -1,19 +1,13 @@
 import { strict as assert } from "node:assert";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api, NO_RATE_LIMIT, samples } from "./client";
+import { SimulatorProcess } from "../support/simulator";
+import { Api, samples, useSimulator } from "./client";
 
 describe("simulator: control API (reset, state, seed, out-of-band edits)", function () {
   let sim: SimulatorProcess;
   let api: Api;
-
-  before(async () => {
-    sim = await startSimulatorProcess({ args: NO_RATE_LIMIT });
-    api = new Api(sim);
-  });
-  after(async () => sim?.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    api.token = undefined;
+  useSimulator({ login: false }, (s, a) => {
+    sim = s;
+    api = a;
   });
 
   it("reset returns to the small built-in seed", async () => {

@@ -1,19 +1,13 @@
 import { strict as assert } from "node:assert";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api, NO_RATE_LIMIT, samples, unique } from "./client";
+import { SimulatorProcess } from "../support/simulator";
+import { Api, samples, unique, useSimulator } from "./client";
 
 describe("simulator: objects (CRUD, validation, references, cascades)", function () {
   let sim: SimulatorProcess;
   let api: Api;
-
-  before(async () => {
-    sim = await startSimulatorProcess({ args: NO_RATE_LIMIT });
-    api = new Api(sim);
-  });
-  after(async () => sim?.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    api.token = undefined;
+  useSimulator({ login: false }, (s, a) => {
+    sim = s;
+    api = a;
   });
 
   describe("status codes", () => {

@@ -1,21 +1,15 @@
 import { strict as assert } from "node:assert";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api, NO_RATE_LIMIT, send } from "./client";
+import { SimulatorProcess } from "../support/simulator";
+import { Api, send, useSimulator } from "./client";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("simulator: OAuth", function () {
   let sim: SimulatorProcess;
   let api: Api;
-
-  before(async () => {
-    sim = await startSimulatorProcess({ args: NO_RATE_LIMIT });
-    api = new Api(sim);
-  });
-  after(async () => sim?.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    api.token = undefined;
+  useSimulator({ login: false }, (s, a) => {
+    sim = s;
+    api = a;
   });
 
   it("client credentials give a 3600 s bearer token that opens the API", async () => {

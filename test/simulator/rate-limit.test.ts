@@ -1,21 +1,15 @@
 import { strict as assert } from "node:assert";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api } from "./client";
+import { SimulatorProcess } from "../support/simulator";
+import { Api, useSimulator } from "./client";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("simulator: rate limits", function () {
   let sim: SimulatorProcess;
   let api: Api;
-
-  before(async () => {
-    sim = await startSimulatorProcess();
-    api = new Api(sim);
-  });
-  after(async () => sim?.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    await api.login();
+  useSimulator({ args: [], login: true }, (s, a) => {
+    sim = s;
+    api = a;
   });
 
   it("defaults to 15,000/h and reports it on every API response", async () => {
