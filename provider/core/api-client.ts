@@ -1,7 +1,7 @@
 import * as crypto from "crypto";
 import { ResolvedConnection } from "./connection";
 import { ApiError, AuthError, Product, TransportError } from "./errors";
-import { RawRequest, RawResponse, describeNetworkError, header, keepAliveAgents, neverSent, send } from "./http";
+import { RawRequest, RawResponse, certificateAdvice, describeNetworkError, header, keepAliveAgents, neverSent, send, untrustedCertificate } from "./http";
 import { RateLimiter } from "./limiter";
 import { TokenSource } from "./oauth";
 import { processState } from "./process-state";
@@ -169,6 +169,7 @@ export class ApiClient {
                     body,
                 });
             } catch (err) {
+                if (untrustedCertificate(err)) throw new AuthError(this.product, certificateAdvice(err));
                 lastProblem = describeNetworkError(err);
                 if (method === "POST" && !neverSent(err)) mayHaveLanded = true;
                 await sleep(backoff(this.retry, attempt));

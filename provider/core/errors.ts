@@ -30,7 +30,7 @@ export class TransportError extends Error {
     }
 }
 
-/** Credentials are missing or refused: retrying cannot help, the user must fix configuration. */
+/** Credentials refused or the appliance's certificate untrusted: retrying cannot help, only configuration. */
 export class AuthError extends Error {
     constructor(readonly product: Product, message: string) {
         super(redact(`${product}: ${message}`));

@@ -71,6 +71,25 @@ export function neverSent(err: unknown): boolean {
     return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ERR_INVALID_URL";
 }
 
+const TLS_TRUST_CODES = new Set([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "CERT_HAS_EXPIRED",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** The appliance's certificate is not trusted: no retry can fix that, only configuration. */
+export function untrustedCertificate(err: unknown): boolean {
+    return TLS_TRUST_CODES.has((err as { code?: string })?.code ?? "");
+}
+
+export function certificateAdvice(err: unknown): string {
+    return `the appliance's TLS certificate is not trusted (${describeNetworkError(err)}). ` +
+        "Give its CA with caFile / caCert (config beyondtrust:caFile, env BT_CA_FILE), or set insecure for a lab appliance.";
+}
+
 export function describeNetworkError(err: unknown): string {
     const e = err as { code?: string; message?: string };
     return e.code ? `${e.code}: ${e.message ?? ""}`.trim() : String(e?.message ?? err);

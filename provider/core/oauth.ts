@@ -1,6 +1,6 @@
 import { AuthError, Product, TransportError } from "./errors";
 import { clientStats } from "./stats";
-import { RawRequest, RawResponse, describeNetworkError, send } from "./http";
+import { RawRequest, RawResponse, certificateAdvice, describeNetworkError, send, untrustedCertificate } from "./http";
 
 /** Refresh this long before the appliance says the token expires, to absorb clock skew and queueing. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -72,6 +72,7 @@ export class TokenSource {
                 body: "grant_type=client_credentials",
             });
         } catch (err) {
+            if (untrustedCertificate(err)) throw new AuthError(this.product, certificateAdvice(err));
             throw new TransportError(this.product, "POST", "/oauth2/token", describeNetworkError(err));
         }
         if (res.status !== 200) {

@@ -3,10 +3,16 @@ import { BeyondTrustResource, CommonArgs, typeToken } from "../resource";
 
 export interface GroupPolicyArgs extends CommonArgs {
     name: pulumi.Input<string>;
-    /** "not_defined" (default), "defined" or "final". */
+    /** PRA: "not_defined" (default), "defined" or "final". */
     accessPermStatus?: pulumi.Input<"not_defined" | "defined" | "final">;
+    /** RS: "not_defined", "defined" or "final". */
+    repPermStatus?: pulumi.Input<"not_defined" | "defined" | "final">;
+    /** RS: "not_allowed" (default) or "full_support". */
+    permSupportAllowed?: pulumi.Input<"not_allowed" | "full_support">;
+    /** PRA only. */
     permAccessAllowed?: pulumi.Input<boolean>;
     permShareOtherTeam?: pulumi.Input<boolean>;
+    /** PRA only. */
     permInviteExternalUser?: pulumi.Input<boolean>;
     permExtendedAvailabilityModeAllowed?: pulumi.Input<boolean>;
     permEditExternalKey?: pulumi.Input<boolean>;
@@ -18,9 +24,33 @@ export interface GroupPolicyArgs extends CommonArgs {
     permRemoteVnc?: pulumi.Input<boolean>;
     permRemoteRdp?: pulumi.Input<boolean>;
     permShellJump?: pulumi.Input<boolean>;
+    /** PRA only. */
     permWebJump?: pulumi.Input<boolean>;
+    /** PRA only. */
     permProtocolTunnel?: pulumi.Input<boolean>;
+    /** PRA only. */
     permSdStaticPortForExternalTools?: pulumi.Input<boolean>;
+    /** RS only, like the rest of this block. */
+    permGenerateSessionKey?: pulumi.Input<boolean>;
+    permSendIosProfiles?: pulumi.Input<boolean>;
+    permAcceptTeamSessions?: pulumi.Input<boolean>;
+    permTransferOtherTeam?: pulumi.Input<boolean>;
+    permInviteExternalRep?: pulumi.Input<boolean>;
+    permNextSessionButton?: pulumi.Input<boolean>;
+    permDisableAutoAssignment?: pulumi.Input<boolean>;
+    permSupportButtonPersonalDeploy?: pulumi.Input<boolean>;
+    permSupportButtonTeamManage?: pulumi.Input<boolean>;
+    permSupportButtonChangePublicSites?: pulumi.Input<boolean>;
+    permSupportButtonTeamDeploy?: pulumi.Input<boolean>;
+    permLocalVnc?: pulumi.Input<boolean>;
+    permLocalRdp?: pulumi.Input<boolean>;
+    permVpro?: pulumi.Input<boolean>;
+    /** RS: idle seconds before the console logs out, -1 (default) for the site setting. */
+    permConsoleIdleTimeout?: pulumi.Input<number>;
+    /** RS: idle seconds before a representative stops receiving sessions (0 to 3600, default 900). */
+    permRoutingIdleTimeout?: pulumi.Input<number>;
+    /** RS: sessions auto-assigned at once (1 to 10, default 3). */
+    autoAssignmentMaxSessions?: pulumi.Input<number>;
     /** Idle seconds before a session ends, -1 (default) for the site setting. */
     permSessionIdleTimeout?: pulumi.Input<number>;
     defaultJumpItemRoleId?: pulumi.Input<number | string>;
@@ -33,11 +63,17 @@ export interface GroupPolicyArgs extends CommonArgs {
 export class GroupPolicy extends BeyondTrustResource {
     static readonly __pulumiType = typeToken("pra:GroupPolicy");
     declare readonly name: pulumi.Output<string>;
-    declare readonly accessPermStatus: pulumi.Output<string>;
-    declare readonly permAccessAllowed: pulumi.Output<boolean>;
+    declare readonly accessPermStatus: pulumi.Output<string | undefined>;
+    declare readonly repPermStatus: pulumi.Output<string | undefined>;
+    declare readonly permSupportAllowed: pulumi.Output<string | undefined>;
+    declare readonly permAccessAllowed: pulumi.Output<boolean | undefined>;
     declare readonly permShellJump: pulumi.Output<boolean>;
+    declare readonly permCollaborate: pulumi.Output<boolean>;
     declare readonly permSessionIdleTimeout: pulumi.Output<number>;
     declare readonly defaultJumpItemRoleId: pulumi.Output<number>;
+    declare readonly privateJumpItemRoleId: pulumi.Output<number>;
+    declare readonly inferiorJumpItemRoleId: pulumi.Output<number>;
+    declare readonly unassignedJumpItemRoleId: pulumi.Output<number>;
 
     constructor(name: string, args: GroupPolicyArgs, opts?: pulumi.CustomResourceOptions) {
         super("pra:GroupPolicy", name, args, opts);
