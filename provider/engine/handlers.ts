@@ -223,7 +223,8 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 changes: changed.length > 0,
                 replaces,
                 stables: replaces.length === 0 ? stables : [],
-                deleteBeforeReplace: replaces.length > 0 && (spec.deleteBeforeReplace?.(olds, news) ?? false),
+                // A unique name only collides on the same appliance; a move creates first, then deletes.
+                deleteBeforeReplace: replaces.length > 0 && !replaces.includes(CONNECTION) && (spec.deleteBeforeReplace?.(olds, news) ?? false),
             };
         },
 
