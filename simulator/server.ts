@@ -15,6 +15,11 @@ import { Model } from "./pra/model";
 import { API_PREFIX, buildApiRouter } from "./pra/routes";
 
 export const TOKEN_PATH = "/oauth2/token";
+
+// The appliance cannot take parallel membership changes on one group policy (the Terraform
+// provider serializes them for that reason). The simulator notices such overlaps, from arrival to
+// answer, and counts them, so clients can prove they never cause one.
+const MEMBERSHIP_CHANGE = /^\/group-policy\/(\d+)\/(jumpoint|jump-group|vault-account|vault-account-group|provision)(\/\d+)?$/;
 export const CONTROL_PREFIX = "/_sim";
 
 export interface RuntimeConfig {
@@ -50,6 +55,8 @@ export class Pipeline {
   persist(): void {
     this.stateFile?.save(this.model.dump());
   }
+
+  private readonly membershipInFlight = new Map<string, number>();
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
@@ -110,6 +117,27 @@ export class Pipeline {
     const isToken = path === TOKEN_PATH;
     const sub = isApi ? path.slice(API_PREFIX.length) || "/" : path;
     this.counters.request(method, routeKey(method, sub));
+    const membership = isApi && (method === "POST" || method === "DELETE") ? MEMBERSHIP_CHANGE.exec(sub)?.[1] : undefined;
+    if (membership === undefined) return this.respondPublic(req, res, method, sub, query, isApi, isToken);
+    const inFlight = (this.membershipInFlight.get(membership) ?? 0) + 1;
+    this.membershipInFlight.set(membership, inFlight);
+    if (inFlight > 1) this.counters.concurrentMembershipChange();
+    try {
+      return await this.respondPublic(req, res, method, sub, query, isApi, isToken);
+    } finally {
+      this.membershipInFlight.set(membership, this.membershipInFlight.get(membership)! - 1);
+    }
+  }
+
+  private async respondPublic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    sub: string,
+    query: URLSearchParams,
+    isApi: boolean,
+    isToken: boolean,
+  ): Promise<number> {
 
     let raw: Buffer;
     try {

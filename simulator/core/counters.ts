@@ -9,6 +9,8 @@ export interface CounterSnapshot {
   rateLimited: number;
   faultsInjected: Record<string, number>;
   controlRequests: number;
+  /** Membership changes (grants, provision) that overlapped another on the same group policy. */
+  concurrentMembershipChanges: number;
 }
 
 export class Counters {
@@ -23,6 +25,7 @@ export class Counters {
       rateLimited: 0,
       faultsInjected: {},
       controlRequests: 0,
+      concurrentMembershipChanges: 0,
     };
   }
 
@@ -47,6 +50,10 @@ export class Counters {
 
   fault(kind: string): void {
     bump(this.s.faultsInjected, kind);
+  }
+
+  concurrentMembershipChange(): void {
+    this.s.concurrentMembershipChanges++;
   }
 
   control(): void {

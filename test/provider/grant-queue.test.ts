@@ -1,0 +1,71 @@
+// Grants to one group policy never overlap on the appliance, and their provisions are coalesced.
+// The simulator counts overlapping membership changes per group policy (the appliance cannot take
+// them); a raw client proves the count works before the provider is held to zero.
+import * as assert from "assert";
+import { handler, resetClients } from "../../provider";
+import { inParallel } from "../../scripts/lib/parallel";
+import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { useSimulatorEnv } from "../support/provider-env";
+
+async function create(kind: string, inputs: Record<string, unknown>) {
+    const checked = await handler(kind).check({}, inputs);
+    assert.strictEqual(checked.failures, undefined, JSON.stringify(checked.failures));
+    return handler(kind).create(checked.inputs!);
+}
+
+describe("provider: grants to one group policy", function () {
+    this.timeout(60_000);
+    let sim: SimulatorProcess;
+    useSimulatorEnv(() => sim);
+    before(async () => (sim = await startSimulatorProcess({ args: ["--latency", "40"] })));
+    after(async () => sim?.stop());
+
+    it("the simulator counts overlapping membership changes (raw parallel POSTs)", async () => {
+        await sim.reset();
+        resetClients();
+        const gp = await create("pra:GroupPolicy", { name: "raw" });
+        const jps = await inParallel(4, [1, 2].map((i) => () => create("pra:Jumpoint", { name: `raw ${i}`, platform: "linux-x86" })));
+        const token = await (await fetch(`${sim.apiHost}/oauth2/token`, {
+            method: "POST",
+            headers: { authorization: `Basic ${Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+            body: "grant_type=client_credentials",
+        })).json() as { access_token: string };
+        await sim.control("POST", "/counters/reset");
+        await Promise.all(jps.map((jp) => fetch(`${sim.apiHost}/api/config/v1/group-policy/${gp.id}/jumpoint`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
+            body: JSON.stringify({ jumpoint_id: Number(jp.id) }),
+        })));
+        assert.strictEqual((await sim.counters()).concurrentMembershipChanges, 1);
+    });
+
+    it("12 grants of three kinds created and deleted in parallel: no overlap, provisions coalesced", async () => {
+        await sim.reset();
+        resetClients();
+        const gp = await create("pra:GroupPolicy", { name: "busy policy" });
+        const jps = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })));
+        const jgs = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:JumpGroup", { name: `jg ${i}` })));
+        const accts = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:VaultTokenAccount", { name: `acct ${i}`, token: `tok-${i}-abcdef` })));
+        await sim.control("POST", "/counters/reset");
+        const grants = await inParallel(16, [
+            ...jps.map((jp) => () => create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then((g) => ["pra:GroupPolicyJumpoint", g] as const)),
+            ...jgs.map((jg) => () => create("pra:GroupPolicyJumpGroup", { groupPolicyId: gp.id, jumpGroupId: jg.id }).then((g) => ["pra:GroupPolicyJumpGroup", g] as const)),
+            ...accts.map((a) => () => create("pra:GroupPolicyVaultAccount", { groupPolicyId: gp.id, accountId: a.id }).then((g) => ["pra:GroupPolicyVaultAccount", g] as const)),
+        ]);
+        let c = await sim.counters();
+        assert.strictEqual(c.concurrentMembershipChanges, 0, "never two membership changes at once");
+        const provisions = c.requests.byRoute["POST /group-policy/{id}/provision"];
+        assert.ok(provisions >= 1 && provisions <= 3, `12 grants, ${provisions} provisions`);
+        const state = await sim.control("GET", "/state");
+        assert.deepStrictEqual([state.grants.jumpoint.length, state.grants["jump-group"].length, state.grants["vault-account"].length], [4, 4, 4]);
+
+        await sim.control("POST", "/counters/reset");
+        await inParallel(16, grants.map(([kind, g]) => () => handler(kind).delete(g.id, g.outs)));
+        c = await sim.counters();
+        assert.strictEqual(c.concurrentMembershipChanges, 0);
+        assert.ok(c.requests.byRoute["POST /group-policy/{id}/provision"] <= 3);
+        const after = await sim.control("GET", "/state");
+        assert.deepStrictEqual([after.grants.jumpoint.length, after.grants["jump-group"].length, after.grants["vault-account"].length], [0, 0, 0]);
+        console.log(`      12 grants: ${provisions} provision(s) on create, ${c.requests.byRoute["POST /group-policy/{id}/provision"]} on delete`);
+    });
+});
