@@ -100,6 +100,17 @@ function numberFromEnv(name: string, fallback: number): number {
     return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
+/** The appliance a resource with this connection input talks to, or undefined when none is configured. */
+export function effectiveOrigin(input?: ConnectionInput): string | undefined {
+    const host = pick("host", input);
+    if (!host) return undefined;
+    try {
+        return normalizeOrigin(host);
+    } catch {
+        return host;
+    }
+}
+
 /** Field by field: the resource's `connection` input, then stack config, then environment variables. */
 export function resolveConnection(input?: ConnectionInput): ResolvedConnection {
     const host = pick("host", input);

@@ -1,7 +1,7 @@
 // One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
 // Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
 // PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
-import { ConnectionInput, normalizeOrigin } from "../core/connection";
+import { ConnectionInput, effectiveOrigin, normalizeOrigin } from "../core/connection";
 import { registerSecret } from "../core/redact";
 import {
     Failure,
@@ -146,14 +146,12 @@ function context(spec: ResourceSpec, inputs: Props): CallContext {
     return { conn, client: spec.client(conn), body, inputs };
 }
 
+/** Where a resource's connection points, falling back to stack config and environment as calls do. */
 function originOf(connection: unknown): string | undefined {
-    const host = (connection as ConnectionInput | undefined)?.host;
-    if (!host || isUnknown(host)) return host;
-    try {
-        return normalizeOrigin(host);
-    } catch {
-        return host;
-    }
+    if (isUnknown(connection)) return undefined;
+    const input = connection as ConnectionInput | undefined;
+    if (input?.host !== undefined && isUnknown(input.host)) return undefined;
+    return effectiveOrigin(input);
 }
 
 export function handlerFor(spec: ResourceSpec): DynamicHandler {
@@ -211,8 +209,8 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             if (!sameValue(oldConn, newConn)) {
                 changed.push(CONNECTION);
                 // Another appliance is another object: it has to be created there.
-                const oldOrigin = originOf(oldConn) ?? originOf(undefined);
-                if (isUnknown(newConn) || oldOrigin !== originOf(newConn)) replaces.push(CONNECTION);
+                const newOrigin = originOf(newConn);
+                if (newOrigin === undefined || originOf(oldConn) !== newOrigin) replaces.push(CONNECTION);
             }
             // A changed provider shim must reach state, or refresh and delete keep running the old one.
             if (olds[PROVIDER] !== undefined && news[PROVIDER] !== undefined && olds[PROVIDER] !== news[PROVIDER]) {
@@ -267,9 +265,13 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 if (!sameValue(olds[name], news[name])) changed[field.api] = full[field.api];
             }
             if (Object.keys(changed).length === 0) {
-                // Only the connection or the provider shim changed: nothing to send to the appliance.
+                // Only the connection, the provider shim or unmanaged properties changed: nothing to
+                // send to the appliance, and properties the program no longer manages leave state.
                 const outs: Props = { ...olds };
                 delete outs[PROVIDER];
+                for (const [name, field] of Object.entries(spec.fields)) {
+                    if (!managed(field, news[name])) delete outs[name];
+                }
                 for (const key of [CONNECTION, ADOPT]) {
                     if (news[key] === undefined) delete outs[key];
                     else outs[key] = news[key];

@@ -47,7 +47,7 @@ describe("provider: grants to one group policy", function () {
         const jgs = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:JumpGroup", { name: `jg ${i}` })));
         const accts = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:VaultTokenAccount", { name: `acct ${i}`, token: `tok-${i}-abcdef` })));
         await sim.control("POST", "/counters/reset");
-        const grants = await inParallel(16, [
+        const grants = await inParallel<readonly [string, { id: string; outs: Record<string, unknown> }]>(16, [
             ...jps.map((jp) => () => create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then((g) => ["pra:GroupPolicyJumpoint", g] as const)),
             ...jgs.map((jg) => () => create("pra:GroupPolicyJumpGroup", { groupPolicyId: gp.id, jumpGroupId: jg.id }).then((g) => ["pra:GroupPolicyJumpGroup", g] as const)),
             ...accts.map((a) => () => create("pra:GroupPolicyVaultAccount", { groupPolicyId: gp.id, accountId: a.id }).then((g) => ["pra:GroupPolicyVaultAccount", g] as const)),

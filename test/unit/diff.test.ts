@@ -94,6 +94,20 @@ describe("unit: diff", () => {
         assert.deepStrictEqual((await handler("pra:JumpGroup").diff("1", olds, moved)).replaces, ["connection"]);
     });
 
+    it("does not replace when an explicit connection names the appliance the environment already pointed at", async () => {
+        const saved = process.env.BT_API_HOST;
+        process.env.BT_API_HOST = "pra.example.com";
+        try {
+            const olds = await checked("pra:JumpGroup", { name: "g" });
+            const news = await checked("pra:JumpGroup", { name: "g", connection: { host: "https://pra.example.com" } });
+            const d = await handler("pra:JumpGroup").diff("1", olds, news);
+            assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
+        } finally {
+            if (saved === undefined) delete process.env.BT_API_HOST;
+            else process.env.BT_API_HOST = saved;
+        }
+    });
+
     it("does not manage an optional property the program leaves out", async () => {
         const news = await checked("pra:ShellJump", { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1 });
         const olds = { ...news, username: "set-elsewhere" };
