@@ -2,12 +2,19 @@ import { AuthError, Product, TransportError } from "./errors";
 import { clientStats } from "./stats";
 import { RawRequest, RawResponse, certificateAdvice, describeNetworkError, send, untrustedCertificate } from "./http";
 
-/** Refresh this long before the appliance says the token expires, to absorb clock skew and queueing. */
-const EXPIRY_MARGIN_MS = 60_000;
+/**
+ * Refresh this long before the appliance says the token expires, to absorb clock skew and queueing:
+ * a minute, or a tenth of a short-lived token's life (a fixed minute would re-mint a 30 s token on
+ * every call).
+ */
+function expiryMargin(lifetimeMs: number): number {
+    return Math.min(60_000, lifetimeMs / 10);
+}
 
 interface Token {
     value: string;
-    expiresAt: number;
+    /** When to stop using it: its expiry less the margin. */
+    renewAt: number;
 }
 
 /**
@@ -30,7 +37,7 @@ export class TokenSource {
     ) {}
 
     async get(): Promise<string> {
-        if (this.current && this.current.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+        if (this.current && this.current.renewAt > Date.now()) {
             return this.current.value;
         }
         return (await this.mint()).value;
@@ -98,7 +105,8 @@ export class TokenSource {
         }
         this.minted++;
         clientStats.tokensMinted++;
-        const token = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 };
+        const lifetime = (body.expires_in ?? 3600) * 1000;
+        const token = { value: body.access_token, renewAt: Date.now() + lifetime - expiryMargin(lifetime) };
         this.current = token;
         return token;
     }

@@ -104,6 +104,21 @@ describe("provider: fault catalogue", function () {
         assert.strictEqual(clientStats.tokensMinted, 2);
     });
 
+    it("tokens expiring mid-run are renewed ahead of expiry: no 401, one token per lifetime", async () => {
+        await sim.control("POST", "/config", { tokenTtlSeconds: 2 });
+        try {
+            const started = Date.now();
+            let i = 0;
+            while (Date.now() - started < 4500) await create("pra:JumpGroup", { name: `ttl ${i++}` });
+            const c = await sim.counters();
+            assert.strictEqual(clientStats.reauthentications, 0, "never caught by an expired token");
+            assert.ok(c.tokensMinted >= 3 && c.tokensMinted <= 4, `tokens minted over 4.5 s of 2 s tokens: ${c.tokensMinted}`);
+            assert.ok(i > 20, `kept working: ${i} creates`);
+        } finally {
+            await sim.control("POST", "/config", { tokenTtlSeconds: 3600 });
+        }
+    });
+
     it("a client secret regenerated mid-run: a clear, actionable error and no retry storm", async () => {
         await create("pra:JumpGroup", { name: "before" });
         await sim.control("POST", `/accounts/${sim.clientId}/regenerate`);
