@@ -4,9 +4,9 @@ import { ApiResponse } from "./core/api";
 import { ApiError, notFound } from "./core/errors";
 import { parseJsonObject } from "./core/http";
 import { Router, Params } from "./core/router";
-import { Obj } from "./pra/fields";
+import { Kind, Obj } from "./pra/fields";
 import { GRANT_KINDS } from "./pra/grant-kinds";
-import { KINDS } from "./pra/kinds";
+import { kindsFor } from "./pra/kinds";
 import { Pipeline, ControlHandler } from "./server";
 
 type Handler = (ctx: { params: Params; body: () => Obj; query: URLSearchParams }) => ApiResponse;
@@ -113,7 +113,7 @@ export class Control implements ControlHandler {
   private outOfBand(method: string, publicPath: string, raw: Buffer): ApiResponse {
     const parts = publicPath.split("/").filter(Boolean);
     const model = this.p.model;
-    const target = resolve(parts);
+    const target = resolve(parts, kindsFor(model.product));
     if (!target) throw notFound(`Nothing at /${parts.join("/")}.`);
 
     if (target.type === "collection") {
@@ -169,9 +169,9 @@ type Target =
   | { type: "object"; kind: string; id: number }
   | { type: "grant"; grant: string; gp: number; child?: number };
 
-function resolve(parts: string[]): Target | undefined {
+function resolve(parts: string[], kinds: Kind[]): Target | undefined {
   const joined = parts.join("/");
-  for (const k of KINDS) {
+  for (const k of kinds) {
     if (joined === k.path) return { type: "collection", kind: k.path };
     const prefix = k.path + "/";
     if (joined.startsWith(prefix) && /^\d+$/.test(joined.slice(prefix.length))) {

@@ -109,6 +109,8 @@ export interface Kind {
   path: string;
   /** Human name used in messages. */
   title: string;
+  /** Only these products serve the kind at all (Web Jump is absent from the RS spec). */
+  products?: Product[];
   fields: FieldTable;
   /** Objects of this kind have a type-specific table chosen by this field (vault accounts). */
   variants?: { by: string; tables: Record<string, FieldTable> };

@@ -1,8 +1,8 @@
 // The appliance's objects in memory: collections keyed by public path, the grant rows, id
 // allocation and the documented cascades. No HTTP here (that is crud.ts / grants.ts).
-import { Field, Obj, Product, own } from "./fields";
+import { Field, Kind, Obj, Product, own } from "./fields";
 import { GRANT_KINDS, GRANT_OWNER_FIELD } from "./grant-kinds";
-import { KINDS, KIND_BY_PATH } from "./kinds";
+import { KIND_BY_PATH, kindsFor } from "./kinds";
 import { Lookup, applyDefaults, tableFor } from "./validator";
 
 export interface StateDump {
@@ -16,15 +16,18 @@ export class Model implements Lookup {
   private collections = new Map<string, Map<number, Obj>>();
   private grants = new Map<string, Obj[]>();
   private nextIds = new Map<string, number>();
+  /** The kinds this product serves: only they have collections. */
+  private readonly kinds: Kind[];
 
   constructor(public readonly product: Product) {
+    this.kinds = kindsFor(product);
     this.clear();
   }
 
   clear(): void {
-    this.collections = new Map(KINDS.map((k) => [k.path, new Map()]));
+    this.collections = new Map(this.kinds.map((k) => [k.path, new Map()]));
     this.grants = new Map(GRANT_KINDS.map((g) => [g.path, []]));
-    this.nextIds = new Map(KINDS.map((k) => [k.path, 1]));
+    this.nextIds = new Map(this.kinds.map((k) => [k.path, 1]));
   }
 
   has(kind: string): boolean {
@@ -61,7 +64,7 @@ export class Model implements Lookup {
   remove(kind: string, id: number): boolean {
     const col = this.collection(kind);
     if (!col.delete(id)) return false;
-    for (const other of KINDS) {
+    for (const other of this.kinds) {
       for (const [field, spec] of Object.entries(allFields(other))) {
         if (spec.ref?.kind !== kind) continue;
         for (const obj of this.all(other.path)) {
@@ -107,7 +110,7 @@ export class Model implements Lookup {
   dump(): StateDump {
     return {
       product: this.product,
-      collections: Object.fromEntries(KINDS.map((k) => [k.path, this.all(k.path).map((o) => ({ ...o }))])),
+      collections: Object.fromEntries(this.kinds.map((k) => [k.path, this.all(k.path).map((o) => ({ ...o }))])),
       grants: Object.fromEntries(GRANT_KINDS.map((g) => [g.path, this.grantRows(g.path).map((r) => ({ ...r }))])),
       next_ids: Object.fromEntries(this.nextIds),
     };
@@ -152,7 +155,7 @@ export class Model implements Lookup {
   }
 }
 
-function allFields(kind: (typeof KINDS)[number]): Record<string, Field> {
+function allFields(kind: Kind): Record<string, Field> {
   const out: Record<string, Field> = { ...kind.fields };
   for (const table of Object.values(kind.variants?.tables ?? {})) Object.assign(out, table);
   return out;

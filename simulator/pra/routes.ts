@@ -3,14 +3,14 @@ import { ApiHandler } from "../core/api";
 import { Router } from "../core/router";
 import { registerCrudRoutes } from "./crud";
 import { registerGrantRoutes } from "./grants";
-import { KINDS } from "./kinds";
+import { kindsFor } from "./kinds";
 import { Model } from "./model";
 
 export const API_PREFIX = "/api/config/v1";
 
 export function buildApiRouter(model: Model, onProvision: (gp: number) => void = () => undefined): Router<ApiHandler> {
   const router = new Router<ApiHandler>();
-  for (const kind of KINDS) registerCrudRoutes(router, model, kind);
+  for (const kind of kindsFor(model.product)) registerCrudRoutes(router, model, kind);
   registerGrantRoutes(router, model, onProvision);
   return router;
 }

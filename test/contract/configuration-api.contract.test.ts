@@ -6,9 +6,22 @@ import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { Api, NO_RATE_LIMIT } from "../simulator/client";
 import { SPEC_FILES, Spec } from "./spec";
 
-/** The simulator's operations, as the spec names them. */
-export const IMPLEMENTED = [
-  ...["/jumpoint", "/jump-group", "/jump-item/shell-jump", "/vault/account", "/vault/account-group", "/jump-policy", "/group-policy"].flatMap((p) => [
+/** Collections with the full list/create/get/patch/delete set; Web Jump is PRA only (the RS spec has no such path). */
+const collections = (product: "pra" | "rs") => [
+  "/jumpoint",
+  "/jump-group",
+  "/jump-item/shell-jump",
+  "/jump-item/remote-rdp",
+  ...(product === "pra" ? ["/jump-item/web-jump"] : []),
+  "/vault/account",
+  "/vault/account-group",
+  "/jump-policy",
+  "/group-policy",
+];
+
+/** The simulator's operations for one product, as the spec names them. */
+export const implemented = (product: "pra" | "rs") => [
+  ...collections(product).flatMap((p) => [
     `GET ${p}`,
     `POST ${p}`,
     `GET ${p}/{id}`,
@@ -54,7 +67,7 @@ for (const product of ["pra", "rs"] as const) {
     after(async () => sim?.stop());
 
     it("the simulator's operations all exist in the spec", () => {
-      for (const op of IMPLEMENTED) {
+      for (const op of implemented(product)) {
         const [method, template] = op.split(" ");
         spec!.operation(method, template);
       }
@@ -119,6 +132,50 @@ for (const product of ["pra", "rs"] as const) {
       await call("GET", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
       await call("PATCH", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`, { protocol: "telnet", port: 2323, jump_policy_id: null });
       await call("POST", "/jump-item/shell-jump", "/jump-item/shell-jump", { name: "bad", jumpoint_id: "1" });
+    });
+
+    it("remote RDP CRUD", async () => {
+      const pra = product === "pra" ? { session_forensics: true, secure_app_type: "remote_app", remote_app_name: "notepad" } : {};
+      const r = await call("POST", "/jump-item/remote-rdp", "/jump-item/remote-rdp", {
+        name: "contract rdp",
+        jumpoint_id: ids.jumpoint,
+        jump_group_id: ids.jumpGroup,
+        hostname: "10.1.2.4",
+        quality: "lossless",
+        rdp_username: "admin",
+        domain: "CORP",
+        jump_policy_id: ids.jumpPolicy,
+        ...pra,
+      });
+      assert.equal(r.status, 201, r.text);
+      ids.remoteRdp = r.body.id;
+      await call("GET", "/jump-item/remote-rdp", `/jump-item/remote-rdp?jump_group_id=${ids.jumpGroup}&per_page=5`);
+      await call("GET", "/jump-item/remote-rdp", "/jump-item/remote-rdp?endpoint_id=1");
+      await call("GET", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
+      await call("PATCH", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`, { console: true, jump_policy_id: null });
+      await call("POST", "/jump-item/remote-rdp", "/jump-item/remote-rdp", { name: "bad", jumpoint_id: ids.jumpoint, quality: "ultra" });
+    });
+
+    it("web jump: CRUD on PRA, absent from the RS spec", async function () {
+      if (product === "rs") {
+        assert.equal(spec!.doc.paths["/jump-item/web-jump"], undefined, "the RS spec has no Web Jump");
+        return;
+      }
+      const r = await call("POST", "/jump-item/web-jump", "/jump-item/web-jump", {
+        name: "contract web",
+        jumpoint_id: ids.jumpoint,
+        jump_group_id: ids.jumpGroup,
+        url: "https://intranet.example.com",
+        username_format: "force_upn_format",
+        username_field: "#user",
+        session_policy_id: 2,
+      });
+      assert.equal(r.status, 201, r.text);
+      ids.webJump = r.body.id;
+      await call("GET", "/jump-item/web-jump", `/jump-item/web-jump?jumpoint_id=${ids.jumpoint}&per_page=5`);
+      await call("GET", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`);
+      await call("PATCH", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`, { verify_certificate: false, username_field: null });
+      await call("POST", "/jump-item/web-jump", "/jump-item/web-jump", { name: "bad", url: "", authentication_timeout: 31 });
     });
 
     it("vault account groups and accounts of every creatable type", async () => {
@@ -193,6 +250,9 @@ for (const product of ["pra", "rs"] as const) {
     it("deletes", async () => {
       await call("DELETE", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
       await call("DELETE", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
+      await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
+      await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
+      if (product === "pra") await call("DELETE", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`);
       await call("DELETE", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`);
       await call("DELETE", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`);
       await call("DELETE", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`);
@@ -203,7 +263,7 @@ for (const product of ["pra", "rs"] as const) {
     });
 
     it("every implemented operation was exercised", () => {
-      const missing = IMPLEMENTED.filter((op) => !spec!.exercised.has(op));
+      const missing = implemented(product).filter((op) => !spec!.exercised.has(op));
       assert.deepEqual(missing, []);
     });
   });

@@ -118,6 +118,20 @@ export const samples = {
     protocol: "ssh",
     ...extra,
   }),
+  remoteRdp: (jumpointId: number, jumpGroupId: number, extra: object = {}) => ({
+    name: unique("rdp"),
+    jumpoint_id: jumpointId,
+    jump_group_id: jumpGroupId,
+    hostname: "10.0.0.7",
+    ...extra,
+  }),
+  webJump: (jumpointId: number, jumpGroupId: number, extra: object = {}) => ({
+    name: unique("web"),
+    jumpoint_id: jumpointId,
+    jump_group_id: jumpGroupId,
+    url: "https://intranet.example.com/login",
+    ...extra,
+  }),
 };
 
 /** Suites that are not about rate limits lift them, so their request bursts are never throttled. */

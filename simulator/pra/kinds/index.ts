@@ -1,13 +1,15 @@
 // Every object kind the simulator serves, in dependency order (referenced kinds first).
-import { Kind } from "../fields";
+import { Kind, Product } from "../fields";
 import { groupPolicy } from "./group-policy";
 import { jumpGroup } from "./jump-group";
 import { jumpPolicy } from "./jump-policy";
 import { jumpoint } from "./jumpoint";
 import { jumpItemRole, sessionPolicy } from "./read-only";
+import { remoteRdp } from "./remote-rdp";
 import { shellJump } from "./shell-jump";
 import { vaultAccount } from "./vault-account";
 import { vaultAccountGroup } from "./vault-account-group";
+import { webJump } from "./web-jump";
 
 export const KINDS: Kind[] = [
   sessionPolicy,
@@ -19,6 +21,13 @@ export const KINDS: Kind[] = [
   jumpoint,
   jumpGroup,
   shellJump,
+  remoteRdp,
+  webJump,
 ];
+
+/** The kinds one product serves; the others do not exist there (404, unknown collection). */
+export function kindsFor(product: Product): Kind[] {
+  return KINDS.filter((k) => !k.products || k.products.includes(product));
+}
 
 export const KIND_BY_PATH = new Map(KINDS.map((k) => [k.path, k]));
