@@ -27,6 +27,8 @@ export const TYPES = {
     jumpoint: praType("Jumpoint"),
     jumpGroup: praType("JumpGroup"),
     shellJump: praType("ShellJump"),
+    remoteRdp: praType("RemoteRdp"),
+    webJump: praType("WebJump"),
     vaultUsernamePasswordAccount: praType("VaultUsernamePasswordAccount"),
     vaultSshAccount: praType("VaultSshAccount"),
     vaultTokenAccount: praType("VaultTokenAccount"),
@@ -39,7 +41,7 @@ export const TYPES = {
 } as const;
 
 /** Jump Item kinds the pack knows about; new kinds (Web Jump, RDP, ...) are added here. */
-export const JUMP_ITEM_TYPES: readonly string[] = [TYPES.shellJump];
+export const JUMP_ITEM_TYPES: readonly string[] = [TYPES.shellJump, TYPES.remoteRdp, TYPES.webJump];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -3,17 +3,21 @@ import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
 import { jumpGroup } from "./pra/jump-group";
 import { jumpoint } from "./pra/jumpoint";
+import { remoteRdp } from "./pra/remote-rdp";
 import { shellJump } from "./pra/shell-jump";
 import { vaultAccountGroup } from "./pra/vault-account-group";
 import { vaultSshAccount } from "./pra/vault-ssh-account";
 import { vaultTokenAccount } from "./pra/vault-token-account";
 import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-account";
+import { webJump } from "./pra/web-jump";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [
     jumpoint,
     jumpGroup,
     shellJump,
+    remoteRdp,
+    webJump,
     vaultUsernamePasswordAccount,
     vaultSshAccount,
     vaultTokenAccount,

@@ -47,8 +47,15 @@ function productOf(connection: unknown): "pra" | "rs" {
     return String(raw).toLowerCase() === "rs" ? "rs" : "pra";
 }
 
-function appliesTo(field: FieldSpec, product: "pra" | "rs"): boolean {
+function appliesTo(field: Pick<FieldSpec, "products">, product: "pra" | "rs"): boolean {
     return !field.products || field.products.includes(product);
+}
+
+/** Why a kind cannot exist on this product, or undefined when it can. */
+function kindMissing(spec: ResourceSpec, product: "pra" | "rs"): string | undefined {
+    if (appliesTo(spec, product)) return undefined;
+    const only = spec.products!.map((p) => p.toUpperCase()).join(", ");
+    return `${spec.title} does not exist on ${product.toUpperCase()}; it is only available on ${only}`;
 }
 
 function checkConnection(value: unknown, failures: Failure[]): ConnectionInput | undefined {
@@ -142,6 +149,9 @@ function managed(field: FieldSpec, value: unknown): boolean {
 
 function context(spec: ResourceSpec, inputs: Props): CallContext {
     const conn = spec.resolveConnection(inputs[CONNECTION] as ConnectionInput | undefined);
+    // Check saw the connection input and the environment; stack config (beyondtrust:product) is only resolved here.
+    const missing = kindMissing(spec, conn.product);
+    if (missing) throw new Error(`${missing} (beyondtrust:product or BT_PRODUCT says ${JSON.stringify(conn.product)})`);
     const body = toApi(spec, inputs, conn.product, false);
     return { conn, client: spec.client(conn), body, inputs };
 }
@@ -161,6 +171,11 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             const connection = checkConnection(news[CONNECTION], failures);
             const adopt = checkAdopt(news[ADOPT], failures);
             const product = productOf(connection);
+            const missing = kindMissing(spec, product);
+            if (missing) {
+                const setBy = connection?.product !== undefined ? "connection.product" : "the BT_PRODUCT environment variable";
+                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${setBy}): ${missing}` });
+            }
             const inputs: Props = {};
             for (const key of Object.keys(news)) {
                 if (key !== PROVIDER && key !== CONNECTION && key !== ADOPT && !(key in spec.fields)) {

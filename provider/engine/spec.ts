@@ -40,6 +40,11 @@ export interface ResourceSpec {
     apiPrefix: string;
     /** Human name for messages. */
     title: string;
+    /**
+     * Only these products have the kind at all (Web Jump is absent from Remote Support): check
+     * fails, and create refuses, on any other. Absent: every product of the API.
+     */
+    products?: ReadonlyArray<"pra" | "rs">;
     fields: FieldTable;
     /** Read-only values the API computes, as property name → API name. */
     outputs: Record<string, string>;

@@ -53,6 +53,8 @@ function opensshPem(cipher: string, algorithm: string): string {
 describe("policy: rule catalogue", () => {
     it("type tokens match the SDK classes' __pulumiType", () => {
         assert.strictEqual(TYPES.shellJump, pra.ShellJump.__pulumiType);
+        assert.strictEqual(TYPES.remoteRdp, pra.RemoteRdp.__pulumiType);
+        assert.strictEqual(TYPES.webJump, pra.WebJump.__pulumiType);
         assert.strictEqual(TYPES.jumpGroup, pra.JumpGroup.__pulumiType);
         assert.strictEqual(TYPES.jumpoint, pra.Jumpoint.__pulumiType);
         assert.strictEqual(TYPES.vaultUsernamePasswordAccount, pra.VaultUsernamePasswordAccount.__pulumiType);
@@ -150,6 +152,14 @@ describe(`policy: ${R.tag}`, () => {
         assert.strictEqual(out.length, 1);
         assert.match(out[0].message, /"web-1" has no tag/);
         assert.strictEqual((await runResource(R.tag, "ShellJump", await shellJump({ tag: "   " }))).length, 1, "blank counts as none");
+    });
+    it("covers every Jump Item kind: Remote RDP and Web Jump too", async () => {
+        const rdp = await checked("RemoteRdp", { name: "dc-1", hostname: "10.0.0.10", jumpointId: 1, jumpGroupId: 1 });
+        const web = await checked("WebJump", { name: "router ui", url: "https://10.0.0.1/", jumpointId: 1, jumpGroupId: 1 });
+        assert.match((await runResource(R.tag, "RemoteRdp", rdp))[0].message, /"dc-1" has no tag/);
+        assert.match((await runResource(R.tag, "WebJump", web))[0].message, /"router ui" has no tag/);
+        assert.deepStrictEqual(await runResource(R.tag, "WebJump", { ...web, tag: "network" }), []);
+        assert.deepStrictEqual(await runResource(R.ssh, "RemoteRdp", rdp), [], "shell-jump rules leave other kinds alone");
     });
     it("allowedTags restricts the values", async () => {
         const config = { allowedTags: ["prod-*", "staging"] };

@@ -56,6 +56,28 @@ const CASES: KindCase[] = [
         drift: { apiField: "hostname", value: "10.9.9.9", property: "hostname" },
     },
     {
+        kind: "pra:RemoteRdp",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "windows-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "dc-1", hostname: "10.0.0.10", jumpointId: d.jp, jumpGroupId: d.jg, tag: "prod", rdpUsername: "admin", domain: "CORP" }),
+        update: { quality: "lossless", sessionForensics: true, secureAppType: "remote_app", remoteAppName: "mmc" },
+        path: (id) => `/jump-item/remote-rdp/${id}`,
+        drift: { apiField: "console", value: true, property: "console" },
+    },
+    {
+        kind: "pra:WebJump",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "router ui", url: "https://10.0.0.1/", jumpointId: d.jp, jumpGroupId: d.jg, tag: "network" }),
+        update: { authenticationTimeout: 10, usernameField: "#login", verifyCertificate: false },
+        path: (id) => `/jump-item/web-jump/${id}`,
+        drift: { apiField: "url", value: "https://10.0.0.2/", property: "url" },
+    },
+    {
         kind: "pra:VaultUsernamePasswordAccount",
         create: () => ({ name: "svc-backup", username: "backup", password: "Initial-Passw0rd!" }),
         update: { password: "Rotated-Passw0rd!", description: "rotated" },

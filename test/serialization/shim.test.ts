@@ -52,6 +52,8 @@ describe("serialization: the provider shim", function () {
             new pra.Jumpoint("jp2", { name: "b", platform: "windows-x86", connection: conn }),
             new pra.JumpGroup("jg", { name: "g" }),
             new pra.ShellJump("sj", { name: "s", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.RemoteRdp("rdp", { name: "r", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.WebJump("web", { name: "w", url: "https://h/", jumpointId: 1, jumpGroupId: 1 }),
             new pra.VaultUsernamePasswordAccount("up", { name: "u", username: "u", password: CANARY }),
             new pra.VaultSshAccount("ssh", { name: "k", username: "u", privateKey: SSH_KEY }),
             new pra.VaultTokenAccount("tok", { name: "t", token: CANARY }),
@@ -73,7 +75,7 @@ describe("serialization: the provider shim", function () {
     it("gives every class its own stable type token", () => {
         const types = captured.map((c) => c.type);
         assert.ok(types.includes("pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump"), types.join(", "));
-        assert.strictEqual(new Set(types).size, 12, "12 kinds, 12 tokens");
+        assert.strictEqual(new Set(types).size, 14, "14 kinds, 14 tokens");
     });
 
     it("serializes the same small text for every resource of a kind, with no credential in it", () => {

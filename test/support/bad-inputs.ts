@@ -4,6 +4,8 @@
 export const SSH_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAtest\n-----END OPENSSH PRIVATE KEY-----\n";
 
 const shellJump = { name: "web-1", jumpointId: 1, hostname: "10.0.0.5", jumpGroupId: 1 };
+const remoteRdp = { name: "dc-1", jumpointId: 1, hostname: "10.0.0.10", jumpGroupId: 1 };
+const webJump = { name: "router ui", jumpointId: 1, url: "https://10.0.0.1/", jumpGroupId: 1 };
 const jumpoint = { name: "vpc-a", platform: "linux-x86" };
 const upAccount = { name: "svc", username: "svc", password: "pw-Secret-1" };
 const sshAccount = { name: "ssh", username: "ec2-user", privateKey: SSH_KEY };
@@ -31,6 +33,16 @@ export const BAD_INPUTS: BadInput[] = [
     { title: "shell jump jump group id 0", kind: "pra:ShellJump", inputs: { ...shellJump, jumpGroupId: 0 }, property: "jumpGroupId" },
     { title: "shell jump 65-character tag", kind: "pra:ShellJump", inputs: { ...shellJump, tag: "t".repeat(65) }, property: "tag" },
     { title: "shell jump unknown property", kind: "pra:ShellJump", inputs: { ...shellJump, hostName: "typo" }, property: "hostName" },
+    { title: "remote rdp quality 'ultra'", kind: "pra:RemoteRdp", inputs: { ...remoteRdp, quality: "ultra" }, property: "quality" },
+    { title: "remote rdp secure app type 'citrix'", kind: "pra:RemoteRdp", inputs: { ...remoteRdp, secureAppType: "citrix" }, property: "secureAppType" },
+    { title: "remote rdp 65-character domain", kind: "pra:RemoteRdp", inputs: { ...remoteRdp, domain: "d".repeat(65) }, property: "domain" },
+    { title: "remote rdp session forensics on RS", kind: "pra:RemoteRdp", inputs: { ...remoteRdp, sessionForensics: true, connection: { product: "rs" } }, property: "sessionForensics" },
+    { title: "remote rdp app name without remote_app", kind: "pra:RemoteRdp", inputs: { ...remoteRdp, remoteAppName: "mmc" }, property: "remoteAppName" },
+    { title: "web jump authentication timeout 31", kind: "pra:WebJump", inputs: { ...webJump, authenticationTimeout: 31 }, property: "authenticationTimeout" },
+    { title: "web jump username format 'email'", kind: "pra:WebJump", inputs: { ...webJump, usernameFormat: "email" }, property: "usernameFormat" },
+    { title: "web jump empty url", kind: "pra:WebJump", inputs: { ...webJump, url: "" }, property: "url" },
+    { title: "web jump 256-character selector", kind: "pra:WebJump", inputs: { ...webJump, submitField: "s".repeat(256) }, property: "submitField" },
+    { title: "web jump on RS", kind: "pra:WebJump", inputs: { ...webJump, connection: { product: "rs" } }, property: "connection.product" },
     { title: "jumpoint platform macos", kind: "pra:Jumpoint", inputs: { ...jumpoint, platform: "macos" }, property: "platform" },
     { title: "jumpoint code name with spaces", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "vpc a" }, property: "codeName" },
     { title: "jumpoint code name of 65 characters", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "c".repeat(65) }, property: "codeName" },

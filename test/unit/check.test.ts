@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { handler } from "../../provider";
+import { setStackConfig } from "../../provider/core/connection";
 import { UNKNOWN } from "../../provider/engine/fields";
 import { BAD_INPUTS, SSH_KEY } from "../support/bad-inputs";
 
@@ -55,11 +56,56 @@ describe("unit: check", () => {
         );
     });
 
+    describe("kinds that only some products have", () => {
+        const web = { name: "w", jumpointId: 1, url: "https://h/", jumpGroupId: 1 };
+        afterEach(() => delete process.env.BT_PRODUCT);
+
+        it("a PRA-only kind fails check on RS, naming where the product came from", async () => {
+            const r = await handler("pra:WebJump").check({}, { ...web, connection: { product: "rs" } });
+            assert.deepStrictEqual(r.failures?.map((f) => f.property), ["connection.product"]);
+            assert.match(r.failures![0].reason, /"rs" \(from connection\.product\): Web Jump does not exist on RS; it is only available on PRA/);
+            process.env.BT_PRODUCT = "rs";
+            const env = await handler("pra:WebJump").check({}, web);
+            assert.match(env.failures![0].reason, /from the BT_PRODUCT environment variable/);
+        });
+
+        it("passes on PRA, and kinds without a product list pass on both", async () => {
+            assert.strictEqual((await handler("pra:WebJump").check({}, { ...web, connection: { product: "pra" } })).failures, undefined);
+            process.env.BT_PRODUCT = "rs";
+            const rdp = await handler("pra:RemoteRdp").check({}, { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: 1 });
+            assert.strictEqual(rdp.failures, undefined);
+            assert.strictEqual(rdp.inputs!.secureAppType, undefined, "PRA-only fields get no default on RS");
+            assert.strictEqual(rdp.inputs!.quality, "best_performance");
+        });
+
+        it("create refuses, before any call, when only stack config says RS (check cannot see it)", async () => {
+            setStackConfig({ get: (key) => (key === "beyondtrust:product" ? "rs" : undefined) });
+            try {
+                const inputs = { ...web, connection: { host: "https://127.0.0.1:9", clientId: "id", clientSecret: "unit-test-secret" } };
+                assert.strictEqual((await handler("pra:WebJump").check({}, inputs)).failures, undefined);
+                await assert.rejects(handler("pra:WebJump").create(inputs), /Web Jump does not exist on RS; .*beyondtrust:product or BT_PRODUCT says "rs"/);
+            } finally {
+                setStackConfig({ get: () => undefined });
+            }
+        });
+    });
+
+    it("remote RDP: SecureApp fields only with the secureAppType the spec names", async () => {
+        const base = { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: 1 };
+        const bad = await handler("pra:RemoteRdp").check({}, { ...base, remoteAppName: "notepad" });
+        assert.deepStrictEqual(bad.failures?.map((f) => f.property), ["remoteAppName"]);
+        assert.match(bad.failures![0].reason, /only valid when secureAppType is "remote_app" \(it is "none"\)/);
+        const ok = await handler("pra:RemoteRdp").check({}, { ...base, secureAppType: "remote_app", remoteAppName: "notepad", remoteExePath: "" });
+        assert.strictEqual(ok.failures, undefined);
+    });
+
     it("accepts a valid input for every kind", async () => {
         const valid: Record<string, Record<string, unknown>> = {
             "pra:Jumpoint": { name: "j", platform: "windows-x86", codeName: "j_1" },
             "pra:JumpGroup": { name: "g", codeName: "g-1" },
             "pra:ShellJump": { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1, sessionPolicyId: 2 },
+            "pra:RemoteRdp": { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: "1", secureAppType: "remote_desktop_agent", remoteExePath: "C:\\tools\\a.exe" },
+            "pra:WebJump": { name: "w", jumpointId: 1, url: "https://h/", jumpGroupId: 1, usernameField: null, authenticationTimeout: 30 },
             "pra:VaultUsernamePasswordAccount": { name: "a", username: "u", password: "p" },
             "pra:VaultSshAccount": { name: "k", username: "u", privateKey: SSH_KEY, type: "ssh_ca" },
             "pra:VaultTokenAccount": { name: "t", token: "tok" },
