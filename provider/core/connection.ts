@@ -100,6 +100,20 @@ function numberFromEnv(name: string, fallback: number): number {
     return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
+/** Which product a resource talks to, from the same sources as every other setting (default "pra"). */
+export function effectiveProduct(input?: ConnectionInput): { product: "pra" | "rs"; source: string } {
+    const explicit = input?.product;
+    if (explicit !== undefined && explicit !== null && String(explicit) !== "") {
+        return { product: String(explicit).toLowerCase() === "rs" ? "rs" : "pra", source: "connection.product" };
+    }
+    if (stackConfig.values.product) {
+        return { product: stackConfig.values.product.toLowerCase() === "rs" ? "rs" : "pra", source: "stack config beyondtrust:product" };
+    }
+    const env = fromEnv("product");
+    if (env) return { product: env.toLowerCase() === "rs" ? "rs" : "pra", source: `${ENV_NAMES.product}` };
+    return { product: "pra", source: "the default" };
+}
+
 /** The appliance a resource with this connection input talks to, or undefined when none is configured. */
 export function effectiveOrigin(input?: ConnectionInput): string | undefined {
     const host = pick("host", input);

@@ -1,7 +1,7 @@
 // One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
 // Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
 // PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
-import { ConnectionInput, effectiveOrigin, normalizeOrigin } from "../core/connection";
+import { ConnectionInput, effectiveOrigin, effectiveProduct, normalizeOrigin } from "../core/connection";
 import { registerSecret } from "../core/redact";
 import {
     Failure,
@@ -39,12 +39,6 @@ export interface DynamicHandler {
     read(id: string, props: Props): Promise<{ id: string; props?: Props; inputs?: Props }>;
     update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
     delete(id: string, props: Props): Promise<void>;
-}
-
-function productOf(connection: unknown): "pra" | "rs" {
-    const fromInput = (connection as ConnectionInput | undefined)?.product;
-    const raw = fromInput ?? process.env.BT_PRODUCT ?? "pra";
-    return String(raw).toLowerCase() === "rs" ? "rs" : "pra";
 }
 
 function appliesTo(field: Pick<FieldSpec, "products">, product: "pra" | "rs"): boolean {
@@ -170,11 +164,10 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             const failures: Failure[] = [];
             const connection = checkConnection(news[CONNECTION], failures);
             const adopt = checkAdopt(news[ADOPT], failures);
-            const product = productOf(connection);
+            const { product, source } = effectiveProduct(isUnknown(connection) ? undefined : connection);
             const missing = kindMissing(spec, product);
             if (missing) {
-                const setBy = connection?.product !== undefined ? "connection.product" : "the BT_PRODUCT environment variable";
-                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${setBy}): ${missing}` });
+                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${source}): ${missing}` });
             }
             const inputs: Props = {};
             for (const key of Object.keys(news)) {

@@ -66,7 +66,7 @@ describe("unit: check", () => {
             assert.match(r.failures![0].reason, /"rs" \(from connection\.product\): Web Jump does not exist on RS; it is only available on PRA/);
             process.env.BT_PRODUCT = "rs";
             const env = await handler("pra:WebJump").check({}, web);
-            assert.match(env.failures![0].reason, /from the BT_PRODUCT environment variable/);
+            assert.match(env.failures![0].reason, /from BT_PRODUCT/);
         });
 
         it("passes on PRA, and kinds without a product list pass on both", async () => {
@@ -78,11 +78,13 @@ describe("unit: check", () => {
             assert.strictEqual(rdp.inputs!.quality, "best_performance");
         });
 
-        it("create refuses, before any call, when only stack config says RS (check cannot see it)", async () => {
+        it("check sees stack config beyondtrust:product (delivered by configure before any check)", async () => {
             setStackConfig({ get: (key) => (key === "beyondtrust:product" ? "rs" : undefined) });
             try {
+                const r = await handler("pra:WebJump").check({}, web);
+                assert.match(r.failures![0].reason, /"rs" \(from stack config beyondtrust:product\): Web Jump does not exist on RS/);
+                // create keeps its own guard for inputs that never went through check.
                 const inputs = { ...web, connection: { host: "https://127.0.0.1:9", clientId: "id", clientSecret: "unit-test-secret" } };
-                assert.strictEqual((await handler("pra:WebJump").check({}, inputs)).failures, undefined);
                 await assert.rejects(handler("pra:WebJump").create(inputs), /Web Jump does not exist on RS; .*beyondtrust:product or BT_PRODUCT says "rs"/);
             } finally {
                 setStackConfig({ get: () => undefined });
