@@ -1,6 +1,6 @@
-import { collectionApi } from "../engine/collection-api";
 import type { Failure } from "../engine/fields";
-import { flag, praSpec, ref, text } from "./common";
+import { jumpItemSpec } from "./jump-item-common";
+import { flag, text } from "./common";
 
 const PRA = ["pra"] as const;
 
@@ -15,23 +15,13 @@ const SECURE_APP_FIELDS: Record<string, readonly string[]> = {
 };
 
 /** A Remote RDP Jump Item: a Windows host reached over RDP through a Jumpoint, owned by a Jump Group. */
-export const remoteRdp = praSpec({
+export const remoteRdp = jumpItemSpec({
     kind: "pra:RemoteRdp",
     title: "Remote RDP",
+    path: "/jump-item/remote-rdp",
+    jumpointRole: "that makes the connection",
     fields: {
-        name: text("name", 1, 128, "Display name of the Jump Item.", { required: true }),
-        jumpointId: ref("jumpoint_id", "Id of the Jumpoint that makes the connection.", { required: true, diesWithReference: true }),
         hostname: text("hostname", 1, 128, "Host name or IP address to connect to over RDP.", { required: true }),
-        jumpGroupId: ref("jump_group_id", "Id of the owning Jump Group (or user, when the type is personal).", {
-            required: true,
-            diesWithReference: true,
-        }),
-        jumpGroupType: {
-            api: "jump_group_type",
-            type: { kind: "enum", values: ["shared", "personal"] },
-            default: "shared",
-            description: "Whether the owner is a shared Jump Group or a user's personal list.",
-        },
         quality: {
             api: "quality",
             type: { kind: "enum", values: ["low", "performance", "performance_quality", "quality", "best_performance", "lossless"] },
@@ -40,17 +30,9 @@ export const remoteRdp = praSpec({
         },
         console: flag("console", false, "Start a console session instead of a new session."),
         ignoreUntrusted: flag("ignore_untrusted", false, "Ignore untrusted server certificates instead of warning the user."),
-        tag: text("tag", 0, 64, "Tag used to group Jump Items in the console.", { default: "" }),
-        comments: text("comments", 0, 1024, "Free-form comments.", { default: "" }),
         rdpUsername: text("rdp_username", 0, 128, "Username offered on the endpoint, used when no vault credential applies."),
         domain: text("domain", 0, 64, "Windows domain of the endpoint user."),
-        jumpPolicyId: ref("jump_policy_id", "Jump Policy controlling access, or null for none.", { nullable: true, default: null }),
         sessionForensics: flag("session_forensics", false, "Record RDP with Session Forensics (PRA only).", { products: PRA }),
-        sessionPolicyId: ref("session_policy_id", "Session Policy for sessions from this item (ids start at 2), or null for the default.", {
-            type: { kind: "ref", min: 2 },
-            nullable: true,
-            default: null,
-        }),
         secureAppType: {
             api: "secure_app_type",
             type: { kind: "enum", values: ["none", "remote_app", "remote_desktop_agent", "remote_desktop_agent_credentials"] },
@@ -81,9 +63,4 @@ export const remoteRdp = praSpec({
         }
         return failures;
     },
-    api: collectionApi({
-        path: "/jump-item/remote-rdp",
-        naturalKey: (body) => ({ name: String(body.name), jump_group_id: Number(body.jump_group_id) }),
-        listHoldsFullObjects: true,
-    }),
 });

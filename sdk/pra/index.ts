@@ -1,3 +1,4 @@
+export * from "./jump-item";
 export * from "./jumpoint";
 export * from "./jump-group";
 export * from "./shell-jump";

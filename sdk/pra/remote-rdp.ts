@@ -1,36 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BeyondTrustResource, CommonArgs, typeToken } from "../resource";
+import { typeToken } from "../resource";
+import { JumpItem, JumpItemArgs } from "./jump-item";
 
 export type RdpQuality = "low" | "performance" | "performance_quality" | "quality" | "best_performance" | "lossless";
 export type SecureAppType = "none" | "remote_app" | "remote_desktop_agent" | "remote_desktop_agent_credentials";
 
-export interface RemoteRdpArgs extends CommonArgs {
-    name: pulumi.Input<string>;
-    /** The Jumpoint that makes the connection (e.g. `jumpoint.id`). */
-    jumpointId: pulumi.Input<number | string>;
+export interface RemoteRdpArgs extends JumpItemArgs {
     /** Host name or IP address to connect to over RDP. */
     hostname: pulumi.Input<string>;
-    /** The owning Jump Group (e.g. `jumpGroup.id`). */
-    jumpGroupId: pulumi.Input<number | string>;
-    /** Default "shared". */
-    jumpGroupType?: pulumi.Input<"shared" | "personal">;
     /** Default "best_performance". */
     quality?: pulumi.Input<RdpQuality>;
     /** Start a console session instead of a new one; default false. */
     console?: pulumi.Input<boolean>;
     /** Ignore untrusted server certificates instead of warning; default false. */
     ignoreUntrusted?: pulumi.Input<boolean>;
-    tag?: pulumi.Input<string>;
-    comments?: pulumi.Input<string>;
     /** Username offered on the endpoint. Left out: whatever the appliance holds. */
     rdpUsername?: pulumi.Input<string>;
     /** Windows domain of the endpoint user. Left out: whatever the appliance holds. */
     domain?: pulumi.Input<string>;
-    jumpPolicyId?: pulumi.Input<number | string | null>;
     /** RDP with Session Forensics; default false. PRA only. */
     sessionForensics?: pulumi.Input<boolean>;
-    /** Session policy id (2 or more), or null for the default. */
-    sessionPolicyId?: pulumi.Input<number | string | null>;
     /** SecureApp technology to use; default "none". PRA only. */
     secureAppType?: pulumi.Input<SecureAppType>;
     /** RemoteApp to launch; only with secureAppType "remote_app". PRA only. */
@@ -48,24 +37,16 @@ export interface RemoteRdpArgs extends CommonArgs {
 }
 
 /** A Remote RDP Jump Item: a Windows host over RDP, through a Jumpoint. */
-export class RemoteRdp extends BeyondTrustResource {
+export class RemoteRdp extends JumpItem {
     static readonly __pulumiType = typeToken("pra:RemoteRdp");
-    declare readonly name: pulumi.Output<string>;
-    declare readonly jumpointId: pulumi.Output<number>;
     declare readonly hostname: pulumi.Output<string>;
-    declare readonly jumpGroupId: pulumi.Output<number>;
-    declare readonly jumpGroupType: pulumi.Output<string>;
     declare readonly quality: pulumi.Output<string>;
     declare readonly console: pulumi.Output<boolean>;
     declare readonly ignoreUntrusted: pulumi.Output<boolean>;
-    declare readonly tag: pulumi.Output<string>;
-    declare readonly comments: pulumi.Output<string>;
     declare readonly rdpUsername: pulumi.Output<string | undefined>;
     declare readonly domain: pulumi.Output<string | undefined>;
-    declare readonly jumpPolicyId: pulumi.Output<number | null>;
     /** PRA only: undefined on RS. */
     declare readonly sessionForensics: pulumi.Output<boolean | undefined>;
-    declare readonly sessionPolicyId: pulumi.Output<number | null>;
     /** PRA only: undefined on RS. */
     declare readonly secureAppType: pulumi.Output<string | undefined>;
     declare readonly remoteAppName: pulumi.Output<string | undefined>;

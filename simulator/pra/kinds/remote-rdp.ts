@@ -1,9 +1,9 @@
 // Remote RDP Jump Item, per the spec's RemoteRdpJumpItem schema. The RS spec drops session
 // forensics and the SecureApp fields; everything else is shared.
 import { Kind, Obj, bool, id, int, oneOf, str } from "../fields";
+import { jumpItemCommonFields } from "./jump-item-common";
 
 const PRA = { products: ["pra" as const] };
-const shared = (obj: Obj) => obj.jump_group_type !== "personal";
 
 export const remoteRdp: Kind = {
   path: "jump-item/remote-rdp",
@@ -12,31 +12,16 @@ export const remoteRdp: Kind = {
   paginated: true,
   fields: {
     id: id(),
-    name: str(1, 128, { required: true }),
-    jumpoint_id: int(1, 2147483647, { required: true, ref: { kind: "jumpoint", onDelete: "cascade" } }),
+    ...jumpItemCommonFields(),
     hostname: str(1, 128, { required: true }),
-    // Personal items point at a user; users are not simulated, so only shared ones are checked.
-    jump_group_id: int(1, 2147483647, {
-      required: true,
-      ref: { kind: "jump-group", onDelete: "cascade", when: shared },
-    }),
-    jump_group_type: oneOf(["shared", "personal"], { default: "shared" }),
     quality: oneOf(["low", "performance", "performance_quality", "quality", "best_performance", "lossless"], {
       default: "best_performance",
     }),
     console: bool(false),
     ignore_untrusted: bool(false),
-    tag: str(0, 64, { default: "" }),
-    comments: str(0, 1024, { default: "" }),
     rdp_username: str(0, 128, { default: "" }),
     domain: str(0, 64, { default: "" }),
-    jump_policy_id: int(1, 2147483647, { nullable: true, default: null, ref: { kind: "jump-policy", onDelete: "nullify" } }),
     session_forensics: bool(false, PRA),
-    session_policy_id: int(2, 2147483647, {
-      nullable: true,
-      default: null,
-      ref: { kind: "session-policy", onDelete: "nullify" },
-    }),
     // Vault endpoints are not simulated: no item is ever linked to one.
     endpoint_id: int(1, 2147483647, { readOnly: true, nullable: true, default: null }),
     // The spec gives no default; "none" is its value for "SecureApp not used".

@@ -1,7 +1,7 @@
 // Web Jump Item, per the spec's WebJumpItem schema. PRA only: the RS spec has no /jump-item/web-jump.
 import { Kind, Obj, bool, id, int, oneOf, str } from "../fields";
+import { jumpItemCommonFields } from "./jump-item-common";
 
-const shared = (obj: Obj) => obj.jump_group_type !== "personal";
 // The spec: nullable, at most 255 characters; "Auto-detection is done if this is not set."
 const selector = () => str(0, 255, { nullable: true, default: null });
 
@@ -13,29 +13,14 @@ export const webJump: Kind = {
   paginated: true,
   fields: {
     id: id(),
-    name: str(1, 128, { required: true }),
-    jumpoint_id: int(1, 2147483647, { required: true, ref: { kind: "jumpoint", onDelete: "cascade" } }),
+    ...jumpItemCommonFields(),
     url: str(1, 255, { required: true }),
     username_format: oneOf(["default", "username_only", "force_upn_format", "force_dlln_format"], { default: "default" }),
     verify_certificate: bool(true),
-    // Personal items point at a user; users are not simulated, so only shared ones are checked.
-    jump_group_id: int(1, 2147483647, {
-      required: true,
-      ref: { kind: "jump-group", onDelete: "cascade", when: shared },
-    }),
-    jump_group_type: oneOf(["shared", "personal"], { default: "shared" }),
     authentication_timeout: int(1, 30, { default: 3 }),
-    tag: str(0, 64, { default: "" }),
-    comments: str(0, 1024, { default: "" }),
-    jump_policy_id: int(1, 2147483647, { nullable: true, default: null, ref: { kind: "jump-policy", onDelete: "nullify" } }),
     username_field: selector(),
     password_field: selector(),
     submit_field: selector(),
-    session_policy_id: int(2, 2147483647, {
-      nullable: true,
-      default: null,
-      ref: { kind: "session-policy", onDelete: "nullify" },
-    }),
   },
   filters: {
     name: { field: str(1, 128) },
