@@ -86,30 +86,34 @@ export class ApiClient {
 
     /** One page of a paginated list, with the page count the appliance reports. */
     async page<T = unknown>(path: string, page: number, query: RequestOptions["query"] = {}): Promise<{ items: T[]; lastPage: number }> {
-        const res = await this.exchange("GET", path, { query: { ...query, per_page: 100, current_page: page } });
-        const items = (Array.isArray(res.body) ? res.body : []) as T[];
-        const lastPage = Number(header(res.raw, "x-bt-pagination-last-page") ?? "1") || 1;
-        return { items, lastPage };
+        const { body, lastPage } = await this.fetchPage(path, page, query);
+        return { items: (Array.isArray(body) ? body : []) as T[], lastPage: lastPage || 1 };
     }
 
     /** GET a list to the end, following the Link header (or the X-BT pagination headers) page by page. */
     async listAll<T = unknown>(path: string, query: RequestOptions["query"] = {}): Promise<T[]> {
         const items: T[] = [];
-        let page = 1;
-        for (;;) {
-            const res = await this.exchange("GET", path, { query: { ...query, per_page: 100, current_page: page } });
-            const body = res.body;
+        for (let page = 1; ; page++) {
+            const { body, lastPage, nextLinked } = await this.fetchPage(path, page, query);
             // Some grant lists are unpaginated and some reads answer a bare object; accept both.
             if (Array.isArray(body)) items.push(...(body as T[]));
             else if (body !== undefined && body !== null) items.push(body as T);
-            const link = header(res.raw, "link") ?? "";
-            const lastPage = Number(header(res.raw, "x-bt-pagination-last-page") ?? "0");
-            const hasNext = /rel="?next"?/.test(link) || (lastPage > 0 && page < lastPage);
-            if (!hasNext || !Array.isArray(body) || body.length === 0) {
-                return items;
-            }
-            page++;
+            const hasNext = nextLinked || (lastPage > 0 && page < lastPage);
+            if (!hasNext || !Array.isArray(body) || body.length === 0) return items;
         }
+    }
+
+    private async fetchPage(
+        path: string,
+        page: number,
+        query: RequestOptions["query"],
+    ): Promise<{ body: unknown; lastPage: number; nextLinked: boolean }> {
+        const res = await this.exchange("GET", path, { query: { ...query, per_page: 100, current_page: page } });
+        return {
+            body: res.body,
+            lastPage: Number(header(res.raw, "x-bt-pagination-last-page") ?? "0") || 0,
+            nextLinked: /rel="?next"?/.test(header(res.raw, "link") ?? ""),
+        };
     }
 
     private async exchange(

@@ -37,6 +37,12 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
         return listed.filter(match);
     }
 
+    /** The object our POST made, when its answer did not arrive: ids grow, so the newest match is ours. */
+    async function newestCarrying(ctx: CallContext): Promise<ApiObject | undefined> {
+        const matches = await findByKey(ctx, (o) => carries(o, ctx.body));
+        return matches.sort((a, b) => Number(b.id) - Number(a.id))[0];
+    }
+
     async function get(ctx: Pick<CallContext, "client">, id: string): Promise<ApiObject | undefined> {
         try {
             return await ctx.client.request<ApiObject>("GET", `${opts.path}/${encodeURIComponent(id)}`);
@@ -59,16 +65,12 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
             wrote(ctx);
             const created = await ctx.client.request<ApiObject | undefined>("POST", opts.path, {
                 body: ctx.body,
-                // If the answer was lost, the object may exist already; ids grow, so the newest match is ours.
-                findCreated: async () => {
-                    const matches = await findByKey(ctx, (o) => carries(o, ctx.body));
-                    return matches.sort((a, b) => Number(b.id) - Number(a.id))[0];
-                },
+                // If the answer was lost, the object may exist already.
+                findCreated: () => newestCarrying(ctx),
             });
             if (created && created.id !== undefined) return { id: idOf(created), live: created };
             // Some appliance versions answer 201 with an empty body: look the object up instead.
-            const matches = await findByKey(ctx, (o) => carries(o, ctx.body));
-            const newest = matches.sort((a, b) => Number(b.id) - Number(a.id))[0];
+            const newest = await newestCarrying(ctx);
             if (!newest) throw new Error(`POST ${opts.path} answered without the created object, and no match was found`);
             return { id: idOf(newest), live: newest };
         },
