@@ -1,6 +1,8 @@
 // The one validator behind every write: it reads a kind's field table and enforces, in this
 // order, unknown fields (401, as the spec says), then per-field type/length/enum/pattern/range,
-// read-only and immutable fields, required fields, uniqueness and references (all 422).
+// immutable fields, required fields, uniqueness and references (all 422). Read-only fields in a
+// body are dropped unread, as live appliances do (the vendor's Terraform provider sends
+// `connected` and `last_checkout_timestamp: null` on every write; clients PATCH back what they read).
 import { ErrorBag, unprocessable, unrecognized } from "../core/errors";
 import { Field, FieldTable, Obj, Product, own } from "./fields";
 
@@ -32,22 +34,18 @@ export function validateWrite(opts: {
   /** Fields the caller fills itself (path parameters of grants). */
   preset?: Obj;
 }): Obj {
-  const { kind, body, mode, existing, lookup, product } = opts;
+  const { kind, mode, existing, lookup, product } = opts;
   const table = tableFor(opts.table, product);
 
-  const unknown = Object.keys(body).filter((k) => !own(table, k));
+  const unknown = Object.keys(opts.body).filter((k) => !own(table, k));
   if (unknown.length > 0) throw unrecognized("field", unknown);
+  const body = writableFields(table, opts.body);
 
   const errors: ErrorBag = Object.create(null);
   const add = (field: string, msg: string) => (errors[field] ??= []).push(msg);
 
   for (const [name, value] of Object.entries(body)) {
     const f = own(table, name)!;
-    if (f.readOnly) {
-      // Echoing back a read-only value unchanged (common when a client PATCHes what it read) is harmless.
-      if (!(mode === "update" && existing && sameValue(existing[name], value))) add(name, `The ${name} field is read-only.`);
-      continue;
-    }
     for (const msg of checkValue(name, f, value, product)) add(name, msg);
     if (mode === "update" && f.immutable && existing && !sameValue(existing[name], value)) {
       add(name, `The ${name} cannot be changed after creation.`);
@@ -83,6 +81,13 @@ export function validateWrite(opts: {
   }
   if (Object.keys(errors).length > 0) throw unprocessable(errors);
   return result;
+}
+
+/** The body without its read-only fields: they are ignored whatever their value (null included). */
+export function writableFields(table: FieldTable, body: Obj): Obj {
+  const out: Obj = {};
+  for (const [name, value] of Object.entries(body)) if (!own(table, name)?.readOnly) out[name] = value;
+  return out;
 }
 
 export function applyDefaults(table: FieldTable, obj: Obj): void {

@@ -46,14 +46,14 @@ describe("simulator: Remote RDP Jump Items (PRA)", function () {
     assert.equal((await api.get(`/jump-item/remote-rdp?jumpoint_id=${jp}&hostname=10.0.0.7`)).body.length, 1);
   });
 
-  it("refuses a quality outside the spec's enum and a read-only endpoint_id", async () => {
+  it("refuses a quality outside the spec's enum and ignores a read-only endpoint_id", async () => {
     const { jp, jg } = await owners(api);
     const bad = await api.post("/jump-item/remote-rdp", samples.remoteRdp(jp, jg, { quality: "ultra" }));
     assert.equal(bad.status, 422);
     assert.deepEqual(Object.keys(bad.body.errors), ["quality"]);
     const ro = await api.post("/jump-item/remote-rdp", samples.remoteRdp(jp, jg, { endpoint_id: 3 }));
-    assert.equal(ro.status, 422);
-    assert.deepEqual(Object.keys(ro.body.errors), ["endpoint_id"]);
+    assert.equal(ro.status, 201);
+    assert.equal(ro.body.endpoint_id, null);
   });
 
   it("is deleted with its jump group or its jumpoint", async () => {
