@@ -9,8 +9,6 @@ export interface GrantKind {
   key: string;
   fields: FieldTable;
   paginated: boolean;
-  /** The spec documents no body for the jumpoint and jump-group POST responses. */
-  createReturnsBody: boolean;
   /** The spec's vault grant DELETEs answer 200, the others 204. */
   deleteStatus: 200 | 204;
   /** Fields shown by GET (the stored row also carries group_policy_id). */
@@ -28,7 +26,6 @@ export const GRANT_KINDS: GrantKind[] = [
       jumpoint_id: int(1, 2147483647, { required: true, ref: { kind: "jumpoint", onDelete: "cascade" } }),
     },
     paginated: true,
-    createReturnsBody: false,
     deleteStatus: 204,
     view: () => ["jumpoint_id"],
   },
@@ -49,7 +46,6 @@ export const GRANT_KINDS: GrantKind[] = [
       }),
     },
     paginated: false,
-    createReturnsBody: false,
     deleteStatus: 204,
     view: (product) => (product === "pra" ? ["jump_group_id", "jump_item_role_id", "jump_policy_id"] : ["jump_group_id", "jump_item_role_id"]),
   },
@@ -61,7 +57,6 @@ export const GRANT_KINDS: GrantKind[] = [
       role: ROLE,
     },
     paginated: false,
-    createReturnsBody: true,
     deleteStatus: 200,
     view: () => ["account_id", "role"],
   },
@@ -77,7 +72,6 @@ export const GRANT_KINDS: GrantKind[] = [
       role: ROLE,
     },
     paginated: false,
-    createReturnsBody: true,
     deleteStatus: 200,
     view: () => ["group_policy_id", "account_group_id", "role"],
   },

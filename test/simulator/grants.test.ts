@@ -18,11 +18,12 @@ describe("simulator: group-policy grants and provision", function () {
     gp = await api.create("/group-policy", { name: unique("gp") });
   });
 
-  it("jumpoint grant: POST 201 without body, GET one, paginated list, DELETE 204", async () => {
+  it("jumpoint grant: POST 201 with the grant as JSON, GET one, paginated list, DELETE 204", async () => {
     const jp = await api.create("/jumpoint", samples.jumpoint());
     const add = await api.post(`/group-policy/${gp.id}/jumpoint`, { jumpoint_id: jp.id });
     assert.equal(add.status, 201);
-    assert.equal(add.text, "");
+    assert.match(String(add.headers["content-type"]), /application\/json/);
+    assert.deepEqual(add.body, { jumpoint_id: jp.id });
     const one = await api.get(`/group-policy/${gp.id}/jumpoint/${jp.id}`);
     assert.deepEqual(one.body, { jumpoint_id: jp.id });
     const list = await api.get(`/group-policy/${gp.id}/jumpoint?per_page=5`);
@@ -37,7 +38,10 @@ describe("simulator: group-policy grants and provision", function () {
   it("jump-group grant: GET one is an object with role and policy (0 = default), list not paginated", async () => {
     const jg = await api.create("/jump-group", samples.jumpGroup());
     const pol = await api.create("/jump-policy", { display_name: "P" });
-    assert.equal((await api.post(`/group-policy/${gp.id}/jump-group`, { jump_group_id: jg.id, jump_item_role_id: 2, jump_policy_id: pol.id })).status, 201);
+    const add = await api.post(`/group-policy/${gp.id}/jump-group`, { jump_group_id: jg.id, jump_item_role_id: 2, jump_policy_id: pol.id });
+    assert.equal(add.status, 201);
+    // The vendor's Terraform provider decodes this body; an empty one fails it.
+    assert.deepEqual(add.body, { jump_group_id: jg.id, jump_item_role_id: 2, jump_policy_id: pol.id });
     const one = await api.get(`/group-policy/${gp.id}/jump-group/${jg.id}`);
     assert.equal(Array.isArray(one.body), false);
     assert.deepEqual(one.body, { jump_group_id: jg.id, jump_item_role_id: 2, jump_policy_id: pol.id });
