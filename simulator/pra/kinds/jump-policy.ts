@@ -26,7 +26,8 @@ export const jumpPolicy: Kind = {
     session_start_notification: bool(false, PRA),
     session_end_notification: bool(false, PRA),
     notification_email_addresses: { ...stringList(100), ...PRA },
-    notification_display_name: { type: "string", maxLength: 255, ...PRA },
+    // The spec gives the display names no default; "" (no recipients named) keeps them in every answer.
+    notification_display_name: { type: "string", maxLength: 255, default: "", ...PRA },
     notification_email_language: { type: "string", default: "en-us", ...PRA },
     approval_required: bool(false, PRA),
     approval_max_duration: int(1, 524160, { default: 480, ...PRA }),
@@ -34,7 +35,7 @@ export const jumpPolicy: Kind = {
     approval_email_addresses: { ...stringList(100), ...PRA },
     approval_user_ids: { ...stringList(100), ...PRA },
     approval_team_ids: { ...stringList(100), ...PRA },
-    approval_display_name: { type: "string", maxLength: 255, ...PRA },
+    approval_display_name: { type: "string", maxLength: 255, default: "", ...PRA },
     approval_email_language: { type: "string", default: "en-us", ...PRA },
     approval_approver_scope: oneOf(["not_requestor", "anyone"], { default: "not_requestor", ...PRA }),
     recordings_disabled: bool(false, PRA),

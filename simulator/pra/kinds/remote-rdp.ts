@@ -24,8 +24,10 @@ export const remoteRdp: Kind = {
     session_forensics: bool(false, PRA),
     // Vault endpoints are not simulated: no item is ever linked to one.
     endpoint_id: int(1, 2147483647, { readOnly: true, nullable: true, default: null }),
-    // The spec gives no default; "none" is its value for "SecureApp not used".
-    secure_app_type: oneOf(["none", "remote_app", "remote_desktop_agent", "remote_desktop_agent_credentials"], {
+    // The spec gives no default; "none" is its value for "SecureApp not used", and its description
+    // says "If blank then SecureApp technology will not be used": "" is accepted as none and kept as
+    // sent (the vendor's Terraform provider sends "" and expects "" back in its state).
+    secure_app_type: oneOf(["none", "", "remote_app", "remote_desktop_agent", "remote_desktop_agent_credentials"], {
       default: "none",
       ...PRA,
     }),
