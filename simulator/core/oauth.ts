@@ -62,8 +62,10 @@ export class OAuth {
 
   /** Handles the token endpoint's credentials; throws the OAuth error body on failure. */
   mint(authorization: string | undefined, form: URLSearchParams): { token: string; clientId: string } {
-    const creds = parseBasic(authorization);
-    if (!creds) throw oauthError(401, "invalid_client", "Client authentication failed: send HTTP Basic client credentials.");
+    const creds = clientCredentials(authorization, form);
+    if (!creds) {
+      throw oauthError(401, "invalid_client", "Client authentication failed: send HTTP Basic client credentials, or client_id and client_secret in the form body.");
+    }
     const account = this.accounts.get(creds.clientId);
     if (!account || !safeEqual(account.clientSecret, creds.clientSecret)) {
       throw oauthError(401, "invalid_client", "Client authentication failed.");
@@ -113,6 +115,27 @@ export class OAuth {
     for (const v of this.byAccount.get(clientId) ?? []) this.tokens.delete(v);
     this.byAccount.delete(clientId);
   }
+}
+
+/**
+ * The client's credentials: HTTP Basic (the spec's way, and the default), or client_id and
+ * client_secret as form parameters (RFC 6749 section 2.3.1, as public clients send them). When
+ * both come, Basic is used (some libraries repeat client_id in the body); a body client_id that
+ * names another client is a contradiction, so invalid_request.
+ */
+function clientCredentials(authorization: string | undefined, form: URLSearchParams): { clientId: string; clientSecret: string } | undefined {
+  if (authorization !== undefined && /^Basic\s/i.test(authorization)) {
+    const basic = parseBasic(authorization);
+    const formId = form.get("client_id");
+    if (basic && formId !== null && formId !== basic.clientId) {
+      throw oauthError(400, "invalid_request", "The client_id in the body does not match the Authorization header.");
+    }
+    return basic;
+  }
+  const clientId = form.get("client_id");
+  const clientSecret = form.get("client_secret");
+  if (!clientId || clientSecret === null) return undefined;
+  return { clientId, clientSecret };
 }
 
 function parseBasic(header: string | undefined): { clientId: string; clientSecret: string } | undefined {

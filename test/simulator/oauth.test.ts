@@ -41,6 +41,32 @@ describe("simulator: OAuth", function () {
     assert.equal((await send(`${sim.apiHost}/oauth2/token`, "GET")).status, 405);
   });
 
+  it("client credentials in the form body work too (RFC 6749 2.3.1); Basic wins when both come", async () => {
+    const form = (body: string, headers: Record<string, string> = {}) =>
+      send(`${sim.apiHost}/oauth2/token`, "POST", undefined, {
+        raw: body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      });
+    const enc = encodeURIComponent;
+    const ok = await form(`grant_type=client_credentials&client_id=${enc(sim.clientId)}&client_secret=${enc(sim.clientSecret)}`);
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.token_type, "Bearer");
+    assert.equal((await api.get("/jumpoint", { token: ok.body.access_token })).status, 200);
+    const wrong = await form(`grant_type=client_credentials&client_id=${enc(sim.clientId)}&client_secret=nope`);
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.body.error, "invalid_client");
+    const idOnly = await form(`grant_type=client_credentials&client_id=${enc(sim.clientId)}`);
+    assert.equal(idOnly.status, 401);
+    assert.equal(idOnly.body.error, "invalid_client");
+    const basic = "Basic " + Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString("base64");
+    const both = await form(`grant_type=client_credentials&client_id=${enc(sim.clientId)}`, { Authorization: basic });
+    assert.equal(both.status, 200, "a client_id repeated in the body beside Basic is fine");
+    const contradicting = await form("grant_type=client_credentials&client_id=someone-else", { Authorization: basic });
+    assert.equal(contradicting.status, 400);
+    assert.equal(contradicting.body.error, "invalid_request");
+    assert.equal((await sim.counters()).tokensMinted, 2);
+  });
+
   it("missing, malformed and unknown tokens get 401 access_denied", async () => {
     for (const token of [null, "not-a-token"]) {
       const r = await api.get("/jumpoint", { token });
