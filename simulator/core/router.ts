@@ -28,6 +28,12 @@ export class Router<H> {
     route.handlers.set(method.toUpperCase(), handler);
   }
 
+  /** Whether this exact pattern already has a handler for the method. */
+  has(method: string, pattern: string): boolean {
+    const key = split(pattern).join("/");
+    return this.routes.some((r) => r.segments.join("/") === key && r.handlers.has(method.toUpperCase()));
+  }
+
   /** undefined = no such path (404); throws 405 when the path exists without this method. */
   match(method: string, path: string): RouteMatch<H> | undefined {
     const parts = split(path);

@@ -5,6 +5,7 @@ import { registerCrudRoutes } from "./crud";
 import { registerGrantRoutes } from "./grants";
 import { kindsFor } from "./kinds";
 import { Model } from "./model";
+import { registerUnsimulatedRoutes } from "./unsimulated";
 
 export const API_PREFIX = "/api/config/v1";
 
@@ -12,5 +13,7 @@ export function buildApiRouter(model: Model, onProvision: (gp: number) => void =
   const router = new Router<ApiHandler>();
   for (const kind of kindsFor(model.product)) registerCrudRoutes(router, model, kind);
   registerGrantRoutes(router, model, onProvision);
+  // Last, so a real route always wins: the spec's other paths answer as an appliance without such objects.
+  registerUnsimulatedRoutes(router, model);
   return router;
 }
