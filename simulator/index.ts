@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import { Control } from "./control";
 import { Counters } from "./core/counters";
-import { Faults } from "./core/faults";
+import { Faults, MAX_LATENCY_MS } from "./core/faults";
 import { OAuth, randomSecret } from "./core/oauth";
 import { RateLimiter } from "./core/rate-limiter";
 import { StateFile } from "./core/state-store";
@@ -58,6 +58,9 @@ export const DEFAULTS = {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const product = options.product ?? DEFAULTS.product;
+  if (options.latencyMs !== undefined && !(options.latencyMs >= 0 && options.latencyMs <= MAX_LATENCY_MS)) {
+    throw new Error(`latencyMs must be from 0 to ${MAX_LATENCY_MS} (10 minutes), not ${options.latencyMs}`);
+  }
   if (product !== "pra" && product !== "rs") throw new Error(`unknown product "${product}" (pra or rs)`);
   const host = options.host ?? DEFAULTS.host;
 
@@ -95,19 +98,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     pipeline.provisions = 0;
     if (persist) pipeline.persist();
   };
-  // Read the saved state first, and do not let the startup reset write the bare seed over the
-  // file: a crash right after would lose it. The file is written once, below, from the final state.
-  const saved = stateFile?.load();
-  reset(false);
-  if (saved !== undefined) {
-    const dump = saved as { product?: string };
-    if (dump.product && dump.product !== product) {
-      throw new Error(`state file ${stateFile!.file} holds a ${dump.product} appliance, not ${product}`);
+  // Lock the state file before reading it: a second simulator on the same file would overwrite
+  // this one's objects with its own on every write.
+  stateFile?.lock.acquire();
+  const releaseLock = () => stateFile?.lock.release();
+  process.once("exit", releaseLock);
+  try {
+    // Read the saved state first, and do not let the startup reset write the bare seed over the
+    // file: a crash right after would lose it. The file is written once, below, from the final state.
+    const saved = stateFile?.load();
+    reset(false);
+    if (saved !== undefined) {
+      const dump = saved as { product?: string };
+      if (dump.product && dump.product !== product) {
+        throw new Error(`state file ${stateFile!.file} holds a ${dump.product} appliance, not ${product}`);
+      }
+      model.clear();
+      try {
+        model.seed(saved as never);
+      } catch (err) {
+        throw new Error(`state file ${stateFile!.file}: ${(err as Error).message}`);
+      }
     }
-    model.clear();
-    model.seed(saved as never);
+    pipeline.persist();
+  } catch (err) {
+    releaseLock();
+    process.off("exit", releaseLock);
+    throw err;
   }
-  pipeline.persist();
   pipeline.control = new Control(pipeline, { reset: () => reset() });
 
   let caFile: string | undefined;
@@ -129,13 +147,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? DEFAULTS.port, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? DEFAULTS.port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    releaseLock();
+    process.off("exit", releaseLock);
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const printableHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `${options.https ? "https" : "http"}://${printableHost}:${port}`;
@@ -158,6 +183,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         server.closeAllConnections?.();
       });
       if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+      releaseLock();
+      process.off("exit", releaseLock);
     },
   };
 }

@@ -1,6 +1,7 @@
 // The appliance's objects in memory: collections keyed by public path, the grant rows, id
 // allocation and the documented cascades. No HTTP here (that is crud.ts / grants.ts).
-import { Field, Kind, Obj, Product, own } from "./fields";
+import { ApiError } from "../core/errors";
+import { Field, INT32_MAX, Kind, Obj, Product, own } from "./fields";
 import { GRANT_KINDS, GRANT_OWNER_FIELD } from "./grant-kinds";
 import { KIND_BY_PATH, kindsFor } from "./kinds";
 import { Lookup, applyDefaults, tableFor } from "./validator";
@@ -42,12 +43,23 @@ export class Model implements Lookup {
     return [...(this.collections.get(kind)?.values() ?? [])].sort((a, b) => (a.id as number) - (b.id as number));
   }
 
+  /**
+   * Stores an object under its own id (seeds) or the next free one. Ids are the spec's ObjectId,
+   * int32 from 1: beyond 2^53 `id + 1 === id`, so an unchecked seed id there made allocation loop
+   * forever. Seeds are checked (checkSeedId); allocation stops at INT32_MAX with a clear error.
+   */
   insert(kind: string, obj: Obj): Obj {
     const col = this.collection(kind);
-    let id = typeof obj.id === "number" && Number.isInteger(obj.id) && obj.id > 0 ? obj.id : undefined;
+    let id = obj.id === undefined || obj.id === null ? undefined : checkSeedId(kind, obj.id);
     if (id === undefined) {
       id = this.nextIds.get(kind) ?? 1;
-      while (col.has(id)) id++;
+      while (col.has(id) && id <= INT32_MAX) id++;
+      if (id > INT32_MAX) {
+        throw new ApiError(422, {
+          message: `No id is left for a new ${kind} object: ids are integers from 1 to ${INT32_MAX}.`,
+          errors: { id: [`The ${kind} ids are exhausted.`] },
+        });
+      }
     }
     const stored = { ...obj, id };
     col.set(id, stored);
@@ -121,6 +133,11 @@ export class Model implements Lookup {
    * id), missing ids are allocated. Unknown collections are an error, so typos do not vanish.
    */
   seed(dump: Partial<StateDump>): { added: number } {
+    // Check every id before adding anything, so a refused seed leaves the state as it was.
+    for (const [kind, objs] of Object.entries(dump.collections ?? {})) {
+      if (!Array.isArray(objs)) continue;
+      for (const obj of objs) if (obj && typeof obj === "object" && (obj as Obj).id !== undefined) checkSeedId(kind, (obj as Obj).id);
+    }
     let added = 0;
     for (const [kind, objs] of Object.entries(dump.collections ?? {})) {
       if (!this.has(kind)) throw new Error(`unknown collection "${kind}"`);
@@ -143,7 +160,11 @@ export class Model implements Lookup {
       }
     }
     for (const [kind, next] of Object.entries(dump.next_ids ?? {})) {
-      if (this.nextIds.has(kind) && Number.isInteger(next)) this.nextIds.set(kind, Math.max(this.nextIds.get(kind)!, next));
+      if (!this.nextIds.has(kind)) continue;
+      if (!Number.isInteger(next) || next < 1 || next > INT32_MAX + 1) {
+        throw new Error(`next_ids "${kind}" must be an integer from 1 to ${INT32_MAX + 1}, not ${JSON.stringify(next)}`);
+      }
+      this.nextIds.set(kind, Math.max(this.nextIds.get(kind)!, next));
     }
     return { added };
   }
@@ -153,6 +174,14 @@ export class Model implements Lookup {
     if (!col) throw new Error(`unknown collection "${kind}"`);
     return col;
   }
+}
+
+/** A given id must be one the appliance could have: the spec's ObjectId, an integer from 1 to INT32_MAX. */
+function checkSeedId(kind: string, id: unknown): number {
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > INT32_MAX) {
+    throw new Error(`objects in "${kind}": id ${JSON.stringify(id)} is not an appliance id (an integer from 1 to ${INT32_MAX})`);
+  }
+  return id;
 }
 
 function allFields(kind: Kind): Record<string, Field> {
