@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // bt-simulator: runs the simulated appliance until SIGINT/SIGTERM and prints the BT_* variables a
 // client (btapi, the provider, tests) needs, one per line, so callers can parse or `eval` them.
+import { MAX_LATENCY_MS } from "./core/faults";
 import { DEFAULTS, SimulatorOptions, startSimulator } from "./index";
 
 const USAGE = `Usage: bt-simulator [options]
@@ -55,7 +56,11 @@ export function parseArgs(argv: string[]): SimulatorOptions & { verbose: boolean
       case "--https": out.https = true; break;
       case "--rate-per-second": out.ratePerSecond = num(value(), flag, 1); break;
       case "--rate-per-hour": out.ratePerHour = num(value(), flag, 1); break;
-      case "--latency": out.latencyMs = num(value(), flag, 0); break;
+      case "--latency": {
+        out.latencyMs = num(value(), flag, 0);
+        if (out.latencyMs > MAX_LATENCY_MS) throw new Error(`--latency must be at most ${MAX_LATENCY_MS} ms (10 minutes)`);
+        break;
+      }
       case "--token-ttl": out.tokenTtlSeconds = num(value(), flag, 1); break;
       case "--verbose": out.verbose = true; break;
       case "--help": case "-h": out.help = true; break;

@@ -4,6 +4,7 @@ import { ApiResponse } from "./core/api";
 import { ApiError, notFound } from "./core/errors";
 import { parseJsonObject } from "./core/http";
 import { Router, Params } from "./core/router";
+import { MAX_LATENCY_MS } from "./core/faults";
 import { Kind, Obj } from "./pra/fields";
 import { GRANT_KINDS } from "./pra/grant-kinds";
 import { kindsFor } from "./pra/kinds";
@@ -66,7 +67,13 @@ export class Control implements ControlHandler {
         if (b[k] === undefined) continue;
         const v = b[k];
         if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new ApiError(422, { message: `${k} must be a number >= 0` });
-        p.config[k] = v;
+        if (k === "latencyMs" && v > MAX_LATENCY_MS) {
+          throw new ApiError(422, { message: `latencyMs must be at most ${MAX_LATENCY_MS} (10 minutes), not ${v}` });
+        }
+      }
+      for (const k of keys) {
+        if (b[k] === undefined) continue;
+        p.config[k] = b[k] as number;
       }
       p.limiter.limits = { perSecond: p.config.ratePerSecond, perHour: p.config.ratePerHour };
       p.oauth.ttlSeconds = p.config.tokenTtlSeconds;

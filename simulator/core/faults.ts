@@ -2,6 +2,13 @@
 // PRNG so a failing test run can be replayed exactly.
 import { ApiError } from "./errors";
 
+/**
+ * The longest delay a latency rule, --latency or /_sim/config may ask for: 10 minutes. Beyond it a
+ * typo (3e12 ms) would hang a client for ever, and node's timers cannot even hold more than
+ * about 24.8 days (longer ones fire at once).
+ */
+export const MAX_LATENCY_MS = 600_000;
+
 export type FaultKind = "latency" | "status" | "rate-limit" | "drop" | "lose-response";
 const KINDS: FaultKind[] = ["latency", "status", "rate-limit", "drop", "lose-response"];
 
@@ -128,7 +135,7 @@ function validateRule(raw: unknown, index: number): FaultRule {
   }
   if (r.count !== undefined && !(Number.isInteger(r.count) && (r.count as number) >= 1)) throw bad("count must be an integer >= 1");
   if (r.rate !== undefined && !(typeof r.rate === "number" && r.rate >= 0 && r.rate <= 1)) throw bad("rate must be a number in 0..1");
-  if (r.kind === "latency" && !(typeof r.ms === "number" && r.ms >= 0 && r.ms <= 600_000)) throw bad("latency needs ms in 0..600000");
+  if (r.kind === "latency" && !(typeof r.ms === "number" && r.ms >= 0 && r.ms <= MAX_LATENCY_MS)) throw bad(`latency needs ms in 0..${MAX_LATENCY_MS}`);
   if (r.kind === "status" && r.status !== undefined && !(Number.isInteger(r.status) && (r.status as number) >= 500 && (r.status as number) <= 599)) {
     throw bad("status must be a 5xx code");
   }
