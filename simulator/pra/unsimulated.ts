@@ -160,9 +160,17 @@ function checkParents(model: Model, template: string, req: ApiRequest): void {
     if (!m) continue;
     const kindPath = segments.slice(0, i).join("/");
     const kind = KIND_BY_PATH.get(kindPath);
-    const raw = decodeURIComponent(actual[i] ?? "");
+    const raw = safeDecode(actual[i] ?? "");
     if (!kind || !model.has(kindPath)) throw notFound(`No ${segments.slice(0, i).join(" ")} ${raw} exists (not simulated).`);
     const id = parseId(raw, m[1]);
     if (!model.get(kindPath, id)) throw notFound(`${kind.title} ${id} was not found.`);
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

@@ -39,6 +39,8 @@ describe("simulator: spec paths not simulated yet", function () {
     assert.equal(w.status, 404);
     assert.match(w.body.message, /not simulated/);
     assert.match((await api.get("/no-such-thing")).body.message, /Unknown path/);
+    const odd = await api.get("/team/%E0%A4%A");
+    assert.equal(odd.status, 404, "a malformed escape in a path segment is a 404, not a server error");
   });
 
   it("parents are checked first: a sub-list of an existing object is empty, of a missing one 404", async () => {
