@@ -268,8 +268,8 @@ export function grantApi(opts: GrantOptions): ObjectApi {
         },
 
         async find(ctx, adopt) {
-            const id = adopt === true ? grantId(ctx.body.group_policy_id, ctx.body[opts.childField]) : adopt;
-            const [gp, child] = splitId(id);
+            const [gp, child] = adopt === true ? [String(ctx.body.group_policy_id), String(ctx.body[opts.childField])] : splitId(adopt).map((n) => String(Number(n)));
+            const id = grantId(gp, child);
             const live = await readGrant(ctx.client, gp, child);
             return live ? { id, live } : undefined;
         },
