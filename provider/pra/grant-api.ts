@@ -236,7 +236,7 @@ export function grantApi(opts: GrantOptions): ObjectApi {
                         unknown = true;
                     }
                     if (live && carriesEvery(live, ctx.body)) return { ...ctx.body };
-                    if (live) throw new Error(`${wanted}. The grant is still there, with ${describe(live) || "its keys"}; nothing changed`);
+                    if (live) throw new Error(`${wanted}. The grant exists on the appliance with ${describe(live) || "its keys"}, not the new values`);
                     const why = restoreErr !== undefined
                         ? `; putting the old grant back failed too (${withoutAdoptAdvice(restoreErr)})`
                         : previous ? "" : "; there were no previous values to put back";
