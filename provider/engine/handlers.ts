@@ -195,9 +195,10 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 if (value !== undefined) inputs[name] = value;
             }
             const anyUnknown = Object.values(inputs).some(isUnknown);
+            // Before refine: a kind may check adopt against its own keys (a grant's id).
+            if (adopt !== undefined) inputs[ADOPT] = adopt;
             if (failures.length === 0 && !anyUnknown && spec.refine) failures.push(...spec.refine(inputs));
             if (connection !== undefined) inputs[CONNECTION] = connection;
-            if (adopt !== undefined) inputs[ADOPT] = adopt;
             return failures.length > 0 ? { inputs: news, failures } : { inputs };
         },
 
@@ -242,7 +243,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 if (found) {
                     const changed = changedApiFields(spec, found.live, ctx.body, ctx.conn.product);
                     const live = Object.keys(changed).length > 0
-                        ? await withResourceError(spec, "converge the adopted object", () => spec.api.update(ctx, found.id, changed), found.id)
+                        ? await withResourceError(spec, "converge the adopted object", () => spec.api.update({ ...ctx, previous: found.live }, found.id, changed), found.id)
                         : found.live;
                     return { id: found.id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
                 }
@@ -286,7 +287,11 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 }
                 return { outs };
             }
-            const live = await withResourceError(spec, "update", () => spec.api.update(ctx, id, changed), id);
+            const previous = toApi(spec, olds, ctx.conn.product, false);
+            // A partial failure (a grant removed and not added back) records what is live now.
+            const live = await withResourceError(spec, "update", () => spec.api.update({ ...ctx, previous }, id, changed), id, (partial) =>
+                toOutputs(spec, news, partial, ctx.conn.product),
+            );
             return { outs: toOutputs(spec, news, live, ctx.conn.product) };
         },
 
