@@ -122,6 +122,102 @@ describe("provider: engine safety (issue 11)", function () {
         });
     });
 
+    describe("ids are never applied to another appliance, or to another object behind a reused id", () => {
+        let other: SimulatorProcess;
+        before(async () => (other = await startSimulatorProcess()));
+        after(async () => other?.stop());
+
+        /** A new run (a new provider process) with the environment pointing at `s`. */
+        function pointAt(s: SimulatorProcess): void {
+            Object.assign(process.env, s.env);
+            resetClients();
+            resetReaders();
+        }
+
+        it("stack config or the environment later names another appliance: update, delete and read refuse, naming both", async () => {
+            const ours = await create("pra:JumpGroup", { name: "vpc-a", codeName: "vpc_a", comments: "ours" });
+            // The other appliance has an unrelated object with the same id.
+            await other.reset();
+            const theirs = await other.control("POST", "/seed", { collections: { "jump-group": [{ id: Number(ours.id), name: "payroll", code_name: "payroll", comments: "theirs" }] } });
+            assert.strictEqual(theirs.added, 1);
+            pointAt(other);
+            await other.control("POST", "/counters/reset");
+            const h = handler("pra:JumpGroup");
+            const update = await failure(h.update(ours.id, ours.outs, { ...ours.outs, comments: "changed" }));
+            const del = await failure(h.delete(ours.id, ours.outs));
+            const read = await failure(h.read(ours.id, ours.outs));
+            for (const err of [update, del, read]) {
+                assert.match(err.message, /refusing to (update|delete|read) it/);
+                assert.ok(err.message.includes(`state records this object on ${sim.apiHost}, but the connection now points at ${other.apiHost}`), err.message);
+            }
+            const live = await other.control("GET", `/api/jump-group/${ours.id}`);
+            assert.deepStrictEqual([live.name, live.comments], ["payroll", "theirs"], "the other appliance's object is untouched");
+            const c = await other.counters();
+            assert.strictEqual(c.requests.total, 0, `no call reached the other appliance: ${JSON.stringify(c.requests.byRoute)}`);
+        });
+
+        it("the appliance came back empty and reused the id: update, delete and read refuse, saying what changed", async () => {
+            const ours = await create("pra:JumpGroup", { name: "vpc-a", codeName: "vpc_a", comments: "ours" });
+            await sim.reset(); // rebuilt: empty, ids start over
+            const theirs = await create("pra:JumpGroup", { name: "payroll", codeName: "payroll", comments: "theirs" });
+            assert.strictEqual(theirs.id, ours.id, "the id was reused");
+            pointAt(sim); // the next run
+            const h = handler("pra:JumpGroup");
+            const update = await failure(h.update(ours.id, ours.outs, { ...ours.outs, comments: "changed" }));
+            assert.match(update.message, /refusing to update it: object \d+ on .* is not the object this resource manages: none of what names it is what state recorded/);
+            assert.match(update.message, /"name":"vpc-a".*"name":"payroll"/);
+            assert.match(update.message, /adopt: "\d+"/, "says the way out");
+            const del = await failure(h.delete(ours.id, ours.outs));
+            assert.match(del.message, /refusing to delete it/);
+            const read = await failure(h.read(ours.id, ours.outs));
+            assert.match(read.message, /refusing to read it/);
+            const live = await sim.control("GET", `/api/jump-group/${ours.id}`);
+            assert.deepStrictEqual([live.name, live.comments], ["payroll", "theirs"], "the unrelated object is untouched");
+        });
+
+        it("a rename in the console is drift, not a mismatch; a state without the record is accepted and filled in", async () => {
+            const e = new MiniEngine();
+            const inputs = { name: "vpc-b", codeName: "vpc_b", comments: "ours" };
+            await e.up("g", "pra:JumpGroup", inputs);
+            const id = e.state.get("g")!.id;
+            await sim.control("PATCH", `/api/jump-group/${id}`, { name: "vpc-b (renamed by hand)" });
+            pointAt(sim);
+            assert.deepStrictEqual(await e.refresh("g", inputs), ["name"], "the rename is drift");
+            pointAt(sim);
+            assert.strictEqual((await e.up("g", "pra:JumpGroup", inputs)).step, "update", "and up puts the name back");
+            assert.strictEqual((await sim.control("GET", `/api/jump-group/${id}`)).name, "vpc-b");
+            // A state written before the record existed.
+            const old = { ...e.state.get("g")!.outs };
+            delete old.applianceIdentity;
+            pointAt(sim);
+            const read = await handler("pra:JumpGroup").read(id, old);
+            assert.strictEqual(read.id, id);
+            assert.strictEqual((read.props!.applianceIdentity as any).origin, sim.apiHost, "filled in");
+            pointAt(sim);
+            await handler("pra:JumpGroup").delete(id, old);
+            assert.strictEqual((await state()).collections["jump-group"].length, 0);
+        });
+
+        it("costs: a write checks the first object of a kind per run (one GET), none after it or after a refresh", async () => {
+            const made = [];
+            for (const n of ["a", "b", "c"]) made.push(await create("pra:JumpGroup", { name: `cost ${n}`, codeName: `cost_${n}` }));
+            pointAt(sim);
+            await sim.control("POST", "/counters/reset");
+            for (const m of made) await handler("pra:JumpGroup").update(m.id, m.outs, { ...m.outs, comments: "x" });
+            let c = await sim.counters();
+            assert.deepStrictEqual(
+                { ...c.requests.byRoute, "POST /oauth2/token": undefined },
+                { "POST /oauth2/token": undefined, "GET /jump-group/{id}": 1, "PATCH /jump-group/{id}": 3 },
+            );
+            pointAt(sim);
+            await handler("pra:JumpGroup").read(made[0].id, made[0].outs);
+            await sim.control("POST", "/counters/reset");
+            for (const m of made) await handler("pra:JumpGroup").delete(m.id, m.outs);
+            c = await sim.counters();
+            assert.deepStrictEqual(c.requests.byRoute, { "DELETE /jump-group/{id}": 3 }, "a refresh read already vouched for the appliance");
+        });
+    });
+
     describe("refresh: a list that shifted between pages", () => {
         it("an object pushed out of view by a delete between two page reads still reads as live, confirmed by a GET", async () => {
             // 150 shell jumps: two pages of 100. Seeded directly (no validation) to keep the test quick.
