@@ -7,8 +7,8 @@
 // checks them (docs/reliability.md, "Ids applied to another appliance").
 //
 // The fingerprint is chosen so that what a person does in the console stays drift:
-//  - immutable values (the fields that replace the object when changed, and the fixed body such as a
-//    vault account's type) must be equal: a different value is a different object, never drift;
+//  - immutable values (the fields that replace the object when changed, references excepted, and the
+//    fixed body such as a vault account's type) must be equal: a different value is another object;
 //  - the non-empty free-text values that name and address the object (name, code name, hostname,
 //    URL, username, tag, comments, description...: string fields, not enums, never secrets): at least
 //    one must still be what state recorded. A rename leaves the others; an unrelated object behind a
@@ -39,7 +39,8 @@ export function identityOf(spec: ResourceSpec, conn: ResolvedConnection, live: A
         if (field.secret || (field.products && !field.products.includes(conn.product)) || !(field.api in live)) continue;
         const value = live[field.api];
         if (field.replaceOnChange) {
-            if (value !== undefined && value !== null) immutable[field.api] = value;
+            // Not references: a rebuilt appliance reuses those ids too (and a grant's are its own id).
+            if (field.type.kind !== "ref" && value !== undefined && value !== null) immutable[field.api] = value;
         } else if (field.type.kind === "string" && typeof value === "string" && value.trim() !== "") {
             text[field.api] = value;
         }
