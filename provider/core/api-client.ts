@@ -260,11 +260,15 @@ export function mayHaveLanded(err: unknown): err is Error & MayExist {
 
 function mayExist<E extends Error>(err: E, path: string): E & MayExist {
     if (mayHaveLanded(err)) return err as E & MayExist;
-    err.message +=
+    // A copy: a token error is shared by every caller waiting on the same token request.
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(err)) as E, err, { mayHaveLanded: true as const });
+    copy.message =
+        err.message +
         `; an earlier attempt of this POST ${path} may have created the object (its answer was lost): ` +
         "once this is fixed, set `adopt: true` (found by its natural key) or `adopt: \"<id>\"` on the resource " +
         "so that the next run takes it over instead of creating a duplicate";
-    return Object.assign(err, { mayHaveLanded: true as const });
+    copy.stack = `${copy.name}: ${copy.message}`;
+    return copy;
 }
 
 const clients = processState("apiClients", () => new Map<string, ApiClient>());
