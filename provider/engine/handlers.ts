@@ -167,7 +167,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
     });
     /** An id recorded on one appliance is never used on another. */
     const refuseOtherOrigin = (id: string, action: string, identity: ReturnType<typeof recordedIdentity>, conn: { origin: string }) => {
-        const problem = originProblem(identity, conn as ReturnType<ResourceSpec["resolveConnection"]>);
+        const problem = originProblem(identity, conn);
         if (problem) throw new Error(`${spec.title} ${id}: refusing to ${action} it: ${problem}`);
     };
     return {
@@ -230,6 +230,11 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 // Another appliance is another object: it has to be created there.
                 const newOrigin = originOf(newConn);
                 if (newOrigin === undefined || originOf(oldConn) !== newOrigin) replaces.push(CONNECTION);
+            } else {
+                // The same connection input now reaching another appliance (stack config or the
+                // environment changed): fail the plan, before `up` applies any of it.
+                const now = originOf(newConn);
+                if (now !== undefined) refuseOtherOrigin(_id, "plan a change to", recordedIdentity(olds), { origin: now });
             }
             // A changed provider shim must reach state, or refresh and delete keep running the old one.
             if (olds[PROVIDER] !== undefined && news[PROVIDER] !== undefined && olds[PROVIDER] !== news[PROVIDER]) {

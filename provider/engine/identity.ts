@@ -15,7 +15,7 @@
 //    reused id shares none of them. With a single such value (an object that is only a name), a
 //    rename and a reused id cannot be told apart, and the value is not judged (a rename is drift).
 import type { ApiClient } from "../core/api-client";
-import type { ResolvedConnection } from "../core/connection";
+import { ResolvedConnection, normalizeOrigin } from "../core/connection";
 import { processState } from "../core/process-state";
 import type { ApiObject, ResourceSpec } from "./spec";
 
@@ -65,14 +65,32 @@ const same = (a: unknown, b: unknown) =>
     typeof a === "string" && typeof b === "string" ? a.trim().toLowerCase() === b.trim().toLowerCase() : String(a) === String(b);
 
 /** Why the record cannot belong to this appliance, before any call: the origin alone. */
-export function originProblem(recorded: Identity | undefined, conn: ResolvedConnection): string | undefined {
-    if (!recorded || recorded.origin === conn.origin) return undefined;
+export function originProblem(recorded: Identity | undefined, conn: Pick<ResolvedConnection, "origin">): string | undefined {
+    if (!recorded || recorded.origin === conn.origin || previousOrigin() === recorded.origin) return undefined;
     return (
         `state records this object on ${recorded.origin}, but the connection now points at ${conn.origin}: ` +
         `object ids belong to one appliance, and the one with this id on ${conn.origin} is unrelated. ` +
         `Point the connection (the resource's connection, beyondtrust:host or BT_API_HOST) back at ${recorded.origin}; ` +
-        `to move the resource, keep that and set the resource's connection input to the new appliance (a move replaces it there)`
+        `to move the resource, keep that and set the resource's connection input to the new appliance (a move replaces it there); ` +
+        `if ${conn.origin} is the same appliance under a new address, run once with ${PREVIOUS_HOST}=${recorded.origin} ` +
+        "(`pulumi refresh`), which records the new address"
     );
+}
+
+/**
+ * The way out for an appliance that only changed its address: records of the previous origin are
+ * accepted (the objects are still compared with their fingerprints) and rewritten to the new one.
+ */
+const PREVIOUS_HOST = "BT_PREVIOUS_API_HOST";
+
+function previousOrigin(): string | undefined {
+    const v = process.env[PREVIOUS_HOST];
+    if (!v) return undefined;
+    try {
+        return normalizeOrigin(v);
+    } catch {
+        return undefined;
+    }
 }
 
 /** Whether the record holds anything to compare the live object with. */

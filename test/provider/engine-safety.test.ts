@@ -134,7 +134,7 @@ describe("provider: engine safety (issue 11)", function () {
             resetReaders();
         }
 
-        it("stack config or the environment later names another appliance: update, delete and read refuse, naming both", async () => {
+        it("stack config or the environment later names another appliance: the plan, update, delete and read refuse, naming both", async () => {
             const ours = await create("pra:JumpGroup", { name: "vpc-a", codeName: "vpc_a", comments: "ours" });
             // The other appliance has an unrelated object with the same id.
             await other.reset();
@@ -143,17 +143,39 @@ describe("provider: engine safety (issue 11)", function () {
             pointAt(other);
             await other.control("POST", "/counters/reset");
             const h = handler("pra:JumpGroup");
+            const checked = await h.check(ours.outs, { name: "vpc-a", codeName: "vpc_a", comments: "changed" });
+            const plan = await failure(h.diff(ours.id, ours.outs, checked.inputs!));
             const update = await failure(h.update(ours.id, ours.outs, { ...ours.outs, comments: "changed" }));
             const del = await failure(h.delete(ours.id, ours.outs));
             const read = await failure(h.read(ours.id, ours.outs));
-            for (const err of [update, del, read]) {
-                assert.match(err.message, /refusing to (update|delete|read) it/);
+            for (const err of [plan, update, del, read]) {
+                assert.match(err.message, /refusing to (plan a change to|update|delete|read) it/);
                 assert.ok(err.message.includes(`state records this object on ${sim.apiHost}, but the connection now points at ${other.apiHost}`), err.message);
             }
             const live = await other.control("GET", `/api/jump-group/${ours.id}`);
             assert.deepStrictEqual([live.name, live.comments], ["payroll", "theirs"], "the other appliance's object is untouched");
             const c = await other.counters();
             assert.strictEqual(c.requests.total, 0, `no call reached the other appliance: ${JSON.stringify(c.requests.byRoute)}`);
+        });
+
+        it("the same appliance under a new address: refused, then accepted for a run with BT_PREVIOUS_API_HOST, which rewrites the record", async () => {
+            const ours = await create("pra:JumpGroup", { name: "vpc-c", codeName: "vpc_c" });
+            const alias = sim.apiHost.replace("127.0.0.1", "localhost");
+            assert.notStrictEqual(alias, sim.apiHost);
+            process.env.BT_API_HOST = alias;
+            resetClients();
+            const refused = await failure(handler("pra:JumpGroup").read(ours.id, ours.outs));
+            assert.match(refused.message, new RegExp(`run once with BT_PREVIOUS_API_HOST=${sim.apiHost.replace(/[.]/g, "\\.")}`));
+            process.env.BT_PREVIOUS_API_HOST = sim.apiHost;
+            try {
+                const read = await handler("pra:JumpGroup").read(ours.id, ours.outs);
+                assert.strictEqual((read.props!.applianceIdentity as any).origin, alias);
+                delete process.env.BT_PREVIOUS_API_HOST;
+                const { outs } = await handler("pra:JumpGroup").update(ours.id, read.props!, { ...read.props!, comments: "at the new address" });
+                assert.strictEqual(outs.comments, "at the new address");
+            } finally {
+                delete process.env.BT_PREVIOUS_API_HOST;
+            }
         });
 
         it("the appliance came back empty and reused the id: update, delete and read refuse, saying what changed", async () => {
