@@ -127,8 +127,8 @@ export function identityError(spec: ResourceSpec, id: string, action: string, or
  * Whether writes of a kind through a client (one appliance, one run) can trust recorded ids without
  * reading each object first. The first write of a kind in a run that no read has vouched for reads
  * its object (one GET) and compares it with the record; a match vouches for the appliance (it did not
- * come back with its ids reused), and later writes of the kind go straight through. A mismatch, or
- * an object gone, makes every later write of the kind read its own object first.
+ * come back with its ids reused), and later writes of the kind go straight through. A mismatch makes
+ * every later write of the kind read its own object first; an object found gone gives no verdict.
  */
 type Trust = Promise<boolean>;
 const trust = processState("identityTrust", () => new WeakMap<ApiClient, Map<string, Trust>>());
@@ -173,6 +173,8 @@ export async function checkBeforeWrite(
         throw err;
     }
     const problem = live ? objectProblem(recorded, live) : undefined;
+    // An object deleted out of band says nothing about the others: no verdict, the next write samples.
+    if (settle && !live) m.delete(spec.kind);
     settle?.(live !== undefined && problem === undefined);
     if (problem) throw identityError(spec, id, action, recorded.origin, problem);
     return live ? "ok" : "gone";
