@@ -4,7 +4,7 @@
 // environment changed) or the appliance came back empty and reused its ids: an update would PATCH,
 // a destroy DELETE, and a refresh read in an unrelated object. So state records, next to the id,
 // the appliance's origin and a fingerprint of the object, and every read, update and delete first
-// checks them (docs/reliability.md, "Ids applied to another appliance").
+// checks them (docs/reliability.md, "Identity: which appliance and which object an id belongs to").
 //
 // The fingerprint is chosen so that what a person does in the console stays drift:
 //  - immutable values (the fields that replace the object when changed, references excepted, and the
