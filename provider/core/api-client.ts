@@ -139,7 +139,9 @@ export class ApiClient {
                     const found = await opts.findCreated();
                     if (found !== undefined) return { status: 201, body: found, raw: { status: 201, headers: {}, body: "" } };
                 } catch (err) {
-                    if (err instanceof AuthError) throw err;
+                    // Credentials refused while checking (a secret rotated after the POST was sent):
+                    // retrying cannot help, and the object may exist, so the error must say so.
+                    if (err instanceof AuthError) throw mayExist(err, path);
                     lastProblem = `could not check whether the POST landed: ${(err as Error).message}`;
                     await sleep(backoff(this.retry, attempt));
                     continue;
@@ -149,6 +151,7 @@ export class ApiClient {
             try {
                 token = await this.tokens.get();
             } catch (err) {
+                if (err instanceof AuthError && mayHaveLanded) throw mayExist(err, path);
                 if (err instanceof AuthError || attempt === this.retry.maxAttempts) throw err;
                 lastProblem = (err as Error).message;
                 await sleep(backoff(this.retry, attempt));
@@ -173,7 +176,10 @@ export class ApiClient {
                     body,
                 });
             } catch (err) {
-                if (untrustedCertificate(err)) throw new AuthError(this.product, certificateAdvice(err));
+                if (untrustedCertificate(err)) {
+                    const refused = new AuthError(this.product, certificateAdvice(err));
+                    throw mayHaveLanded ? mayExist(refused, path) : refused;
+                }
                 lastProblem = describeNetworkError(err);
                 if (method === "POST" && !neverSent(err)) mayHaveLanded = true;
                 await sleep(backoff(this.retry, attempt));
@@ -206,19 +212,23 @@ export class ApiClient {
             }
             const parsed = parseJson(res.body);
             if (res.status >= 400) {
-                throw this.apiError(method, path, res.status, parsed);
+                const refused = this.apiError(method, path, res.status, parsed);
+                // A refusal of a resend says nothing about the attempt that may have landed, except a
+                // conflict: then the lookup found no object of ours, and the conflict is the appliance's own.
+                throw mayHaveLanded && (res.status === 401 || res.status === 403) ? mayExist(refused, path) : refused;
             }
             return { status: res.status, body: parsed, raw: res };
         }
         if (mayHaveLanded) {
             lastProblem += "; the POST may have been applied: if so, `adopt` takes the object over on the next run";
         }
-        throw new TransportError(
+        const gaveUp = new TransportError(
             this.product,
             method,
             path,
             `gave up after ${this.retry.maxAttempts} attempts (last: ${lastProblem})`,
         );
+        throw mayHaveLanded ? Object.assign(gaveUp, { mayHaveLanded: true as const }) : gaveUp;
     }
 
     private apiError(method: string, path: string, status: number, body: unknown): ApiError {
@@ -234,6 +244,31 @@ export class ApiClient {
         const message = b.message ?? b.error ?? (typeof body === "string" ? body.slice(0, 300) : undefined);
         return new ApiError(this.product, method, path, status, message, fields);
     }
+}
+
+/**
+ * Marks an error that ends a POST whose earlier attempt may have landed: the object may exist on
+ * the appliance though nothing records it, and a plain rerun would create a duplicate.
+ */
+export interface MayExist {
+    mayHaveLanded: true;
+}
+
+export function mayHaveLanded(err: unknown): err is Error & MayExist {
+    return err instanceof Error && (err as Partial<MayExist>).mayHaveLanded === true;
+}
+
+function mayExist<E extends Error>(err: E, path: string): E & MayExist {
+    if (mayHaveLanded(err)) return err as E & MayExist;
+    // A copy: a token error is shared by every caller waiting on the same token request.
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(err)) as E, err, { mayHaveLanded: true as const });
+    copy.message =
+        err.message +
+        `; an earlier attempt of this POST ${path} may have created the object (its answer was lost): ` +
+        "once this is fixed, set `adopt: true` (found by its natural key) or `adopt: \"<id>\"` on the resource " +
+        "so that the next run takes it over instead of creating a duplicate";
+    copy.stack = `${copy.name}: ${copy.message}`;
+    return copy;
 }
 
 const clients = processState("apiClients", () => new Map<string, ApiClient>());

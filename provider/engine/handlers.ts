@@ -13,6 +13,7 @@ import {
 } from "./fields";
 import { ApiObject, CallContext, ResourceSpec } from "./spec";
 import { withResourceError } from "./errors";
+import { IDENTITY, checkBeforeWrite, distrust, identityError, identityOf, judgeable, objectProblem, originProblem, recordedIdentity, vouch } from "./identity";
 
 type Props = Record<string, unknown>;
 
@@ -159,6 +160,16 @@ function originOf(connection: unknown): string | undefined {
 }
 
 export function handlerFor(spec: ResourceSpec): DynamicHandler {
+    /** Outputs with the record of which appliance and object the id belongs to (see identity.ts). */
+    const recorded = (outs: Props, conn: ReturnType<ResourceSpec["resolveConnection"]>, live: ApiObject, inputs: Props): Props => ({
+        ...outs,
+        [IDENTITY]: identityOf(spec, conn, live, inputs),
+    });
+    /** An id recorded on one appliance is never used on another. */
+    const refuseOtherOrigin = (id: string, action: string, identity: ReturnType<typeof recordedIdentity>, conn: { origin: string }) => {
+        const problem = originProblem(identity, conn);
+        if (problem) throw new Error(`${spec.title} ${id}: refusing to ${action} it: ${problem}`);
+    };
     return {
         async check(_olds, news) {
             const failures: Failure[] = [];
@@ -220,6 +231,11 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 // Another appliance is another object: it has to be created there.
                 const newOrigin = originOf(newConn);
                 if (newOrigin === undefined || originOf(oldConn) !== newOrigin) replaces.push(CONNECTION);
+            } else {
+                // The same connection input now reaching another appliance (stack config or the
+                // environment changed): fail the plan, before `up` applies any of it.
+                const now = originOf(newConn);
+                if (now !== undefined) refuseOtherOrigin(_id, "plan a change to", recordedIdentity(olds), { origin: now });
             }
             // A changed provider shim must reach state, or refresh and delete keep running the old one.
             if (olds[PROVIDER] !== undefined && news[PROVIDER] !== undefined && olds[PROVIDER] !== news[PROVIDER]) {
@@ -245,23 +261,35 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                     const live = Object.keys(changed).length > 0
                         ? await withResourceError(spec, "converge the adopted object", () => spec.api.update({ ...ctx, previous: found.live }, found.id, changed), found.id)
                         : found.live;
-                    return { id: found.id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
+                    return { id: found.id, outs: recorded(toOutputs(spec, inputs, live, ctx.conn.product), ctx.conn, live, inputs) };
                 }
                 if (adopt !== true) {
                     throw new Error(`${spec.title}: adopt names id ${adopt}, but no such object exists`);
                 }
             }
             const { id, live } = await withResourceError(spec, "create", () => spec.api.create(ctx), undefined, (partial) =>
-                toOutputs(spec, inputs, partial, ctx.conn.product),
+                recorded(toOutputs(spec, inputs, partial, ctx.conn.product), ctx.conn, partial, inputs),
             );
-            return { id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
+            return { id, outs: recorded(toOutputs(spec, inputs, live, ctx.conn.product), ctx.conn, live, inputs) };
         },
 
         async read(id, props) {
             const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
-            const live = await withResourceError(spec, "read", () => spec.api.read({ conn, client: spec.client(conn), inputs: props }, id), id);
+            const identity = recordedIdentity(props);
+            refuseOtherOrigin(id, "read", identity, conn);
+            const client = spec.client(conn);
+            const live = await withResourceError(spec, "read", () => spec.api.read({ conn, client, inputs: props }, id), id);
             if (!live) return { id: "" };
-            const outs = toOutputs(spec, props, live, conn.product);
+            if (identity) {
+                const problem = objectProblem(identity, live);
+                if (problem) {
+                    distrust(client, spec.kind);
+                    throw identityError(spec, id, "read", conn.origin, problem);
+                }
+                if (judgeable(identity)) vouch(client, spec.kind);
+            }
+            // An old state without the record gets it here; a current one follows the live object (drift included).
+            const outs = recorded(toOutputs(spec, props, live, conn.product), conn, live, props);
             return { id, props: outs, inputs: toInputs(spec, outs) };
         },
 
@@ -287,17 +315,29 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 }
                 return { outs };
             }
+            const identity = recordedIdentity(olds);
+            refuseOtherOrigin(id, "update", identity, ctx.conn);
+            await checkBeforeWrite(spec, ctx.client, id, identity, "update", () =>
+                withResourceError(spec, "read before updating", () => spec.api.read(ctx, id), id),
+            );
             const previous = toApi(spec, olds, ctx.conn.product, false);
             // A partial failure (a grant removed and not added back) records what is live now.
             const live = await withResourceError(spec, "update", () => spec.api.update({ ...ctx, previous }, id, changed), id, (partial) =>
                 toOutputs(spec, news, partial, ctx.conn.product),
             );
-            return { outs: toOutputs(spec, news, live, ctx.conn.product) };
+            return { outs: recorded(toOutputs(spec, news, live, ctx.conn.product), ctx.conn, live, news) };
         },
 
         async delete(id, props) {
             const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
-            await withResourceError(spec, "delete", () => spec.api.delete({ conn, client: spec.client(conn), inputs: props }, id), id);
+            const identity = recordedIdentity(props);
+            refuseOtherOrigin(id, "delete", identity, conn);
+            const ctx = { conn, client: spec.client(conn), inputs: props };
+            const verdict = await checkBeforeWrite(spec, ctx.client, id, identity, "delete", () =>
+                withResourceError(spec, "read before deleting", () => spec.api.read(ctx, id), id),
+            );
+            if (verdict === "gone") return; // already deleted: nothing to do
+            await withResourceError(spec, "delete", () => spec.api.delete(ctx, id), id);
         },
     };
 }
