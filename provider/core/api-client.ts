@@ -16,6 +16,8 @@ export interface RequestOptions {
      * undefined means it did not land and the POST is sent again.
      */
     findCreated?: () => Promise<unknown | undefined>;
+    /** The path is below the appliance's origin, not the API prefix (GET /get_mech_list). */
+    fromOrigin?: boolean;
 }
 
 export interface RetryPolicy {
@@ -76,7 +78,7 @@ export class ApiClient {
             insecure: conn.insecure,
             agents: keepAliveAgents(),
         };
-        this.tokens = new TokenSource(product, `${conn.origin}/oauth2/token`, conn.clientId, conn.clientSecret, this.base);
+        this.tokens = tokenSourceFor(product, conn, this.base);
         this.limiter = limiterFor(conn);
     }
 
@@ -121,7 +123,7 @@ export class ApiClient {
         path: string,
         opts: RequestOptions,
     ): Promise<{ status: number; body: unknown; raw: RawResponse }> {
-        const url = new URL(`${this.conn.origin}${this.apiPrefix}${path}`);
+        const url = new URL(`${this.conn.origin}${opts.fromOrigin ? "" : this.apiPrefix}${path}`);
         for (const [k, v] of Object.entries(opts.query ?? {})) {
             if (v !== undefined) url.searchParams.set(k, String(v));
         }
@@ -291,6 +293,19 @@ function limiterFor(conn: ResolvedConnection): RateLimiter {
     return limiter;
 }
 
+const tokenSources = processState("tokenSources", () => new Map<string, TokenSource>());
+
+/** The account's token, whichever client asks: product detection's client and the one for the detected product share it. */
+function tokenSourceFor(product: Product, conn: ResolvedConnection, base: ConstructorParameters<typeof TokenSource>[4]): TokenSource {
+    const key = [conn.origin, conn.clientId, crypto.createHash("sha256").update(conn.clientSecret).digest("hex").slice(0, 16)].join("|");
+    let source = tokenSources.get(key);
+    if (!source) {
+        source = new TokenSource(product, `${conn.origin}/oauth2/token`, conn.clientId, conn.clientSecret, base);
+        tokenSources.set(key, source);
+    }
+    return source;
+}
+
 /**
  * The client for an account, created on first use. Keyed by a hash of the secret as well, so a
  * rotated secret in config gets a fresh client rather than reusing tokens minted with the old one.
@@ -309,4 +324,5 @@ export function clientFor(product: Product, conn: ResolvedConnection, apiPrefix:
 /** Forget every client (tests that restart the simulator between cases). */
 export function resetClients(): void {
     clients.clear();
+    tokenSources.clear();
 }

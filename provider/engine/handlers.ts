@@ -1,7 +1,8 @@
 // One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
 // Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
 // PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
-import { ConnectionInput, effectiveOrigin, effectiveProduct, normalizeOrigin } from "../core/connection";
+import { ConnectionInput, ResolvedConnection, configuredProduct, effectiveOrigin, normalizeOrigin } from "../core/connection";
+import { detectProduct } from "../core/product-detection";
 import { registerSecret } from "../core/redact";
 import {
     Failure,
@@ -142,11 +143,38 @@ function managed(field: FieldSpec, value: unknown): boolean {
     return value !== undefined || field.required === true;
 }
 
-function context(spec: ResourceSpec, inputs: Props): CallContext {
-    const conn = spec.resolveConnection(inputs[CONNECTION] as ConnectionInput | undefined);
-    // Check saw the connection input and the environment; stack config (beyondtrust:product) is only resolved here.
+/** The resolved connection, its product asked of the appliance (once per process) when nothing configures it. */
+async function connect(spec: ResourceSpec, input: unknown): Promise<ResolvedConnection> {
+    const conn = spec.resolveConnection(input as ConnectionInput | undefined);
+    if (conn.productSource !== undefined) return conn;
+    const { product, source } = await detectProduct(conn, spec.client(conn));
+    return { ...conn, product, productSource: source };
+}
+
+/**
+ * With no product configured, check accepted every product's fields and applied every product's
+ * defaults; now that the product is known, a field it lacks is refused before any write unless it
+ * only holds its default (which is then left out, as check would have done).
+ */
+function unavailableFields(spec: ResourceSpec, inputs: Props, product: "pra" | "rs"): string[] {
+    const refused: string[] = [];
+    for (const [name, field] of Object.entries(spec.fields)) {
+        const v = inputs[name];
+        if (appliesTo(field, product) || v === undefined || v === null) continue;
+        if (field.default !== undefined && sameValue(v, defaultFor(field, inputs))) continue;
+        refused.push(`${name} is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})`);
+    }
+    return refused;
+}
+
+async function context(spec: ResourceSpec, inputs: Props): Promise<CallContext> {
+    const conn = await connect(spec, inputs[CONNECTION]);
+    const configured = configuredProduct(inputs[CONNECTION] as ConnectionInput | undefined) !== undefined;
+    const why = configured ? `beyondtrust:product or BT_PRODUCT says ${JSON.stringify(conn.product)}` : `${conn.productSource}`;
     const missing = kindMissing(spec, conn.product);
-    if (missing) throw new Error(`${missing} (beyondtrust:product or BT_PRODUCT says ${JSON.stringify(conn.product)})`);
+    if (missing) throw new Error(`${missing} (${why})`);
+    const unavailable = unavailableFields(spec, inputs, conn.product);
+    if (unavailable.length > 0) throw new Error(`${spec.title}: ${unavailable.join("; ")} (${why}); nothing was written`);
     const body = toApi(spec, inputs, conn.product, false);
     return { conn, client: spec.client(conn), body, inputs };
 }
@@ -175,10 +203,13 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             const failures: Failure[] = [];
             const connection = checkConnection(news[CONNECTION], failures);
             const adopt = checkAdopt(news[ADOPT], failures);
-            const { product, source } = effectiveProduct(isUnknown(connection) ? undefined : connection);
-            const missing = kindMissing(spec, product);
+            // No product configured: check makes no API call, so it accepts every product's fields and
+            // defaults; create and update refuse what the detected product lacks before any write.
+            const configured = configuredProduct(isUnknown(connection) ? undefined : connection);
+            const product = configured?.product;
+            const missing = product && kindMissing(spec, product);
             if (missing) {
-                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${source}): ${missing}` });
+                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${configured!.source}): ${missing}` });
             }
             const inputs: Props = {};
             for (const key of Object.keys(news)) {
@@ -188,7 +219,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             }
             for (const [name, field] of Object.entries(spec.fields)) {
                 const value = news[name];
-                if (!appliesTo(field, product)) {
+                if (product && !appliesTo(field, product)) {
                     if (value !== undefined && value !== null) {
                         failures.push({ property: name, reason: `is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})` });
                     }
@@ -201,7 +232,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             }
             // Defaults second: some depend on other checked values (a shell jump's port on its protocol).
             for (const [name, field] of Object.entries(spec.fields)) {
-                if (!appliesTo(field, product) || news[name] !== undefined || field.default === undefined) continue;
+                if ((product && !appliesTo(field, product)) || news[name] !== undefined || field.default === undefined) continue;
                 const value = defaultFor(field, inputs);
                 if (value !== undefined) inputs[name] = value;
             }
@@ -218,6 +249,9 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             const replaces: string[] = [];
             for (const [name, field] of Object.entries(spec.fields)) {
                 if (!managed(field, news[name])) continue;
+                // A field only some products have, at its default and never reported by the object:
+                // its appliance lacks it (with no product configured, check applies every product's defaults).
+                if (field.products && !(name in olds) && sameValue(news[name], defaultFor(field, news))) continue;
                 const unknown = isUnknown(news[name]);
                 if (unknown || !sameValue(olds[name], news[name])) {
                     changed.push(name);
@@ -252,7 +286,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
         },
 
         async create(inputs) {
-            const ctx = context(spec, inputs);
+            const ctx = await context(spec, inputs);
             const adopt = inputs[ADOPT] as true | string | undefined;
             if (adopt !== undefined) {
                 const found = await withResourceError(spec, "find the object to adopt", () => spec.api.find(ctx, adopt));
@@ -274,9 +308,10 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
         },
 
         async read(id, props) {
-            const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
+            // The origin is checked before any call, product detection included.
             const identity = recordedIdentity(props);
-            refuseOtherOrigin(id, "read", identity, conn);
+            refuseOtherOrigin(id, "read", identity, spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined));
+            const conn = await connect(spec, props[CONNECTION]);
             const client = spec.client(conn);
             const live = await withResourceError(spec, "read", () => spec.api.read({ conn, client, inputs: props }, id), id);
             if (!live) return { id: "" };
@@ -294,7 +329,9 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
         },
 
         async update(id, olds, news) {
-            const ctx = context(spec, news);
+            const identity = recordedIdentity(olds);
+            refuseOtherOrigin(id, "update", identity, spec.resolveConnection(news[CONNECTION] as ConnectionInput | undefined));
+            const ctx = await context(spec, news);
             const full = toApi(spec, news, ctx.conn.product, true);
             const changed: ApiObject = {};
             for (const [name, field] of Object.entries(spec.fields)) {
@@ -315,8 +352,6 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 }
                 return { outs };
             }
-            const identity = recordedIdentity(olds);
-            refuseOtherOrigin(id, "update", identity, ctx.conn);
             await checkBeforeWrite(spec, ctx.client, id, identity, "update", () =>
                 withResourceError(spec, "read before updating", () => spec.api.read(ctx, id), id),
             );
@@ -329,9 +364,9 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
         },
 
         async delete(id, props) {
-            const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
             const identity = recordedIdentity(props);
-            refuseOtherOrigin(id, "delete", identity, conn);
+            refuseOtherOrigin(id, "delete", identity, spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined));
+            const conn = await connect(spec, props[CONNECTION]);
             const ctx = { conn, client: spec.client(conn), inputs: props };
             const verdict = await checkBeforeWrite(spec, ctx.client, id, identity, "delete", () =>
                 withResourceError(spec, "read before deleting", () => spec.api.read(ctx, id), id),

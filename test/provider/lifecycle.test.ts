@@ -168,14 +168,22 @@ const CASES: KindCase[] = [
     },
 ];
 
-/** API calls, not counting token mints (asserted separately: one per run). */
+/**
+ * API calls, not counting token mints (asserted separately: one per run) nor the product detection
+ * (no product is configured here, so the first call of a process, here of each case after
+ * resetClients(), is preceded by one GET /get_mech_list; asserted in the create step).
+ */
 function total(c: { requests: { total: number; byRoute: Record<string, number> } }): number {
-    return c.requests.total - (c.requests.byRoute["POST /oauth2/token"] ?? 0);
+    return c.requests.total - (c.requests.byRoute["POST /oauth2/token"] ?? 0) - detections(c);
 }
 
-async function cost(sim: SimulatorProcess): Promise<{ calls: number; routes: string }> {
+function detections(c: { requests: { byRoute: Record<string, number> } }): number {
+    return c.requests.byRoute["GET /get_mech_list"] ?? 0;
+}
+
+async function cost(sim: SimulatorProcess): Promise<{ calls: number; routes: string; detections: number }> {
     const c = await sim.counters();
-    return { calls: total(c), routes: JSON.stringify(c.requests.byRoute) };
+    return { calls: total(c), routes: JSON.stringify(c.requests.byRoute), detections: detections(c) };
 }
 
 describe("provider: every kind's lifecycle against the simulator", function () {
@@ -212,6 +220,8 @@ describe("provider: every kind's lifecycle against the simulator", function () {
             const routes = Object.entries(JSON.parse(createCost.routes) as Record<string, number>);
             const posts = routes.filter(([r]) => r.startsWith("POST /") && r !== "POST /oauth2/token" && !r.endsWith("/provision"));
             assert.deepStrictEqual(posts.map(([, n]) => n), [1], `one POST: ${createCost.routes}`);
+            // Kinds with dependencies asked the appliance for its product when creating those.
+            assert.strictEqual(createCost.detections, c.needs ? 0 : 1, `product detection: once per process ${createCost.routes}`);
             const live = await sim.control("GET", `/api${c.path(created.tracked.id)}`);
             assert.ok(live, "the object exists on the appliance");
 
