@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import { Control } from "./control";
 import { Counters } from "./core/counters";
+import { SimClock } from "./core/clock";
 import { Faults } from "./core/faults";
 import { OAuth, randomSecret } from "./core/oauth";
 import { RateLimiter } from "./core/rate-limiter";
@@ -74,8 +75,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   const model = new Model(product);
-  const oauth = new OAuth(config.tokenTtlSeconds);
-  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour });
+  const clock = new SimClock();
+  const oauth = new OAuth(config.tokenTtlSeconds, () => clock.now());
+  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour }, () => clock.now());
   const faults = new Faults();
   const counters = new Counters();
   const stateFile = options.stateFile ? new StateFile(path.resolve(options.stateFile)) : undefined;
@@ -93,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     oauth.clear();
     oauth.addAccount(startupAccount.clientId, startupAccount.clientSecret);
     pipeline.provisions = 0;
+    clock.reset();
     if (persist) pipeline.persist();
   };
   // Read the saved state first, and do not let the startup reset write the bare seed over the
@@ -108,7 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     model.seed(saved as never);
   }
   pipeline.persist();
-  pipeline.control = new Control(pipeline, { reset: () => reset() });
+  pipeline.control = new Control(pipeline, { reset: () => reset(), clock });
 
   let caFile: string | undefined;
   let tmpDir: string | undefined;
