@@ -3,6 +3,7 @@
 // full burst follow a refill inside one second, which a sliding-window server counts as a violation;
 // a log never admits more than `limit` requests in any window, so it is safe against both fixed and
 // sliding windows on the server side.
+import { Clock, processClock } from "./clock";
 
 export interface RateWindow {
     limit: number;
@@ -47,10 +48,10 @@ class SlidingLog {
 export class RateLimiter {
     private readonly logs: SlidingLog[];
     private readonly queue: Array<() => void> = [];
-    private timer: NodeJS.Timeout | undefined;
+    private timer: unknown;
     private pausedUntil = 0;
 
-    constructor(windows: RateWindow[], marginMs = 50) {
+    constructor(windows: RateWindow[], marginMs = 50, private readonly clock: Clock = processClock) {
         this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w, marginMs));
     }
 
@@ -59,7 +60,7 @@ export class RateLimiter {
     }
 
     acquire(): Promise<void> {
-        if (!this.enabled && this.pausedUntil <= Date.now()) {
+        if (!this.enabled && this.pausedUntil <= this.clock.now()) {
             return Promise.resolve();
         }
         return new Promise((resolve) => {
@@ -70,23 +71,33 @@ export class RateLimiter {
 
     /** The server told us to back off (429 Retry-After): hold every caller of this account. */
     pause(ms: number): void {
-        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
-        if (this.timer) {
-            clearTimeout(this.timer);
+        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+        if (this.timer !== undefined) {
+            this.clock.clearTimeout(this.timer);
             this.timer = undefined;
         }
         this.drain();
     }
 
+    /** How long a caller arriving now would be held by a server-requested pause (0: none). */
+    pausedMs(): number {
+        return Math.max(0, this.pausedUntil - this.clock.now());
+    }
+
+    /** Callers waiting for admission. */
+    get waiting(): number {
+        return this.queue.length;
+    }
+
     private drain(): void {
-        if (this.timer) {
+        if (this.timer !== undefined) {
             return;
         }
         while (this.queue.length > 0) {
-            const now = Date.now();
+            const now = this.clock.now();
             const wait = Math.max(this.pausedUntil - now, ...this.logs.map((l) => l.waitFor(now)), 0);
             if (wait > 0) {
-                this.timer = setTimeout(() => {
+                this.timer = this.clock.setTimeout(() => {
                     this.timer = undefined;
                     this.drain();
                 }, wait);
