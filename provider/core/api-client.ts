@@ -321,3 +321,11 @@ export function clientFor(product: Product, conn: ResolvedConnection, apiPrefix:
 export function resetClients(): void {
     clients.clear();
 }
+
+/**
+ * Forget every account's limiter too (tests that swap the clock: a window recorded on one clock
+ * means nothing on another). Not part of resetClients: a limiter must outlive its clients.
+ */
+export function resetLimiters(): void {
+    limiters.clear();
+}
