@@ -209,7 +209,9 @@ export class ApiClient {
                 await sleep(this.clock, backoff(this.retry, attempt));
                 continue;
             }
-            this.tokens.observeRoundTrip(this.clock.now() - sentAt);
+            const roundTrip = this.clock.now() - sentAt;
+            this.tokens.observeRoundTrip(roundTrip);
+            this.limiter.observeRoundTrip(roundTrip);
 
             if (res.status === 401 && reauthentications < MAX_REAUTHENTICATIONS) {
                 // An evicted or expired token: the appliance answers 401 access_denied. The token is

@@ -17,17 +17,17 @@ class SlidingLog {
     private head = 0;
     private count = 0;
 
-    constructor(readonly window: RateWindow, private readonly marginMs: number) {
+    constructor(readonly window: RateWindow) {
         this.stamps = new Array<number>(window.limit).fill(0);
     }
 
     /** Milliseconds to wait before one more request fits, 0 if it fits now. */
-    waitFor(now: number): number {
+    waitFor(now: number, marginMs: number): number {
         if (this.count < this.window.limit) {
             return 0;
         }
         const oldest = this.stamps[this.head];
-        return Math.max(0, oldest + this.window.windowMs + this.marginMs - now);
+        return Math.max(0, oldest + this.window.windowMs + marginMs - now);
     }
 
     record(now: number): void {
@@ -50,9 +50,28 @@ export class RateLimiter {
     private readonly queue: Array<() => void> = [];
     private timer: unknown;
     private pausedUntil = 0;
+    private readonly roundTrips: number[] = [];
 
-    constructor(windows: RateWindow[], marginMs = 50, private readonly clock: Clock = processClock) {
-        this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w, marginMs));
+    /**
+     * `marginMs` is added to each window so that requests admitted a window apart cannot arrive
+     * inside one window at the appliance; it grows to the spread of recent round trips (how
+     * unevenly requests travel: a loaded machine or network), up to a second.
+     */
+    constructor(windows: RateWindow[], private readonly marginMs = 50, private readonly clock: Clock = processClock) {
+        this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w));
+    }
+
+    /** A request's round trip, whose variation the safety margin must cover. */
+    observeRoundTrip(ms: number): void {
+        this.roundTrips.push(Math.max(0, ms));
+        if (this.roundTrips.length > 32) this.roundTrips.shift();
+    }
+
+    /** The current safety margin per window. */
+    margin(): number {
+        if (this.roundTrips.length < 2) return this.marginMs;
+        const spread = Math.max(...this.roundTrips) - Math.min(...this.roundTrips);
+        return Math.max(this.marginMs, Math.min(1000, spread));
     }
 
     get enabled(): boolean {
@@ -95,7 +114,8 @@ export class RateLimiter {
         }
         while (this.queue.length > 0) {
             const now = this.clock.now();
-            const wait = Math.max(this.pausedUntil - now, ...this.logs.map((l) => l.waitFor(now)), 0);
+            const margin = this.margin();
+            const wait = Math.max(this.pausedUntil - now, ...this.logs.map((l) => l.waitFor(now, margin)), 0);
             if (wait > 0) {
                 this.timer = this.clock.setTimeout(() => {
                     this.timer = undefined;

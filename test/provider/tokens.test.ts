@@ -246,3 +246,57 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
         });
     }
 });
+
+describe("provider: the client-side rate limiter (fake clock)", function () {
+    /** Admission times of `n` callers that all arrive at once, driving the clock from timer to timer. */
+    async function admissions(limiter: RateLimiter, clock: FakeClock, n: number): Promise<number[]> {
+        const times: number[] = [];
+        const order: number[] = [];
+        const all = Array.from({ length: n }, (_, i) => limiter.acquire().then(() => (times.push(clock.now()), order.push(i))));
+        for (;;) {
+            await new Promise((r) => setImmediate(r));
+            if (times.length === n) break;
+            const due = clock.nextDue();
+            assert.ok(due !== undefined, "a waiting caller always has a timer");
+            clock.advance(due - clock.now());
+        }
+        await Promise.all(all);
+        assert.deepStrictEqual(order, Array.from({ length: n }, (_, i) => i), "first come, first served");
+        return times;
+    }
+
+    it("never admits more than 20 in any second (plus its 50 ms margin), in arrival order", async () => {
+        const clock = new FakeClock();
+        const t0 = clock.now();
+        const limiter = new RateLimiter([{ limit: 20, windowMs: 1000 }, { limit: 15_000, windowMs: 3_600_000 }], 50, clock);
+        const times = await admissions(limiter, clock, 65);
+        assert.deepStrictEqual(times.slice(0, 20), Array(20).fill(t0), "a full window at once");
+        for (let i = 20; i < times.length; i++) assert.ok(times[i] - times[i - 20] >= 1050, `request ${i}: ${times[i] - times[i - 20]} ms after request ${i - 20}`);
+        assert.strictEqual(times[64] - t0, 3 * 1050, "and no slower than that");
+    });
+
+    it("the margin grows with the spread of round trips (a loaded machine), up to a second", async () => {
+        const clock = new FakeClock();
+        const limiter = new RateLimiter([{ limit: 20, windowMs: 1000 }], 50, clock);
+        limiter.observeRoundTrip(10);
+        limiter.observeRoundTrip(40);
+        assert.strictEqual(limiter.margin(), 50, "a 30 ms spread fits in the 50 ms margin");
+        limiter.observeRoundTrip(310);
+        assert.strictEqual(limiter.margin(), 300);
+        const times = await admissions(limiter, clock, 41);
+        for (let i = 20; i < times.length; i++) assert.strictEqual(times[i] - times[i - 20], 1300);
+        limiter.observeRoundTrip(5000);
+        assert.strictEqual(limiter.margin(), 1000, "capped at a second");
+    });
+
+    it("a pause (Retry-After) holds every caller until it ends, even with no rate limits", async () => {
+        const clock = new FakeClock();
+        const t0 = clock.now();
+        const limiter = new RateLimiter([], 50, clock);
+        limiter.pause(3000);
+        assert.strictEqual(limiter.pausedMs(), 3000);
+        const times = await admissions(limiter, clock, 5);
+        assert.deepStrictEqual(times, Array(5).fill(t0 + 3000));
+        assert.strictEqual(limiter.pausedMs(), 0);
+    });
+});
