@@ -31,11 +31,21 @@ describe("provider: grants to one group policy", function () {
             body: "grant_type=client_credentials",
         })).json() as { access_token: string };
         await sim.control("POST", "/counters/reset");
-        await Promise.all(jps.map((jp) => fetch(`${sim.apiHost}/api/config/v1/group-policy/${gp.id}/jumpoint`, {
+        // Overlap by construction, not by the luck of two parallel requests landing within 40 ms:
+        // the first POST is held by the appliance (a 5 s latency fault), and the second is sent
+        // only once the first is known to have arrived.
+        const path = `/group-policy/${gp.id}/jumpoint`;
+        await sim.control("POST", "/faults", { rules: [{ kind: "latency", ms: 5000, count: 1, match: { method: "POST", path } }] });
+        const post = (jp: { id: string }) => fetch(`${sim.apiHost}/api/config/v1${path}`, {
             method: "POST",
             headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
             body: JSON.stringify({ jumpoint_id: Number(jp.id) }),
-        })));
+        });
+        const first = post(jps[0]);
+        while (((await sim.counters()).requests.byRoute["POST /group-policy/{id}/jumpoint"] ?? 0) < 1);
+        const second = await post(jps[1]);
+        assert.strictEqual(second.status, 201);
+        assert.strictEqual((await first).status, 201);
         assert.strictEqual((await sim.counters()).concurrentMembershipChanges, 1);
     });
 
