@@ -19,6 +19,7 @@ describe("provider: bad input never reaches the appliance", function () {
         for (const bad of BAD_INPUTS) {
             const r = await handler(bad.kind).check({}, { ...bad.inputs });
             assert.ok(r.failures?.some((f) => f.property === bad.property), `${bad.title}: ${JSON.stringify(r.failures)}`);
+            for (const hidden of bad.mustNotShow ?? []) assert.ok(!JSON.stringify(r.failures).includes(hidden), `${bad.title}: a failure shows what it must not`);
         }
         const c = await sim.counters();
         assert.strictEqual(c.requests.total, 0, JSON.stringify(c.requests.byRoute));
