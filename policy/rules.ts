@@ -359,25 +359,36 @@ const vaultCredentials: Rule<VaultCredentialConfig> = {
         const who = label(props);
         const forbidden = new Set([...PLACEHOLDER_VALUES, ...config.forbiddenValues].map((v) => v.toLowerCase()));
         const fix = "take it from a secret (config --secret, ESC, or a generated password) and rotate it.";
-        const checkValue = (what: string, value: string, min: number) => {
-            if (forbidden.has(value.trim().toLowerCase()) || /^(.)\1*$/.test(value)) {
-                report(violation(`Vault account ${who}: the ${what} is a placeholder or well-known value.`, fix));
-            } else if (value.length < min) {
-                report(violation(`Vault account ${who}: the ${what} has ${value.length} characters; at least ${min} are required.`, fix));
-            }
-        };
+        // One message whatever the reason: "equals the username" would give the password away to anyone
+        // who can read the username (in the preview's diff and in state, in clear), "is a placeholder"
+        // narrows it to a public list, and "has 5 characters" gives its length. The owner knows the value.
+        // The display name is left out too (it may be the username, or the password itself); the engine
+        // prints the resource's URN with every violation.
+        const weak = (what: string, value: string, min: number, related: string[] = []): boolean =>
+            forbidden.has(value.trim().toLowerCase()) ||
+            /^(.)\1*$/.test(value) ||
+            value.length < min ||
+            related.some((r) => r !== "" && r.toLowerCase() === value.toLowerCase());
+        const rulesFor = (what: string, min: number, related: boolean) =>
+            `at least ${min} characters; not a placeholder or well-known value, not one repeated character${related ? ", not the username" : ""}`;
+        const reportWeak = (what: string, min: number, related: boolean) =>
+            report(
+                violation(
+                    `Vault account: the ${what} does not meet the credential rules (${rulesFor(what, min, related)}). ` +
+                        `Which rule it breaks is not said, so that this message cannot reveal the ${what}.`,
+                    fix,
+                ),
+            );
         if (args.type === TYPES.vaultUsernamePasswordAccount) {
             const password = peek(props, "password");
             if (!password.known || typeof password.value !== "string") return;
-            checkValue("password", password.value, config.minPasswordLength);
             const user = peek(props, "username");
-            if (user.known && typeof user.value === "string" && user.value.toLowerCase() === password.value.toLowerCase()) {
-                report(violation(`Vault account ${who}: the password equals the username.`, fix));
-            }
+            const username = user.known && typeof user.value === "string" ? [user.value] : [];
+            if (weak("password", password.value, config.minPasswordLength, username)) reportWeak("password", config.minPasswordLength, true);
         } else if (args.type === TYPES.vaultTokenAccount) {
             const token = peek(props, "token");
             if (!token.known || typeof token.value !== "string") return;
-            checkValue("token", token.value, config.minTokenLength);
+            if (weak("token", token.value, config.minTokenLength)) reportWeak("token", config.minTokenLength, false);
         } else if (args.type === TYPES.vaultSshAccount) {
             const key = peek(props, "privateKey");
             if (!key.known || typeof key.value !== "string") return;
