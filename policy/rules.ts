@@ -533,6 +533,72 @@ const groupPolicyPermissions: Rule<GroupPolicyPermissionConfig> = {
     },
 };
 
+// 10. Unique names: case-insensitive, per appliance --------------------------------------------------
+/** Kinds whose properties the appliance keeps unique, comparing case-insensitively (e.g. "Ops" and "ops"). */
+export const UNIQUE_PROPERTIES: Record<string, { title: string; properties: string[] }> = {
+    [TYPES.jumpoint]: { title: "Jumpoint", properties: ["name", "codeName"] },
+    [TYPES.jumpGroup]: { title: "Jump Group", properties: ["name", "codeName"] },
+    [TYPES.vaultAccountGroup]: { title: "Vault account group", properties: ["name"] },
+};
+
+/**
+ * The appliance a resource talks to, as far as the program says: its connection's host, normalized
+ * as the provider does (https assumed, case and trailing slashes ignored), or the stack's default.
+ * undefined when the host is not known yet.
+ */
+function applianceOf(r: PolicyResource): string | undefined {
+    const conn = peek(r.props, "connection");
+    if (!conn.known) return undefined;
+    if (conn.value === undefined || conn.value === null || typeof conn.value !== "object") return "(the stack's appliance)";
+    const host = peek(conn.value as Record<string, unknown>, "host");
+    if (!host.known) return undefined;
+    if (typeof host.value !== "string" || host.value.trim() === "") return "(the stack's appliance)";
+    const h = host.value.trim().toLowerCase().replace(/\/+$/, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/, "$1");
+    return /^[a-z][a-z0-9+.-]*:\/\//.test(h) ? h : `https://${h}`;
+}
+
+const uniqueNames: Rule<Record<string, never>> = {
+    name: "beyondtrust-unique-names",
+    description:
+        "Jumpoints, Jump Groups and vault account groups need names (and code names) that are unique on their appliance, ignoring case: the appliance refuses the second one, half-way through the update.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    remediationSteps: "Rename one of the resources so that the names differ by more than case (\"Ops\" and \"ops\" are the same name to the appliance).",
+    appliesTo: Object.keys(UNIQUE_PROPERTIES),
+    defaults: {},
+    configSchema: {},
+    validateStack: (resources, _config, _args, report) => {
+        const first = new Map<string, PolicyResource>();
+        // By URN, so the same resource is reported whatever order the engine registered them in.
+        const ordered = [...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+        for (const r of ordered) {
+            const unique = Object.prototype.hasOwnProperty.call(UNIQUE_PROPERTIES, r.type) ? UNIQUE_PROPERTIES[r.type] : undefined;
+            if (!unique) continue;
+            const appliance = applianceOf(r);
+            if (appliance === undefined) continue;
+            for (const property of unique.properties) {
+                const v = peek(r.props, property);
+                if (!v.known || typeof v.value !== "string" || v.value === "") continue;
+                const key = JSON.stringify([r.type, appliance, property, v.value.toLowerCase()]);
+                const earlier = first.get(key);
+                if (!earlier) {
+                    first.set(key, r);
+                    continue;
+                }
+                const theirs = peek(earlier.props, property).value as string;
+                report(
+                    violation(
+                        `${unique.title} ${JSON.stringify(r.name)} has ${property} ${JSON.stringify(v.value)}, which collides with ${property} ${JSON.stringify(theirs)} of ${unique.title} ${JSON.stringify(earlier.name)} on ${appliance}: ` +
+                            `the appliance keeps ${property} unique ignoring case, so one of the two creates would fail.`,
+                        `give one of them another ${property}.`,
+                    ),
+                    r.urn,
+                );
+            }
+        }
+    },
+};
+
 /** Every rule, in the order the pack reports them. */
 export const rules: Rule<any>[] = [
     shellJumpSsh,
@@ -544,6 +610,7 @@ export const rules: Rule<any>[] = [
     vaultCheckout,
     jumpGroupGrant,
     groupPolicyPermissions,
+    uniqueNames,
 ];
 
 export const ruleByName = (name: string): Rule<any> => {

@@ -195,6 +195,25 @@ function checkUnknownProperties(spec: ResourceSpec, news: Props, failures: Failu
     }
 }
 
+/**
+ * The engine prints a failure as "property <p> value {<the input's value>} has a problem: <reason>"
+ * whenever <p> is a top-level input, secret or not. So a failure on a property whose value may be a
+ * secret (a secret field, the connection, a property the kind does not have, which may be a
+ * misspelled password) is reported without a property, its name leading the reason instead. Dotted
+ * paths (connection.host) are not looked up by the engine and keep their property.
+ */
+function forEngine(spec: ResourceSpec, f: Failure): Failure {
+    if (f.property.includes(".") || f.property === ADOPT) return f;
+    const field = Object.prototype.hasOwnProperty.call(spec.fields, f.property) ? spec.fields[f.property] : undefined;
+    if (field && !field.secret) return f;
+    return { property: "", reason: `${f.property}: ${f.reason}` };
+}
+
+/** Whether a check failure is about `property`, however it is reported (see forEngine). */
+export function failureNames(f: Failure, property: string): boolean {
+    return f.property === property || (f.property === "" && f.reason.startsWith(`${property}: `));
+}
+
 /** The API body for the checked inputs: only fields this product has, undefined left out. */
 function toApi(spec: ResourceSpec, inputs: Props, product: "pra" | "rs", includeNull: boolean): ApiObject {
     const body: ApiObject = {};
@@ -298,7 +317,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             if (failures.length === 0 && !anyUnknown && spec.refine) failures.push(...spec.refine(inputs));
             if (connection !== undefined) inputs[CONNECTION] = connection;
             if (adopt !== undefined) inputs[ADOPT] = adopt;
-            return failures.length > 0 ? { inputs: news, failures } : { inputs };
+            return failures.length > 0 ? { inputs: news, failures: failures.map((f) => forEngine(spec, f)) } : { inputs };
         },
 
         async diff(_id, olds, news) {

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import { generateKeyPairSync } from "crypto";
 import { pra } from "../../sdk";
 import { DEFAULT_NAME_PATTERN, inspectPrivateKey, policies, rules, TYPES } from "../../policy/rules";
+import { handler } from "../../provider";
 import { checked, runResource, runStack, stackResource } from "./harness";
 
 const R = {
@@ -16,6 +17,7 @@ const R = {
     checkout: "beyondtrust-vault-checkout-allowlist",
     grant: "beyondtrust-jump-group-grant-allowlist",
     perms: "beyondtrust-group-policy-permissions",
+    unique: "beyondtrust-unique-names",
 };
 
 const shellJump = (extra: Record<string, unknown> = {}) =>
@@ -92,6 +94,7 @@ describe("policy: rule catalogue", () => {
             [R.checkout]: "mandatory",
             [R.grant]: "mandatory",
             [R.perms]: "advisory",
+            [R.unique]: "mandatory",
         });
     });
 
@@ -364,3 +367,37 @@ describe(`policy: ${R.perms}`, () => {
     });
 });
 
+describe(`policy: ${R.unique} (issue 11, item 9)`, () => {
+    const jg = async (name: string, props: Record<string, unknown>) => stackResource("JumpGroup", name, await checked("JumpGroup", props));
+
+    it("fails names and code names that collide ignoring case on one appliance; the provider's check cannot see other resources", async () => {
+        const resources = [
+            await jg("ops", { name: "Ops", codeName: "ops_1" }),
+            await jg("ops-again", { name: "ops", codeName: "OPS_1" }),
+            stackResource("Jumpoint", "jp", await checked("Jumpoint", { name: "ops", platform: "linux-x86" })),
+        ];
+        const out = await runStack(R.unique, resources);
+        assert.deepStrictEqual(out.map((o) => o.urn), [resources[1].urn, resources[1].urn], "the second Jump Group, twice; a Jumpoint named alike is another kind");
+        assert.match(out[0].message, /Jump Group "ops-again" has name "ops", which collides with name "Ops" of Jump Group "ops" on \(the stack's appliance\): the appliance keeps name unique ignoring case/);
+        assert.match(out[1].message, /codeName "OPS_1", which collides with codeName "ops_1"/);
+        assert.match(out[0].message, /Fix: give one of them another name/);
+        // The provider's check passes both: it sees one resource at a time.
+        assert.strictEqual((await handler("pra:JumpGroup").check({}, { name: "ops" })).failures, undefined);
+    });
+
+    it("passes distinct names, the same name on two appliances, and names not known yet", async () => {
+        const { unknownCheckingProxy, unknownStringValue } = require("@pulumi/policy/proxy");
+        const a = { host: "https://pra-a.example.com", clientId: "a", clientSecret: "unit-policy-secret-a" };
+        const b = { host: "pra-b.example.com", clientId: "b", clientSecret: "unit-policy-secret-b" };
+        const resources = [
+            await jg("one", { name: "ops", connection: a }),
+            await jg("two", { name: "OPS", connection: b }),
+            await jg("three", { name: "dev" }),
+            stackResource("VaultAccountGroup", "vg", await checked("VaultAccountGroup", { name: "Ops" })),
+            stackResource("JumpGroup", "later", unknownCheckingProxy({ name: unknownStringValue })),
+        ];
+        assert.deepStrictEqual(await runStack(R.unique, resources), []);
+        const sameHost = [await jg("one", { name: "ops", connection: a }), await jg("two", { name: "OPS", connection: { ...a, host: "HTTPS://PRA-A.example.com/" } })];
+        assert.strictEqual((await runStack(R.unique, sameHost)).length, 1, "hosts compare as the provider normalizes them");
+    });
+});

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { handler } from "../../provider";
+import { failureNames } from "../../provider/engine/handlers";
 import { setStackConfig } from "../../provider/core/connection";
 import { UNKNOWN } from "../../provider/engine/fields";
 import { BAD_INPUTS, SSH_KEY } from "../support/bad-inputs";
@@ -13,8 +14,8 @@ describe("unit: check", () => {
             it(`${bad.kind}: ${bad.title} fails on ${bad.property}`, async () => {
                 const result = await handler(bad.kind).check({}, { ...bad.inputs });
                 assert.ok(result.failures && result.failures.length > 0, "expected a check failure");
-                const props = result.failures!.map((f) => f.property);
-                assert.ok(props.includes(bad.property), `failures named ${props.join(", ")}, not ${bad.property}`);
+                const props = result.failures!.map((f) => f.property || f.reason);
+                assert.ok(result.failures!.some((f) => failureNames(f, bad.property)), `failures named ${props.join(", ")}, not ${bad.property}`);
                 for (const f of result.failures!) assert.ok(f.reason.length > 5, `reason too thin: ${f.reason}`);
                 for (const hidden of bad.mustNotShow ?? []) assert.ok(!JSON.stringify(result.failures).includes(hidden), "a failure shows what it must not");
             });
@@ -47,9 +48,10 @@ describe("unit: check", () => {
                 ["__proto__", own],
             ] as const) {
                 const r = await handler("pra:ShellJump").check({}, news as Record<string, unknown>);
-                const f = r.failures?.find((x) => x.property === key);
+                const f = r.failures?.find((x) => failureNames(x, key));
                 assert.ok(f, `${key}: ${JSON.stringify(r.failures)}`);
-                assert.match(f.reason, /is not a property of Shell Jump/);
+                assert.strictEqual(f.property, "", "reported without a property, so that the engine prints no value");
+                assert.match(f.reason, new RegExp(`^${key}: is not a property of Shell Jump`));
             }
             // An inherited value is not an input: the hostname above is still missing.
             const r = await handler("pra:ShellJump").check({}, own);
@@ -58,12 +60,28 @@ describe("unit: check", () => {
 
         it("a misspelled property names the one it resembles", async () => {
             const r = await handler("pra:ShellJump").check({}, { ...shell, hostName: "h2", prot: "ssh", jumpointID: 2 });
-            const reasons = Object.fromEntries(r.failures!.map((f) => [f.property, f.reason]));
+            const reasons = Object.fromEntries(r.failures!.map((f) => f.reason.split(": ")).map(([p, ...rest]) => [p, rest.join(": ")]));
             assert.match(reasons.hostName, /is not a property of Shell Jump \(did you mean "hostname"\?\)/);
             assert.match(reasons.jumpointID, /did you mean "jumpointId"/);
             assert.match(reasons.prot, /did you mean "port"\?|did you mean "protocol"\?|^is not a property of Shell Jump$/);
             const far = await handler("pra:ShellJump").check({}, { ...shell, completelyDifferent: 1 });
-            assert.strictEqual(far.failures![0].reason, "is not a property of Shell Jump");
+            assert.strictEqual(far.failures![0].reason, "completelyDifferent: is not a property of Shell Jump");
+        });
+
+        it("a failure on a secret, the connection or an unknown property names no property: the engine would print its value (issue 11, item 8)", async () => {
+            // Pulumi prints "property <p> value {<input value>} has a problem" for any top-level <p>, secret or not.
+            const pw = await handler("pra:VaultUsernamePasswordAccount").check({}, { name: "a", username: "u", password: "p".repeat(256) });
+            assert.deepStrictEqual(pw.failures, [{ property: "", reason: "password: must be at most 255 characters" }]);
+            const conn = await handler("pra:JumpGroup").check({}, { name: "g", connection: "looks-like-a-client-secret" });
+            assert.deepStrictEqual(conn.failures, [{ property: "", reason: "connection: must be an object {host, clientId, clientSecret, ...}" }]);
+            const ssh = await handler("pra:VaultSshAccount").check({}, { name: "k", username: "u", privateKey: "ssh-rsa AAAA" });
+            assert.strictEqual(ssh.failures![0].property, "");
+            assert.match(ssh.failures![0].reason, /^privateKey: /);
+            // Ordinary fields and dotted paths (which the engine does not look up) keep their property.
+            const port = await handler("pra:ShellJump").check({}, { ...shell, port: 0 });
+            assert.strictEqual(port.failures![0].property, "port");
+            const host = await handler("pra:JumpGroup").check({}, { name: "g", connection: { host: "https://h/x" } });
+            assert.strictEqual(host.failures![0].property, "connection.host");
         });
 
         it("port NaN is reported as NaN, not as null", async () => {
