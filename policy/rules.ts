@@ -359,25 +359,36 @@ const vaultCredentials: Rule<VaultCredentialConfig> = {
         const who = label(props);
         const forbidden = new Set([...PLACEHOLDER_VALUES, ...config.forbiddenValues].map((v) => v.toLowerCase()));
         const fix = "take it from a secret (config --secret, ESC, or a generated password) and rotate it.";
-        const checkValue = (what: string, value: string, min: number) => {
-            if (forbidden.has(value.trim().toLowerCase()) || /^(.)\1*$/.test(value)) {
-                report(violation(`Vault account ${who}: the ${what} is a placeholder or well-known value.`, fix));
-            } else if (value.length < min) {
-                report(violation(`Vault account ${who}: the ${what} has ${value.length} characters; at least ${min} are required.`, fix));
-            }
-        };
+        // One message whatever the reason: "equals the username" would give the password away to anyone
+        // who can read the username (in the preview's diff and in state, in clear), "is a placeholder"
+        // narrows it to a public list, and "has 5 characters" gives its length. The owner knows the value.
+        // The display name is left out too (it may be the username, or the password itself); the engine
+        // prints the resource's URN with every violation.
+        const weak = (what: string, value: string, min: number, related: string[] = []): boolean =>
+            forbidden.has(value.trim().toLowerCase()) ||
+            /^(.)\1*$/.test(value) ||
+            value.length < min ||
+            related.some((r) => r !== "" && r.toLowerCase() === value.toLowerCase());
+        const rulesFor = (what: string, min: number, related: boolean) =>
+            `at least ${min} characters; not a placeholder or well-known value, not one repeated character${related ? ", not the username" : ""}`;
+        const reportWeak = (what: string, min: number, related: boolean) =>
+            report(
+                violation(
+                    `Vault account: the ${what} does not meet the credential rules (${rulesFor(what, min, related)}). ` +
+                        `Which rule it breaks is not said, so that this message cannot reveal the ${what}.`,
+                    fix,
+                ),
+            );
         if (args.type === TYPES.vaultUsernamePasswordAccount) {
             const password = peek(props, "password");
             if (!password.known || typeof password.value !== "string") return;
-            checkValue("password", password.value, config.minPasswordLength);
             const user = peek(props, "username");
-            if (user.known && typeof user.value === "string" && user.value.toLowerCase() === password.value.toLowerCase()) {
-                report(violation(`Vault account ${who}: the password equals the username.`, fix));
-            }
+            const username = user.known && typeof user.value === "string" ? [user.value] : [];
+            if (weak("password", password.value, config.minPasswordLength, username)) reportWeak("password", config.minPasswordLength, true);
         } else if (args.type === TYPES.vaultTokenAccount) {
             const token = peek(props, "token");
             if (!token.known || typeof token.value !== "string") return;
-            checkValue("token", token.value, config.minTokenLength);
+            if (weak("token", token.value, config.minTokenLength)) reportWeak("token", config.minTokenLength, false);
         } else if (args.type === TYPES.vaultSshAccount) {
             const key = peek(props, "privateKey");
             if (!key.known || typeof key.value !== "string") return;
@@ -522,6 +533,72 @@ const groupPolicyPermissions: Rule<GroupPolicyPermissionConfig> = {
     },
 };
 
+// 10. Unique names: case-insensitive, per appliance --------------------------------------------------
+/** Kinds whose properties the appliance keeps unique, comparing case-insensitively (e.g. "Ops" and "ops"). */
+export const UNIQUE_PROPERTIES: Record<string, { title: string; properties: string[] }> = {
+    [TYPES.jumpoint]: { title: "Jumpoint", properties: ["name", "codeName"] },
+    [TYPES.jumpGroup]: { title: "Jump Group", properties: ["name", "codeName"] },
+    [TYPES.vaultAccountGroup]: { title: "Vault account group", properties: ["name"] },
+};
+
+/**
+ * The appliance a resource talks to, as far as the program says: its connection's host, normalized
+ * as the provider does (https assumed, case and trailing slashes ignored), or the stack's default.
+ * undefined when the host is not known yet.
+ */
+function applianceOf(r: PolicyResource): string | undefined {
+    const conn = peek(r.props, "connection");
+    if (!conn.known) return undefined;
+    if (conn.value === undefined || conn.value === null || typeof conn.value !== "object") return "(the stack's appliance)";
+    const host = peek(conn.value as Record<string, unknown>, "host");
+    if (!host.known) return undefined;
+    if (typeof host.value !== "string" || host.value.trim() === "") return "(the stack's appliance)";
+    const h = host.value.trim().toLowerCase().replace(/\/+$/, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/, "$1");
+    return /^[a-z][a-z0-9+.-]*:\/\//.test(h) ? h : `https://${h}`;
+}
+
+const uniqueNames: Rule<Record<string, never>> = {
+    name: "beyondtrust-unique-names",
+    description:
+        "Jumpoints, Jump Groups and vault account groups need names (and code names) that are unique on their appliance, ignoring case: the appliance refuses the second one, half-way through the update.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    remediationSteps: "Rename one of the resources so that the names differ by more than case (\"Ops\" and \"ops\" are the same name to the appliance).",
+    appliesTo: Object.keys(UNIQUE_PROPERTIES),
+    defaults: {},
+    configSchema: {},
+    validateStack: (resources, _config, _args, report) => {
+        const first = new Map<string, PolicyResource>();
+        // By URN, so the same resource is reported whatever order the engine registered them in.
+        const ordered = [...resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+        for (const r of ordered) {
+            const unique = Object.prototype.hasOwnProperty.call(UNIQUE_PROPERTIES, r.type) ? UNIQUE_PROPERTIES[r.type] : undefined;
+            if (!unique) continue;
+            const appliance = applianceOf(r);
+            if (appliance === undefined) continue;
+            for (const property of unique.properties) {
+                const v = peek(r.props, property);
+                if (!v.known || typeof v.value !== "string" || v.value === "") continue;
+                const key = JSON.stringify([r.type, appliance, property, v.value.toLowerCase()]);
+                const earlier = first.get(key);
+                if (!earlier) {
+                    first.set(key, r);
+                    continue;
+                }
+                const theirs = peek(earlier.props, property).value as string;
+                report(
+                    violation(
+                        `${unique.title} ${JSON.stringify(r.name)} has ${property} ${JSON.stringify(v.value)}, which collides with ${property} ${JSON.stringify(theirs)} of ${unique.title} ${JSON.stringify(earlier.name)} on ${appliance}: ` +
+                            `the appliance keeps ${property} unique ignoring case, so one of the two creates would fail.`,
+                        `give one of them another ${property}.`,
+                    ),
+                    r.urn,
+                );
+            }
+        }
+    },
+};
+
 /** Every rule, in the order the pack reports them. */
 export const rules: Rule<any>[] = [
     shellJumpSsh,
@@ -533,6 +610,7 @@ export const rules: Rule<any>[] = [
     vaultCheckout,
     jumpGroupGrant,
     groupPolicyPermissions,
+    uniqueNames,
 ];
 
 export const ruleByName = (name: string): Rule<any> => {

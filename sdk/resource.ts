@@ -56,9 +56,24 @@ export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
         for (const prop of Object.keys(spec.outputs)) props[prop] = undefined;
         props.connection = input.connection;
         props.adopt = input.adopt;
+        // Arguments the kind does not have (a misspelled `hostName`, an output) are passed on, not
+        // dropped: check refuses them by name, so preview fails instead of silently ignoring them.
+        // Secret, because a misspelled password is still a password.
+        // (Defined, not assigned: an own "__proto__" argument must stay a property, not become a prototype.)
+        for (const key of Object.keys(input)) {
+            if (key === "__proto__") {
+                // Pulumi's serialization would turn it into a prototype and lose it: refuse it here.
+                throw new Error(`${spec.title} ${JSON.stringify(name)}: __proto__ is not a property of ${spec.title}`);
+            }
+            if (key === "connection" || key === "adopt" || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
+            if (input[key] !== undefined) {
+                define(props, key, input[key]);
+                secretNames.push(key);
+            }
+        }
         // Secret inputs are wrapped here so that even a plain string never lands in state in clear.
         for (const prop of secretNames) {
-            if (props[prop] !== undefined) props[prop] = pulumi.secret(props[prop] as pulumi.Input<unknown>);
+            if (props[prop] !== undefined) define(props, prop, pulumi.secret(props[prop] as pulumi.Input<unknown>));
         }
         const extraSecrets = secretNames.filter((p) => !(opts?.additionalSecretOutputs ?? []).includes(p));
         super(shimFor(kind), name, props, {
@@ -66,4 +81,8 @@ export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
             additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
         }, `beyondtrust/${product}`, type);
     }
+}
+
+function define(o: Record<string, unknown>, key: string, value: unknown): void {
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -86,18 +86,67 @@ function pick<K extends (typeof CONFIG_KEYS)[number]>(key: K, input: ConnectionI
     return stackConfig.values[key] ?? fromEnv(key);
 }
 
+/**
+ * The origin (scheme://host[:port]) of a host setting. Anything else a URL can carry is refused
+ * rather than dropped: credentials (`user:password@`: they belong in clientId and clientSecret, and
+ * would be echoed wherever the host is), a path, a query or a fragment. Messages never quote the
+ * credentials, query or fragment; a password found in the host is registered for redaction.
+ */
 export function normalizeOrigin(host: string): string {
-    if (/^[a-z]+:\/*$/i.test(host.trim())) {
-        throw new Error(`not an appliance host: ${JSON.stringify(host)}`);
-    }
-    const trimmed = host.trim().replace(/\/+$/, "");
+    const r = parseHost(host);
+    if ("problem" in r) throw new Error(`not an appliance host: ${r.problem}`);
+    return r.origin;
+}
+
+/** Why a host setting cannot be used, or undefined when it can. */
+export function hostProblem(host: string): string | undefined {
+    const r = parseHost(host);
+    return "problem" in r ? r.problem : undefined;
+}
+
+/** The host setting as it may be shown: without credentials, query or fragment. */
+export function showHost(host: string): string {
+    return JSON.stringify(
+        host
+            .trim()
+            .replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ""}…@`)
+            .replace(/[?#].*$/s, (m) => `${m[0]}…`),
+    );
+}
+
+function parseHost(host: string): { origin: string } | { problem: string } {
+    const trimmed = host.trim();
+    const shown = showHost(host);
+    if (trimmed === "" || /^[a-z][a-z0-9+.-]*:\/*$/i.test(trimmed)) return { problem: `${shown} has no host name` };
     // btapi's BT_API_HOST is a bare host name; https is what appliances serve.
-    const withScheme = /^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-    const url = new URL(withScheme);
-    if (!/^https?:$/.test(url.protocol) || !/^[a-z0-9.\-\[\]:]+$/i.test(url.hostname) || url.hostname.endsWith(":")) {
-        throw new Error(`not an appliance host: ${JSON.stringify(host)}`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+    let url: URL;
+    try {
+        url = new URL(withScheme);
+    } catch {
+        // Still register what looks like a password, in case the text reaches a message elsewhere.
+        const userinfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(trimmed)?.[1];
+        if (userinfo?.includes(":")) registerSecret(userinfo.slice(userinfo.indexOf(":") + 1));
+        return { problem: `${shown} is not a host name or URL` };
     }
-    return `${url.protocol}//${url.host}`;
+    if (url.username || url.password) {
+        registerSecret(url.password);
+        try {
+            registerSecret(decodeURIComponent(url.password));
+        } catch {
+            // not percent-encoded: registered as is above
+        }
+        return { problem: `${shown} carries credentials (user:password@): give them as clientId and clientSecret, never in the host` };
+    }
+    if (!/^https?:$/.test(url.protocol)) return { problem: `${shown} has the scheme ${JSON.stringify(url.protocol)}: use https:// (or http:// for a lab)` };
+    if (!/^[a-z0-9.\-\[\]:]+$/i.test(url.hostname) || url.hostname.endsWith(":")) return { problem: `${shown} is not a host name or URL` };
+    const origin = `${url.protocol}//${url.host}`;
+    if (!/^\/*$/.test(url.pathname)) {
+        return { problem: `${shown} has a path (${JSON.stringify(url.pathname)}): give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
+    }
+    if (url.search || /\?/.test(trimmed)) return { problem: `${shown} has a query string: give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
+    if (url.hash || /#/.test(trimmed)) return { problem: `${shown} has a fragment: give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
+    return { origin };
 }
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -134,8 +183,21 @@ export function effectiveOrigin(input?: ConnectionInput): string | undefined {
     try {
         return normalizeOrigin(host);
     } catch {
-        return host;
+        // Compared, never used: and without any credentials the text carried.
+        return showHost(host);
     }
+}
+
+/**
+ * A connection setting as resolveConnection picks it (the resource's input, then stack config, then
+ * the environment), and where it came from, for check's messages.
+ */
+export function effectiveSetting(key: "host" | "caFile" | "caCert", input?: ConnectionInput): { value?: string; source: string } {
+    const explicit = input?.[key];
+    if (explicit !== undefined && explicit !== null && explicit !== "") return { value: String(explicit), source: `connection.${key}` };
+    if (stackConfig.values[key] !== undefined) return { value: stackConfig.values[key], source: `stack config beyondtrust:${key}` };
+    const env = fromEnv(key);
+    return env !== undefined ? { value: env, source: ENV_NAMES[key] } : { source: "" };
 }
 
 /** Field by field: the resource's `connection` input, then stack config, then environment variables. */

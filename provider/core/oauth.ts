@@ -151,13 +151,9 @@ export class TokenSource {
         }
         this.observeRoundTrip(this.clock.now() - sentAt);
         if (res.status !== 200) {
-            let detail = "";
-            try {
-                const body = JSON.parse(res.body) as { error?: string; message?: string; error_description?: string };
-                detail = [body.error, body.message ?? body.error_description].filter(Boolean).join(": ");
-            } catch {
-                detail = res.body.slice(0, 200);
-            }
+            // The body is never quoted: a token endpoint or a gateway in front of it may echo the
+            // request, and that holds the Basic credentials. Only a standard OAuth error code is kept.
+            const detail = oauthErrorCode(res.body) ?? "";
             if (res.status === 401 || res.status === 400 || res.status === 403) {
                 throw new AuthError(
                     this.product,
@@ -167,8 +163,14 @@ export class TokenSource {
             }
             throw new TransportError(this.product, "POST", "/oauth2/token", `HTTP ${res.status} ${detail}`.trim());
         }
-        const body = JSON.parse(res.body) as { access_token?: string; expires_in?: number };
-        if (!body.access_token) {
+        let body: { access_token?: string; expires_in?: number };
+        try {
+            body = JSON.parse(res.body) as typeof body;
+        } catch {
+            // JSON.parse's own message quotes the text it choked on: never let it through.
+            throw new TransportError(this.product, "POST", "/oauth2/token", "the token response was not JSON");
+        }
+        if (!body?.access_token) {
             throw new TransportError(this.product, "POST", "/oauth2/token", "the token response had no access_token");
         }
         this.minted++;
@@ -177,5 +179,27 @@ export class TokenSource {
         const token = { value: body.access_token, expiresAt: sentAt + lifetimeMs, lifetimeMs };
         this.current = token;
         return token;
+    }
+}
+
+/** RFC 6749's error codes: the only part of a refused token response that reaches a message. */
+const OAUTH_ERROR_CODES = new Set([
+    "invalid_request",
+    "invalid_client",
+    "invalid_grant",
+    "unauthorized_client",
+    "unsupported_grant_type",
+    "invalid_scope",
+    "access_denied",
+    "server_error",
+    "temporarily_unavailable",
+]);
+
+function oauthErrorCode(body: string): string | undefined {
+    try {
+        const error = (JSON.parse(body) as { error?: unknown } | null)?.error;
+        return typeof error === "string" && OAUTH_ERROR_CODES.has(error) ? error : undefined;
+    } catch {
+        return undefined;
     }
 }

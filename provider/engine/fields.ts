@@ -150,8 +150,15 @@ export function checkField(name: string, spec: FieldSpec, value: unknown): { val
     return { value: result.data };
 }
 
-function preview(value: unknown): string {
-    const text = JSON.stringify(value) ?? String(value);
+/** A value as a failure message shows it. NaN and the infinities are named: JSON would say "null". */
+export function preview(value: unknown): string {
+    if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+    let text: string;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    } catch {
+        text = Object.prototype.toString.call(value);
+    }
     return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 

@@ -1,15 +1,18 @@
 // One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
 // Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
 // PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
-import { ConnectionInput, ResolvedConnection, configuredProduct, effectiveOrigin, normalizeOrigin } from "../core/connection";
+import * as fs from "fs";
+import { ConnectionInput, ResolvedConnection, configuredProduct, effectiveOrigin, effectiveSetting, hostProblem } from "../core/connection";
 import { detectProduct } from "../core/product-detection";
 import { registerSecret } from "../core/redact";
 import {
     Failure,
     FieldSpec,
+    ID_MAX,
     checkField,
     defaultFor,
     isUnknown,
+    preview,
     sameValue,
 } from "./fields";
 import { ApiObject, CallContext, ResourceSpec } from "./spec";
@@ -54,43 +57,163 @@ function kindMissing(spec: ResourceSpec, product: "pra" | "rs"): string | undefi
     return `${spec.title} does not exist on ${product.toUpperCase()}; it is only available on ${only}`;
 }
 
-function checkConnection(value: unknown, failures: Failure[]): ConnectionInput | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (isUnknown(value)) return value as ConnectionInput;
-    if (typeof value !== "object" || Array.isArray(value)) {
-        failures.push({ property: CONNECTION, reason: "must be an object {host, clientId, clientSecret, ...}" });
-        return undefined;
-    }
-    const c = value as Record<string, unknown>;
-    const allowed = ["host", "clientId", "clientSecret", "caCert", "caFile", "insecure", "product"];
-    for (const key of Object.keys(c)) {
-        if (!allowed.includes(key)) failures.push({ property: `${CONNECTION}.${key}`, reason: `is not a connection setting (use ${allowed.join(", ")})` });
-    }
-    for (const key of ["host", "clientId", "clientSecret", "caCert", "caFile"]) {
-        const v = c[key];
-        if (v !== undefined && !isUnknown(v) && typeof v !== "string") failures.push({ property: `${CONNECTION}.${key}`, reason: "must be a string" });
-    }
-    if (typeof c.host === "string" && !isUnknown(c.host)) {
-        try {
-            normalizeOrigin(c.host);
-        } catch {
-            failures.push({ property: `${CONNECTION}.host`, reason: `is not a host name or URL: ${JSON.stringify(c.host)}` });
-        }
-    }
-    if (c.insecure !== undefined && typeof c.insecure !== "boolean") failures.push({ property: `${CONNECTION}.insecure`, reason: "must be true or false" });
-    if (c.product !== undefined && c.product !== "pra" && c.product !== "rs") failures.push({ property: `${CONNECTION}.product`, reason: 'must be "pra" or "rs"' });
-    registerSecret(c.clientSecret);
-    return c as ConnectionInput;
+/** An own property only: inputs are plain data, and "constructor" or "__proto__" are not properties. */
+function own(o: Props, key: string): unknown {
+    return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 }
 
-function checkAdopt(value: unknown, failures: Failure[]): true | string | undefined {
+const CONNECTION_SETTINGS = ["host", "clientId", "clientSecret", "caCert", "caFile", "insecure", "product"];
+
+function checkConnection(value: unknown, failures: Failure[]): ConnectionInput | undefined {
+    if (isUnknown(value)) return value as ConnectionInput;
+    let c: Record<string, unknown> | undefined;
+    if (value !== undefined && value !== null) {
+        if (typeof value !== "object" || Array.isArray(value)) {
+            failures.push({ property: CONNECTION, reason: "must be an object {host, clientId, clientSecret, ...}" });
+            return undefined;
+        }
+        c = value as Record<string, unknown>;
+        for (const key of Object.keys(c)) {
+            if (!CONNECTION_SETTINGS.includes(key)) {
+                failures.push({ property: `${CONNECTION}.${key}`, reason: `is not a connection setting (use ${CONNECTION_SETTINGS.join(", ")})${didYouMean(key, CONNECTION_SETTINGS)}` });
+            }
+        }
+        for (const key of ["host", "clientId", "clientSecret", "caCert", "caFile"]) {
+            const v = own(c, key);
+            if (v !== undefined && !isUnknown(v) && typeof v !== "string") failures.push({ property: `${CONNECTION}.${key}`, reason: "must be a string" });
+        }
+        const insecure = own(c, "insecure");
+        if (insecure !== undefined && !isUnknown(insecure) && typeof insecure !== "boolean") failures.push({ property: `${CONNECTION}.insecure`, reason: "must be true or false" });
+        const product = own(c, "product");
+        if (product !== undefined && !isUnknown(product) && product !== "pra" && product !== "rs") failures.push({ property: `${CONNECTION}.product`, reason: 'must be "pra" or "rs"' });
+        registerSecret(own(c, "clientSecret"));
+    }
+    const input = c as ConnectionInput | undefined;
+    // The host and CA file calls would use, wherever they come from: a host that calls would refuse
+    // or a CA file that cannot be read fails preview, not the first create.
+    const host = effectiveSetting("host", input);
+    if (typeof host.value === "string" && !isUnknown(host.value)) {
+        const problem = hostProblem(host.value);
+        const from = host.source === `${CONNECTION}.host` ? "" : ` (from ${host.source})`;
+        if (problem) failures.push({ property: `${CONNECTION}.host`, reason: `is not a usable appliance host${from}: ${problem}` });
+    }
+    const caCert = effectiveSetting("caCert", input);
+    const caFile = effectiveSetting("caFile", input);
+    if (caCert.value === undefined && typeof caFile.value === "string" && !isUnknown(caFile.value)) {
+        const from = caFile.source === `${CONNECTION}.caFile` ? "" : ` (from ${caFile.source})`;
+        const problem = caFileProblem(caFile.value);
+        if (problem) failures.push({ property: `${CONNECTION}.caFile`, reason: `${problem}${from}` });
+    }
+    return input;
+}
+
+/** Why a CA bundle path cannot be used: it must be a readable file holding a PEM certificate. */
+function caFileProblem(path: string): string | undefined {
+    let text: string;
+    try {
+        if (!fs.statSync(path).isFile()) return `is not a file: ${JSON.stringify(path)}`;
+        text = fs.readFileSync(path, "utf8");
+    } catch (err) {
+        const code = (err as { code?: string }).code;
+        return code === "ENOENT"
+            ? `names a file that does not exist: ${JSON.stringify(path)}`
+            : `names a file that cannot be read (${code ?? "error"}): ${JSON.stringify(path)}`;
+    }
+    return /-----BEGIN CERTIFICATE-----/.test(text) ? undefined : `names a file with no PEM certificate (-----BEGIN CERTIFICATE-----): ${JSON.stringify(path)}`;
+}
+
+/** Kinds whose ids are "<groupPolicyId>/<objectId>" (group-policy grants). */
+function compositeIds(spec: ResourceSpec): boolean {
+    const gp = Object.prototype.hasOwnProperty.call(spec.fields, "groupPolicyId") ? spec.fields.groupPolicyId : undefined;
+    return gp?.type.kind === "ref";
+}
+
+function isId(text: string): boolean {
+    return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= ID_MAX;
+}
+
+function checkAdopt(spec: ResourceSpec, value: unknown, failures: Failure[]): true | string | undefined {
     if (value === undefined || value === null || value === false) return undefined;
     if (value === true || isUnknown(value)) return value as true;
-    if ((typeof value === "string" && value.trim() !== "") || (typeof value === "number" && Number.isInteger(value) && value > 0)) {
-        return String(value).trim();
+    const composite = compositeIds(spec);
+    if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= ID_MAX && !composite) return String(value);
+    if (typeof value === "string") {
+        const text = value.trim();
+        const parts = composite ? text.split("/") : [text];
+        if (parts.length === (composite ? 2 : 1) && parts.every(isId)) return text;
     }
-    failures.push({ property: ADOPT, reason: "must be true (find the existing object by its natural key) or the id of the object to take over" });
+    const id = composite ? `"<groupPolicyId>/<objectId>" (e.g. "3/7")` : `a whole number from 1 to ${ID_MAX}`;
+    failures.push({
+        property: ADOPT,
+        reason: `must be true (find the existing object by its natural key) or the id of the object to take over, ${id}; not ${preview(value)}`,
+    });
     return undefined;
+}
+
+/** " (did you mean \"hostname\"?)" for a near miss among the candidates, or "". */
+function didYouMean(key: string, candidates: readonly string[]): string {
+    const lower = key.toLowerCase();
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    const allowed = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+    return best !== undefined && bestDistance <= allowed ? ` (did you mean ${JSON.stringify(best)}?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return row[b.length];
+}
+
+/** Properties the program gave that the kind does not have, each refused with a near miss if any. */
+function checkUnknownProperties(spec: ResourceSpec, news: Props, failures: Failure[]): void {
+    const proto = Object.getPrototypeOf(news);
+    if (proto !== Object.prototype && proto !== null) {
+        failures.push({ property: "__proto__", reason: `is not a property of ${spec.title}: inputs must be plain data` });
+    }
+    const candidates = [...Object.keys(spec.fields), CONNECTION, ADOPT];
+    for (const key of Object.keys(news)) {
+        if (key === PROVIDER || key === CONNECTION || key === ADOPT || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
+        if (Object.prototype.hasOwnProperty.call(spec.outputs, key)) {
+            failures.push({ property: key, reason: `is an output of ${spec.title}, computed by the appliance; it cannot be set` });
+            continue;
+        }
+        failures.push({ property: key, reason: `is not a property of ${spec.title}${didYouMean(key, candidates)}` });
+    }
+}
+
+/**
+ * The engine prints a failure as "property <p> value {<the input's value>} has a problem: <reason>"
+ * whenever <p> is a top-level input, secret or not. So a failure on a property whose value may be a
+ * secret (a secret field, the connection, a property the kind does not have, which may be a
+ * misspelled password) is reported without a property, its name leading the reason instead. Dotted
+ * paths (connection.host) are not looked up by the engine and keep their property.
+ */
+function forEngine(spec: ResourceSpec, f: Failure): Failure {
+    if (f.property.includes(".") || f.property === ADOPT) return f;
+    const field = Object.prototype.hasOwnProperty.call(spec.fields, f.property) ? spec.fields[f.property] : undefined;
+    if (field && !field.secret) return f;
+    return { property: "", reason: `${f.property}: ${f.reason}` };
+}
+
+/** Whether a check failure is about `property`, however it is reported (see forEngine). */
+export function failureNames(f: Failure, property: string): boolean {
+    return f.property === property || (f.property === "" && f.reason.startsWith(`${property}: `));
 }
 
 /** The API body for the checked inputs: only fields this product has, undefined left out. */
@@ -201,8 +324,8 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
     return {
         async check(_olds, news) {
             const failures: Failure[] = [];
-            const connection = checkConnection(news[CONNECTION], failures);
-            const adopt = checkAdopt(news[ADOPT], failures);
+            const connection = checkConnection(own(news, CONNECTION), failures);
+            const adopt = checkAdopt(spec, own(news, ADOPT), failures);
             // No product configured: check makes no API call, so it accepts every product's fields and
             // defaults; create and update refuse what the detected product lacks before any write.
             const configured = configuredProduct(isUnknown(connection) ? undefined : connection);
@@ -212,13 +335,9 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${configured!.source}): ${missing}` });
             }
             const inputs: Props = {};
-            for (const key of Object.keys(news)) {
-                if (key !== PROVIDER && key !== CONNECTION && key !== ADOPT && !(key in spec.fields)) {
-                    failures.push({ property: key, reason: `is not a property of ${spec.title}` });
-                }
-            }
+            checkUnknownProperties(spec, news, failures);
             for (const [name, field] of Object.entries(spec.fields)) {
-                const value = news[name];
+                const value = own(news, name);
                 if (product && !appliesTo(field, product)) {
                     if (value !== undefined && value !== null) {
                         failures.push({ property: name, reason: `is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})` });
@@ -232,7 +351,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             }
             // Defaults second: some depend on other checked values (a shell jump's port on its protocol).
             for (const [name, field] of Object.entries(spec.fields)) {
-                if ((product && !appliesTo(field, product)) || news[name] !== undefined || field.default === undefined) continue;
+                if ((product && !appliesTo(field, product)) || own(news, name) !== undefined || field.default === undefined) continue;
                 const value = defaultFor(field, inputs);
                 if (value !== undefined) inputs[name] = value;
             }
@@ -241,7 +360,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             if (adopt !== undefined) inputs[ADOPT] = adopt;
             if (failures.length === 0 && !anyUnknown && spec.refine) failures.push(...spec.refine(inputs));
             if (connection !== undefined) inputs[CONNECTION] = connection;
-            return failures.length > 0 ? { inputs: news, failures } : { inputs };
+            return failures.length > 0 ? { inputs: news, failures: failures.map((f) => forEngine(spec, f)) } : { inputs };
         },
 
         async diff(_id, olds, news) {

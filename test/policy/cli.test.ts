@@ -104,6 +104,52 @@ describe("policy: preview --policy-pack through the Pulumi CLI", function () {
         assert.ok(!/Xq7#vL9!pT2@wR4m/.test(output), "no credential in the output");
     });
 
+    it("names that collide ignoring case are blocked by the stack policy (issue 11, item 9)", async () => {
+        const { ok, output } = await preview(
+            await stackFor("collide", () => {
+                const { pra } = require("pulumi-beyondtrust");
+                new pra.JumpGroup("servers", { name: "vpc-a servers" });
+                new pra.JumpGroup("servers-again", { name: "VPC-A servers" });
+            }),
+        );
+        assert.ok(!ok, "preview must fail");
+        assert.match(output, /\[mandatory\].*beyondtrust-unique-names/);
+        assert.match(output, /Jump Group "servers-again" has name "VPC-A servers", which collides with name "vpc-a servers" of Jump Group "servers"/);
+    });
+
+    it("a check failure never shows a secret's value through the engine (issue 11, item 8)", async () => {
+        // The engine prints "property <p> value {<input>} has a problem" for a top-level property, secret or not.
+        const marker = "probe-Secret-Value-5";
+        const pw = await preview(
+            await stackFor("secret-failure", () => {
+                const { pra } = require("pulumi-beyondtrust");
+                new pra.VaultUsernamePasswordAccount("pw", { name: "a", username: "u", password: "P".repeat(250) + marker });
+            }),
+        );
+        assert.ok(!pw.ok, "preview must fail");
+        assert.match(pw.output, /resource 'pw' has a problem: password: must be at most 255 characters/);
+        const host = await preview(
+            await stackFor("host-failure", () => {
+                const { pra } = require("pulumi-beyondtrust");
+                new pra.JumpGroup("g", { name: "g", connection: { host: `https://bob:${marker}@pra.example.com` } });
+            }),
+        );
+        assert.ok(!host.ok, "preview must fail");
+        assert.match(host.output, /connection\.host .*carries credentials \(user:password@\)/);
+        assert.ok(!pw.output.includes(marker) && !host.output.includes(marker), "the secret is not in the engine's output");
+    });
+
+    it("a misspelled property given through the SDK fails preview by name (issue 11, item 9)", async () => {
+        const { ok, output } = await preview(
+            await stackFor("typo", () => {
+                const { pra } = require("pulumi-beyondtrust");
+                new pra.JumpGroup("servers", { name: "vpc-a servers", comment: "singular" });
+            }),
+        );
+        assert.ok(!ok, "preview must fail");
+        assert.match(output, /is not a property of Jump Group \(did you mean "comments"\?\)/);
+    });
+
     it("passes the clean program with no violation", async () => {
         const { ok, output } = await preview(await stackFor("clean", clean));
         assert.ok(ok, output);

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import { generateKeyPairSync } from "crypto";
 import { pra } from "../../sdk";
 import { DEFAULT_NAME_PATTERN, inspectPrivateKey, policies, rules, TYPES } from "../../policy/rules";
+import { handler } from "../../provider";
 import { checked, runResource, runStack, stackResource } from "./harness";
 
 const R = {
@@ -16,6 +17,7 @@ const R = {
     checkout: "beyondtrust-vault-checkout-allowlist",
     grant: "beyondtrust-jump-group-grant-allowlist",
     perms: "beyondtrust-group-policy-permissions",
+    unique: "beyondtrust-unique-names",
 };
 
 const shellJump = (extra: Record<string, unknown> = {}) =>
@@ -92,6 +94,7 @@ describe("policy: rule catalogue", () => {
             [R.checkout]: "mandatory",
             [R.grant]: "mandatory",
             [R.perms]: "advisory",
+            [R.unique]: "mandatory",
         });
     });
 
@@ -210,27 +213,41 @@ describe(`policy: ${R.vault}`, () => {
         assert.deepStrictEqual(await runResource(R.vault, "VaultSshAccount", openssh), []);
     });
     it("fails placeholder, short, repeated and username-equal passwords", async () => {
-        const cases: [string, RegExp][] = [
-            ["changeme", /placeholder or well-known/],
-            ["P@ssw0rd", /placeholder or well-known/],
-            ["aaaaaaaaaaaaaaaa", /placeholder or well-known/],
-            ["Sh0rt!pw", /has 8 characters; at least 12/],
-        ];
-        for (const [pw, re] of cases) {
+        for (const pw of ["changeme", "P@ssw0rd", "aaaaaaaaaaaaaaaa", "Sh0rt!pw"]) {
             const out = await runResource(R.vault, "VaultUsernamePasswordAccount", await up(pw));
             assert.strictEqual(out.length, 1, pw);
-            assert.match(out[0].message, re);
+            assert.match(out[0].message, /the password does not meet the credential rules \(at least 12 characters; not a placeholder or well-known value, not one repeated character, not the username\)/);
             assert.ok(!out[0].message.includes(pw), "the message never echoes the credential");
             assert.match(out[0].message, /Fix: take it from a secret/);
         }
         const same = await runResource(R.vault, "VaultUsernamePasswordAccount", await up("svc-backup-account", "svc-backup-account"));
-        assert.match(same[0].message, /password equals the username/);
+        assert.strictEqual(same.length, 1);
+    });
+    it("never reveals a password by its relation to the username or name: every reason reads the same (issue 11, item 8)", async () => {
+        // The username is in the preview's diff and in state in clear: "equals the username" would print the password.
+        const account = (name: string, username: string, password: string) =>
+            checked("VaultUsernamePasswordAccount", { name, username, password });
+        const messages = new Set<string>();
+        for (const props of [
+            await account("bob", "bob", "bob"),
+            await account("svc-backup-account", "svc-backup-account", "SVC-BACKUP-ACCOUNT"),
+            await account("svc-backup-account", "svc-backup-account", "changeme"),
+            await account("svc-backup-account", "svc-backup-account", "Sh0rt!pw"),
+        ]) {
+            const out = await runResource(R.vault, "VaultUsernamePasswordAccount", props);
+            assert.strictEqual(out.length, 1);
+            assert.doesNotMatch(out[0].message, /equals|same as|matches/i);
+            assert.ok(!out[0].message.toLowerCase().includes(String(props.username).toLowerCase()), "neither the username nor the name is printed");
+            messages.add(out[0].message);
+        }
+        assert.strictEqual(messages.size, 1, "a username-equal password cannot be told from a short or placeholder one");
     });
     it("fails a placeholder or short token", async () => {
         const t = await runResource(R.vault, "VaultTokenAccount", await checked("VaultTokenAccount", { name: "api", token: "your-token-here" }));
-        assert.match(t[0].message, /token is a placeholder/);
+        assert.match(t[0].message, /the token does not meet the credential rules \(at least 16 characters; not a placeholder or well-known value, not one repeated character\)/);
         const s = await runResource(R.vault, "VaultTokenAccount", await checked("VaultTokenAccount", { name: "api", token: "abc123def" }));
-        assert.match(s[0].message, /token has 9 characters; at least 16/);
+        assert.strictEqual(s[0].message, t[0].message);
+        assert.ok(!s[0].message.includes("9"), "the length is not given");
     });
     it("fails DSA keys, in PKCS#8 and OpenSSH format", async () => {
         const { privateKey } = generateKeyPairSync("dsa", { modulusLength: 1024, divisorLength: 160 });
@@ -350,3 +367,37 @@ describe(`policy: ${R.perms}`, () => {
     });
 });
 
+describe(`policy: ${R.unique} (issue 11, item 9)`, () => {
+    const jg = async (name: string, props: Record<string, unknown>) => stackResource("JumpGroup", name, await checked("JumpGroup", props));
+
+    it("fails names and code names that collide ignoring case on one appliance; the provider's check cannot see other resources", async () => {
+        const resources = [
+            await jg("ops", { name: "Ops", codeName: "ops_1" }),
+            await jg("ops-again", { name: "ops", codeName: "OPS_1" }),
+            stackResource("Jumpoint", "jp", await checked("Jumpoint", { name: "ops", platform: "linux-x86" })),
+        ];
+        const out = await runStack(R.unique, resources);
+        assert.deepStrictEqual(out.map((o) => o.urn), [resources[1].urn, resources[1].urn], "the second Jump Group, twice; a Jumpoint named alike is another kind");
+        assert.match(out[0].message, /Jump Group "ops-again" has name "ops", which collides with name "Ops" of Jump Group "ops" on \(the stack's appliance\): the appliance keeps name unique ignoring case/);
+        assert.match(out[1].message, /codeName "OPS_1", which collides with codeName "ops_1"/);
+        assert.match(out[0].message, /Fix: give one of them another name/);
+        // The provider's check passes both: it sees one resource at a time.
+        assert.strictEqual((await handler("pra:JumpGroup").check({}, { name: "ops" })).failures, undefined);
+    });
+
+    it("passes distinct names, the same name on two appliances, and names not known yet", async () => {
+        const { unknownCheckingProxy, unknownStringValue } = require("@pulumi/policy/proxy");
+        const a = { host: "https://pra-a.example.com", clientId: "a", clientSecret: "unit-policy-secret-a" };
+        const b = { host: "pra-b.example.com", clientId: "b", clientSecret: "unit-policy-secret-b" };
+        const resources = [
+            await jg("one", { name: "ops", connection: a }),
+            await jg("two", { name: "OPS", connection: b }),
+            await jg("three", { name: "dev" }),
+            stackResource("VaultAccountGroup", "vg", await checked("VaultAccountGroup", { name: "Ops" })),
+            stackResource("JumpGroup", "later", unknownCheckingProxy({ name: unknownStringValue })),
+        ];
+        assert.deepStrictEqual(await runStack(R.unique, resources), []);
+        const sameHost = [await jg("one", { name: "ops", connection: a }), await jg("two", { name: "OPS", connection: { ...a, host: "HTTPS://PRA-A.example.com/" } })];
+        assert.strictEqual((await runStack(R.unique, sameHost)).length, 1, "hosts compare as the provider normalizes them");
+    });
+});

@@ -15,7 +15,13 @@ export interface BadInput {
     kind: string;
     inputs: Record<string, unknown>;
     property: string;
+    /** Text the failures must not show (credentials in a host, a password). */
+    mustNotShow?: string[];
 }
+
+/** An object with an own "__proto__" key, as JSON (or a program's data) can carry. */
+const withOwnProto = (base: Record<string, unknown>): Record<string, unknown> =>
+    Object.assign(JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>, base);
 
 export const BAD_INPUTS: BadInput[] = [
     { title: "shell jump port 0", kind: "pra:ShellJump", inputs: { ...shellJump, port: 0 }, property: "port" },
@@ -66,5 +72,35 @@ export const BAD_INPUTS: BadInput[] = [
     { title: "jumpoint grant without group policy", kind: "pra:GroupPolicyJumpoint", inputs: { jumpointId: 1 }, property: "groupPolicyId" },
     { title: "connection host not a URL", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "http://" } }, property: "connection.host" },
     { title: "connection with unknown key", kind: "pra:JumpGroup", inputs: { name: "g", connection: { hostname: "x" } }, property: "connection.hostname" },
-    { title: "adopt 'yes please'", kind: "pra:JumpGroup", inputs: { name: "g", adopt: 3.5 }, property: "adopt" },
+    { title: "adopt 3.5", kind: "pra:JumpGroup", inputs: { name: "g", adopt: 3.5 }, property: "adopt" },
+    // Issue 11, item 9: bad input that used to pass check.
+    { title: "property named constructor", kind: "pra:ShellJump", inputs: { ...shellJump, constructor: "x" }, property: "constructor" },
+    { title: "property named toString", kind: "pra:JumpGroup", inputs: { name: "g", toString: "x" }, property: "toString" },
+    { title: "property named hasOwnProperty", kind: "pra:JumpGroup", inputs: { name: "g", hasOwnProperty: "x" }, property: "hasOwnProperty" },
+    { title: "own property named __proto__", kind: "pra:JumpGroup", inputs: withOwnProto({ name: "g" }), property: "__proto__" },
+    { title: "an output given as input", kind: "pra:Jumpoint", inputs: { ...jumpoint, connected: true }, property: "connected" },
+    { title: "misspelled property (case)", kind: "pra:VaultUsernamePasswordAccount", inputs: { ...upAccount, passWord: "pw-Typo-Secret-2" }, property: "passWord", mustNotShow: ["pw-Typo-Secret-2"] },
+    { title: "adopt 'abc'", kind: "pra:JumpGroup", inputs: { name: "g", adopt: "abc" }, property: "adopt" },
+    { title: "adopt '0'", kind: "pra:JumpGroup", inputs: { name: "g", adopt: "0" }, property: "adopt" },
+    { title: "adopt '-5'", kind: "pra:JumpGroup", inputs: { name: "g", adopt: "-5" }, property: "adopt" },
+    { title: "adopt 1.5", kind: "pra:Jumpoint", inputs: { ...jumpoint, adopt: 1.5 }, property: "adopt" },
+    { title: "adopt 0", kind: "pra:Jumpoint", inputs: { ...jumpoint, adopt: 0 }, property: "adopt" },
+    { title: "adopt '12abc'", kind: "pra:ShellJump", inputs: { ...shellJump, adopt: "12abc" }, property: "adopt" },
+    { title: "adopt beyond the id range", kind: "pra:ShellJump", inputs: { ...shellJump, adopt: "2147483648" }, property: "adopt" },
+    { title: "adopt 'true' as a string", kind: "pra:JumpGroup", inputs: { name: "g", adopt: "true" }, property: "adopt" },
+    { title: "grant adopt a plain id", kind: "pra:GroupPolicyJumpoint", inputs: { groupPolicyId: 1, jumpointId: 2, adopt: "2" }, property: "adopt" },
+    { title: "grant adopt '1/0'", kind: "pra:GroupPolicyVaultAccount", inputs: { groupPolicyId: 1, accountId: 2, adopt: "1/0" }, property: "adopt" },
+    { title: "connection host with user:password@", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "https://admin:Hunter2-host-pw@pra.example.com" } }, property: "connection.host", mustNotShow: ["Hunter2-host-pw", "admin"] },
+    { title: "connection bare host with user:password@", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "admin:Hunter2-host-pw@pra.example.com" } }, property: "connection.host", mustNotShow: ["Hunter2-host-pw", "admin"] },
+    { title: "connection host with credentials and no host name", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "https://admin:Hunter2-host-pw@" } }, property: "connection.host", mustNotShow: ["Hunter2-host-pw", "admin"] },
+    { title: "connection host with a path", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "https://pra.example.com/api/config/v1" } }, property: "connection.host" },
+    { title: "connection host with a query", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "https://pra.example.com?token=q-Secret-3" } }, property: "connection.host", mustNotShow: ["q-Secret-3"] },
+    { title: "connection host with a fragment", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "pra.example.com#f-Secret-4" } }, property: "connection.host", mustNotShow: ["f-Secret-4"] },
+    { title: "connection host with scheme ftp", kind: "pra:JumpGroup", inputs: { name: "g", connection: { host: "ftp://pra.example.com" } }, property: "connection.host" },
+    { title: "connection caFile missing", kind: "pra:JumpGroup", inputs: { name: "g", connection: { caFile: "/nonexistent/bt-ca.pem" } }, property: "connection.caFile" },
+    { title: "connection caFile a directory", kind: "pra:JumpGroup", inputs: { name: "g", connection: { caFile: __dirname } }, property: "connection.caFile" },
+    { title: "connection caFile without a PEM certificate", kind: "pra:JumpGroup", inputs: { name: "g", connection: { caFile: __filename } }, property: "connection.caFile" },
+    { title: "connection setting misspelled", kind: "pra:JumpGroup", inputs: { name: "g", connection: { clientSecrt: "x" } }, property: "connection.clientSecrt" },
+    { title: "shell jump port NaN", kind: "pra:ShellJump", inputs: { ...shellJump, port: NaN }, property: "port" },
+    { title: "shell jump port Infinity", kind: "pra:ShellJump", inputs: { ...shellJump, port: Infinity }, property: "port" },
 ];

@@ -2,6 +2,9 @@
 // and plugin logs echoed by tests, error messages mocha prints) is kept, and after the last test it
 // is searched for every secret the provider handled in this process (its redaction registry holds
 // each password, key, token and client secret it was given). One hit fails the run.
+// Each secret is searched in every form the provider's redaction covers (JSON-escaped, URL and form
+// encoded, inside base64 such as a Basic header, and each line of a PEM key), not only as typed.
+import { encodingsOf } from "../../provider/core/redact";
 const captured: string[] = [];
 let bytes = 0;
 const LIMIT = 64 * 1024 * 1024;
@@ -29,7 +32,11 @@ export const mochaHooks = {
     afterAll(): void {
         const secrets = (globalThis as unknown as Record<symbol, Set<string> | undefined>)[Symbol.for("pulumi-beyondtrust.secrets")];
         const all = captured.join("");
-        const hits = [...(secrets ?? [])].filter((s) => s.length >= 6 && all.includes(s));
+        const hits = [...(secrets ?? [])].filter((s) => {
+            if (s.length < 6) return false;
+            const forms = encodingsOf(s);
+            return [s, ...forms.plain.filter((f) => f.length >= 6), ...forms.base64].some((f) => all.includes(f));
+        });
         const count = secrets?.size ?? 0;
         process.stdout.write(`\n  secret scan: ${count} secret values searched in ${all.length} characters of test output: ${hits.length} found\n`);
         if (hits.length > 0) {
