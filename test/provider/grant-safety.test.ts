@@ -141,7 +141,7 @@ describe("provider: grants under failure", function () {
                 ["pra:GroupPolicyJumpoint", { groupPolicyId: 5, jumpointId: 8, adopt: "6/8" }, /names groupPolicyId 6, but groupPolicyId is 5/],
                 ["pra:GroupPolicyJumpGroup", { groupPolicyId: "5", jumpGroupId: "8", adopt: "4/9" }, /groupPolicyId 4.*and jumpGroupId 9/],
                 ["pra:GroupPolicyVaultAccount", { groupPolicyId: 5, accountId: 8, adopt: "8" }, /must be true .*"<groupPolicyId>\/<objectId>"|must be true or this grant's id .*"5\/8"/],
-                ["pra:GroupPolicyVaultAccountGroup", { groupPolicyId: 5, accountGroupId: 8, adopt: "5/8/1" }, /must be true or this grant's id/],
+                ["pra:GroupPolicyVaultAccountGroup", { groupPolicyId: 5, accountGroupId: 8, adopt: "5/8/1" }, /must be true .*"<groupPolicyId>\/<objectId>"|must be true or this grant.s id/],
             ];
             for (const [kind, inputs, reason] of cases) {
                 const r = await handler(kind).check({}, inputs);
