@@ -61,6 +61,8 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
     const wrote = (ctx: Pick<CallContext, "client">) => readerFor(ctx.client, opts.path).invalidate();
 
     return {
+        collection: { path: opts.path, listHoldsFullObjects: opts.listHoldsFullObjects === true },
+
         async create(ctx) {
             wrote(ctx);
             const created = await ctx.client.request<ApiObject | undefined>("POST", opts.path, {

@@ -119,8 +119,6 @@ export const UNSIMULATED: UnsimulatedPath[] = [
   { path: "/endpoint-automation/endpoint/{id}", methods: ["GET"] },
   { path: "/openapi.yaml", methods: ["GET"] },
   { path: "/cli/{platform}", methods: ["GET"] },
-  { path: "/api-account", methods: ["GET"], list: "paginated" },
-  { path: "/api-account/{id}", methods: ["GET"] },
   { path: "/public-portal", methods: ["GET"], list: "paginated", products: ["rs"] },
   { path: "/rep-status", methods: ["GET", "POST"], list: "paginated", products: ["rs"] },
   { path: "/rep-status/{id}", methods: ["GET", "PATCH", "DELETE"], products: ["rs"] },
