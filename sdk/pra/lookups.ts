@@ -147,6 +147,43 @@ function run(kind: string, args: Record<string, unknown> | undefined, many: bool
     });
 }
 
+/** What pra.getVaultCredential returns; the whole object is a secret Output. */
+export interface VaultCredentialInfo {
+    /** The vault account's id. */
+    id: number;
+    type: string;
+    username?: string;
+    /** The password, token or private key. */
+    secret: string;
+    /** For ssh_ca accounts: the certificate signed at check-out, if any. */
+    signedPublicCert?: string;
+}
+
+export type VaultCredentialArgs = LookupArgs<VaultAccountInfo> & {
+    /** The account's id (e.g. a vault account resource's `id`); otherwise the filter must find exactly one account. */
+    accountId?: pulumi.Input<number | string>;
+};
+
+/**
+ * A vault account's credential, for programs that must hand it on: checks the account out, reads
+ * it and checks it back in, on every run (preview included). The result is secret. Avoid accounts
+ * whose policy rotates the credential on check-in: the value read would be stale at once.
+ */
+export function getVaultCredential(args: VaultCredentialArgs): pulumi.Output<VaultCredentialInfo> {
+    const { connection, accountId, ...filter } = args ?? {};
+    const result = pulumi.output({ filter, connection, accountId }).apply((resolved) => {
+        const engine: typeof import("../../provider/lookups") = require("../../provider/lookups");
+        return engine.checkOutCredential({
+            accountId: resolved.accountId as number | string | undefined,
+            filter: resolved.filter as LookupRequest["filter"],
+            connection: resolved.connection as LookupRequest["connection"],
+            stackConfig: programConfig(),
+            caller: "pra.getVaultCredential",
+        });
+    });
+    return pulumi.secret(result) as unknown as pulumi.Output<VaultCredentialInfo>;
+}
+
 function one<R>(kind: string, name: string, pluralName: string): (args?: LookupArgs<R>) => pulumi.Output<R> {
     return (args) => run(kind, args as Record<string, unknown>, false, `pra.${name}`, `pra.${pluralName}`) as unknown as pulumi.Output<R>;
 }

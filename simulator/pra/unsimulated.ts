@@ -80,8 +80,6 @@ export const UNSIMULATED: UnsimulatedPath[] = [
   { path: "/security-provider", methods: ["GET"], list: "paginated" },
   { path: "/security-provider/{id}", methods: ["GET"] },
   { path: "/security-provider/{id}", methods: ["PATCH"], products: ["pra"] },
-  { path: "/vault/account/{id}/check-out", methods: ["POST"] },
-  { path: "/vault/account/{id}/check-in", methods: ["POST"] },
   { path: "/vault/account/{id}/force-check-in", methods: ["POST"] },
   { path: "/vault/account/{id}/rotate", methods: ["POST"] },
   { path: "/vault/account/{id}/user", methods: ["GET", "POST"], list: "paginated" },

@@ -5,7 +5,7 @@
 // the filter when nothing or several objects match.
 import * as assert from "assert";
 import { handler, resetClients } from "../../provider";
-import { lookup, LookupRequest } from "../../provider/lookups";
+import { checkOutCredential, lookup, LookupRequest } from "../../provider/lookups";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
 
@@ -192,6 +192,46 @@ describe("provider: lookups", function () {
         assert.strictEqual(c.tokens, 1);
         assert.strictEqual(c.gets, 14, "one list page for each of the 14 lookups");
         assert.doesNotMatch(JSON.stringify(account), /tok-lookup-secret/);
+    });
+
+    it("a vault credential: check out, read, check in; by id or by name; concurrent requests share one check-out", async () => {
+        const create = async (kind: string, inputs: Record<string, unknown>) => {
+            const checked = await handler(kind).check({}, inputs);
+            return (await handler(kind).create(checked.inputs!)).id;
+        };
+        const token = await create("pra:VaultTokenAccount", { name: "ci token", token: "tok-credential-secret-1" });
+        const login = await create("pra:VaultUsernamePasswordAccount", { name: "db login", username: "app", password: "pw-credential-secret-1" });
+        await resetCounters();
+
+        const byId = await checkOutCredential({ accountId: token, caller: "pra.getVaultCredential" });
+        assert.deepStrictEqual(byId, { id: Number(token), type: "opaque_token", secret: "tok-credential-secret-1" });
+        let c = await sim.counters();
+        assert.deepStrictEqual(
+            [c.requests.byRoute["POST /vault/account/{id}/check-out"], c.requests.byRoute["POST /vault/account/{id}/check-in"], c.requests.byMethod.GET ?? 0],
+            [1, 1, 0],
+        );
+        const live = (await sim.control("GET", "/state")).collections["vault/account"].find((a: any) => String(a.id) === token);
+        assert.match(live.last_checkout_timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/, "the check-out is recorded");
+        assert.strictEqual(live._checked_out, undefined, "and checked back in");
+
+        await resetCounters();
+        const byName = await Promise.all([1, 2, 3].map(() => checkOutCredential({ filter: { name: "DB login" }, caller: "pra.getVaultCredential" })));
+        assert.ok(byName.every((b) => b.secret === "pw-credential-secret-1" && b.username === "app" && b.type === "username_password"));
+        c = await sim.counters();
+        assert.deepStrictEqual(
+            [c.requests.byMethod.GET, c.requests.byRoute["POST /vault/account/{id}/check-out"], c.requests.byRoute["POST /vault/account/{id}/check-in"]],
+            [1, 1, 1],
+            "one lookup, one check-out and one check-in for three identical concurrent requests",
+        );
+
+        // Held elsewhere: the check-out is refused, and the message names the account, not the secret.
+        await sim.control("PATCH", `/api/vault/account/${login}`, { _checked_out: true });
+        await assert.rejects(checkOutCredential({ accountId: login, caller: "pra.getVaultCredential" }), (err: Error) => {
+            assert.match(err.message, new RegExp(`^pra\\.getVaultCredential: could not check out vault account ${login}: .*already checked out`));
+            assert.doesNotMatch(err.message, /pw-credential-secret/);
+            return true;
+        });
+        await assert.rejects(checkOutCredential({ filter: { name: "nothing" }, caller: "pra.getVaultCredential" }), /no Vault Account matches name "nothing"/);
     });
 
     it("the connection: the lookup's own, then the program's stack config, then the environment", async () => {
