@@ -1,8 +1,11 @@
 // A lookup through the real Pulumi engine: an inline Automation API program finds a Jump Item Role
 // by name (pra.getJumpItemRole, in the program's process, connection from stack config) and feeds
-// its id into a GroupPolicyJumpGroup grant. The grant on the appliance carries the looked-up role;
+// its id into a GroupPolicyJumpGroup grant; and reads a vault credential (pra.getVaultCredential) as a
+// secret output. The grant on the appliance carries the looked-up role;
 // a lookup that matches nothing fails the run with the filter named.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { pra } from "pulumi-beyondtrust";
 import { createInlineStack, findPulumiCli, makeWorkDir, pulumiEnv, removeWorkDir, ENSURE_SCRIPT } from "../support/pulumi-cli";
@@ -29,7 +32,14 @@ describe("e2e: a Jump Item Role looked up by name feeds a Jump Group grant", fun
             const gp = new pra.GroupPolicy("gp", { name: "lookup gp" });
             const jg = new pra.JumpGroup("jg", { name: "lookup jg" });
             new pra.GroupPolicyJumpGroup("grant", { groupPolicyId: gp.id, jumpGroupId: jg.id, jumpItemRoleId: role.id });
-            return { roleId: role.id, roleCanStart: role.permStart, roleNames: roles.apply((rs) => rs.map((r) => r.name)) };
+            const acct = new pra.VaultTokenAccount("acct", { name: "lookup token", token: "tok-e2e-credential-1" });
+            const credential = pra.getVaultCredential({ accountId: acct.id });
+            return {
+                roleId: role.id,
+                roleCanStart: role.permStart,
+                roleNames: roles.apply((rs) => rs.map((r) => r.name)),
+                credential: credential.secret,
+            };
         };
         stack = await createInlineStack("bt-lookups", "e2e", program, workDir, pulumiEnv(workDir, cli!), cli!);
         await stack.setAllConfig({
@@ -50,6 +60,13 @@ describe("e2e: a Jump Item Role looked up by name feeds a Jump Group grant", fun
         assert.strictEqual(up.outputs.roleId.value, 2);
         assert.strictEqual(up.outputs.roleCanStart.value, true);
         assert.deepStrictEqual(up.outputs.roleNames.value, ["Administrator", "Start Sessions Only"]);
+        assert.strictEqual(up.outputs.credential.secret, true, "the checked-out credential is a secret output");
+        assert.strictEqual(up.outputs.credential.value, "tok-e2e-credential-1");
+        // At rest, as the backend wrote it (exportStack() decrypts secrets, so it cannot show this).
+        const root = path.join(workDir, "state");
+        const files = (fs.readdirSync(root, { recursive: true }) as string[]).map((f) => path.join(root, f)).filter((f) => fs.statSync(f).isFile());
+        assert.ok(files.length > 0);
+        for (const f of files) assert.doesNotMatch(fs.readFileSync(f, "utf8"), /tok-e2e-credential-1/, `not in clear in ${f}`);
         const grants = (await sim.control("GET", "/state")).grants["jump-group"];
         assert.deepStrictEqual(grants.map((g: any) => g.jump_item_role_id), [2], "the grant carries the looked-up role");
         const counters = await sim.counters();
@@ -63,7 +80,7 @@ describe("e2e: a Jump Item Role looked up by name feeds a Jump Group grant", fun
         assert.match(`${output}\n${failed.message}`, /pra\.getJumpItemRole: no Jump Item Role matches name "No Such Role"/);
 
         roleName = "Start Sessions Only";
-        assert.deepStrictEqual((await stack.preview()).changeSummary, { same: 4 });
+        assert.deepStrictEqual((await stack.preview()).changeSummary, { same: 5 });
         await stack.destroy();
         assert.deepStrictEqual((await sim.control("GET", "/state")).grants["jump-group"], []);
     });
