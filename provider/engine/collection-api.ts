@@ -119,6 +119,8 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
     const wrote = (ctx: Pick<CallContext, "client">) => readerFor(ctx.client, opts.path).invalidate();
 
     return {
+        collection: { path: opts.path, listHoldsFullObjects: opts.listHoldsFullObjects === true },
+
         async create(ctx) {
             const state = floorFor(ctx.client, opts.path);
             // Known before the POST is sent: what existed then can never be taken for its result.

@@ -35,6 +35,11 @@ export interface ObjectApi {
     delete(ctx: Omit<CallContext, "body">, id: string): Promise<void>;
     /** The existing object that `adopt` takes over, by id or natural key. */
     find(ctx: CallContext, adopt: true | string): Promise<{ id: string; live: ApiObject } | undefined>;
+    /**
+     * For REST collections: where the list lives and whether it returns the same objects as GET by
+     * id. Lookups (provider/engine/lookup.ts) are derived from it.
+     */
+    readonly collection?: { path: string; listHoldsFullObjects: boolean };
 }
 
 export interface ResourceSpec {

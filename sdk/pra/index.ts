@@ -7,3 +7,4 @@ export * from "./web-jump";
 export * from "./vault-accounts";
 export * from "./group-policy";
 export * from "./grants";
+export * from "./lookups";

@@ -6,6 +6,7 @@ import { registerGrantRoutes } from "./grants";
 import { kindsFor } from "./kinds";
 import { Model } from "./model";
 import { registerUnsimulatedRoutes } from "./unsimulated";
+import { registerVaultCheckoutRoutes } from "./vault-checkout";
 
 export const API_PREFIX = "/api/config/v1";
 
@@ -13,6 +14,7 @@ export function buildApiRouter(model: Model, onProvision: (gp: number) => void =
   const router = new Router<ApiHandler>();
   for (const kind of kindsFor(model.product)) registerCrudRoutes(router, model, kind);
   registerGrantRoutes(router, model, onProvision);
+  registerVaultCheckoutRoutes(router, model);
   // Last, so a real route always wins: the spec's other paths answer as an appliance without such objects.
   registerUnsimulatedRoutes(router, model);
   return router;

@@ -1,5 +1,6 @@
 // Every object kind the simulator serves, in dependency order (referenced kinds first).
 import { Kind, Product } from "../fields";
+import { apiAccount } from "./api-account";
 import { groupPolicy } from "./group-policy";
 import { jumpGroup } from "./jump-group";
 import { jumpPolicy } from "./jump-policy";
@@ -23,6 +24,7 @@ export const KINDS: Kind[] = [
   shellJump,
   remoteRdp,
   webJump,
+  apiAccount,
 ];
 
 /** The kinds one product serves; the others do not exist there (404, unknown collection). */
