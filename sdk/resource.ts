@@ -30,6 +30,13 @@ export interface CommonArgs {
      * object is then converged to the declared inputs. Ignored once the resource exists.
      */
     adopt?: pulumi.Input<boolean | string>;
+    /**
+     * With `adopt`: do not send the declared write-only secrets (passwords, keys, tokens) to the
+     * adopted object; the appliance keeps the ones it holds and state records the declared values.
+     * For secrets that are already the current ones (programs written by `pulumi-beyondtrust import`).
+     * A later change of a secret is sent as usual. Default false: adoption sends them.
+     */
+    keepSecretsOnAdopt?: pulumi.Input<boolean>;
 }
 
 /** Pulumi type token of a kind: "pra:ShellJump" → "pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump". */
@@ -56,6 +63,7 @@ export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
         for (const prop of Object.keys(spec.outputs)) props[prop] = undefined;
         props.connection = input.connection;
         props.adopt = input.adopt;
+        if (input.keepSecretsOnAdopt !== undefined) props.keepSecretsOnAdopt = input.keepSecretsOnAdopt;
         // Secret inputs are wrapped here so that even a plain string never lands in state in clear.
         for (const prop of secretNames) {
             if (props[prop] !== undefined) props[prop] = pulumi.secret(props[prop] as pulumi.Input<unknown>);

@@ -30,6 +30,15 @@ export interface ObjectApi {
     delete(ctx: Omit<CallContext, "body">, id: string): Promise<void>;
     /** The existing object that `adopt` takes over, by id or natural key. */
     find(ctx: CallContext, adopt: true | string): Promise<{ id: string; live: ApiObject } | undefined>;
+    /** Every object of the kind on the appliance, each as GET by id returns it (the importer). */
+    list?(ctx: ListContext): Promise<Array<{ id: string; live: ApiObject }>>;
+}
+
+/** What `ObjectApi.list` gets: the client, and a list-to-the-end that a run shares between kinds. */
+export interface ListContext {
+    client: ApiClient;
+    /** GET a paginated collection to its last page; the same path is fetched once per run. */
+    listAll(path: string): Promise<ApiObject[]>;
 }
 
 export interface ResourceSpec {
@@ -57,6 +66,13 @@ export interface ResourceSpec {
      * replacement); then the old one is deleted first.
      */
     deleteBeforeReplace?: (olds: Record<string, unknown>, news: Record<string, unknown>) => boolean;
+    /**
+     * Objects the appliance ships and will not delete (the default vault account group): the
+     * importer leaves them out, since a program that owned them could never destroy them.
+     */
+    builtIn?: (live: ApiObject) => boolean;
+    /** Objects in one user's personal list (jump items, vault accounts): the importer skips them unless asked. */
+    personal?: (live: ApiObject) => boolean;
     api: ObjectApi;
     resolveConnection(input: ConnectionInput | undefined): ResolvedConnection;
     client(conn: ResolvedConnection): ApiClient;

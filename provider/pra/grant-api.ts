@@ -9,6 +9,8 @@ export interface GrantOptions {
     segment: string;
     /** The API field naming the granted object, e.g. "jump_group_id". */
     childField: string;
+    /** The grant list is paginated (the spec: only the Jumpoint grants'). */
+    paginatedList?: boolean;
 }
 
 /** Grant ids are "<group policy id>/<granted object id>": both are needed to find it again. */
@@ -126,6 +128,25 @@ export function grantApi(opts: GrantOptions): ObjectApi {
             const [gp, child] = splitId(id);
             const live = await readGrant(ctx.client, gp, child);
             return live ? { id, live } : undefined;
+        },
+
+        async list(ctx) {
+            const grants: Array<{ id: string; live: ApiObject }> = [];
+            for (const policy of await ctx.listAll("/group-policy")) {
+                const gp = String(policy.id);
+                let rows: unknown;
+                try {
+                    rows = opts.paginatedList ? await ctx.client.listAll(base(gp)) : await ctx.client.request("GET", base(gp));
+                } catch (err) {
+                    if (isNotFound(err)) continue; // the policy went away meanwhile
+                    throw err;
+                }
+                for (const row of (Array.isArray(rows) ? rows : []) as ApiObject[]) {
+                    const child = String(row[opts.childField]);
+                    grants.push({ id: grantId(gp, child), live: { ...row, group_policy_id: Number(gp), [opts.childField]: Number(child) } });
+                }
+            }
+            return grants;
         },
     };
 }
