@@ -30,6 +30,13 @@ export interface CommonArgs {
      * object is then converged to the declared inputs. Ignored once the resource exists.
      */
     adopt?: pulumi.Input<boolean | string>;
+    /**
+     * With `adopt`: do not send the declared write-only secrets (passwords, keys, tokens) to the
+     * adopted object; the appliance keeps the ones it holds and state records the declared values.
+     * For secrets that are already the current ones (programs written by `pulumi-beyondtrust import`).
+     * A later change of a secret is sent as usual. Default false: adoption sends them.
+     */
+    keepSecretsOnAdopt?: pulumi.Input<boolean>;
 }
 
 /** Pulumi type token of a kind: "pra:ShellJump" → "pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump". */
@@ -56,6 +63,7 @@ export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
         for (const prop of Object.keys(spec.outputs)) props[prop] = undefined;
         props.connection = input.connection;
         props.adopt = input.adopt;
+        if (input.keepSecretsOnAdopt !== undefined) props.keepSecretsOnAdopt = input.keepSecretsOnAdopt;
         // Arguments the kind does not have (a misspelled `hostName`, an output) are passed on, not
         // dropped: check refuses them by name, so preview fails instead of silently ignoring them.
         // Secret, because a misspelled password is still a password.
@@ -65,7 +73,7 @@ export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
                 // Pulumi's serialization would turn it into a prototype and lose it: refuse it here.
                 throw new Error(`${spec.title} ${JSON.stringify(name)}: __proto__ is not a property of ${spec.title}`);
             }
-            if (key === "connection" || key === "adopt" || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
+            if (key === "connection" || key === "adopt" || key === "keepSecretsOnAdopt" || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
             if (input[key] !== undefined) {
                 define(props, key, input[key]);
                 secretNames.push(key);

@@ -20,6 +20,8 @@ export interface CollectionOptions {
      * by list scans. False where the list holds a reduced schema (vault accounts).
      */
     listHoldsFullObjects?: boolean;
+    /** Which listed objects are this kind's, when kinds share a collection (vault accounts by type). */
+    belongs?: (live: ApiObject) => boolean;
 }
 
 function idOf(obj: ApiObject): string {
@@ -185,6 +187,18 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
                 );
             }
             return matches[0] ? claim(matches[0]) : undefined;
+        },
+
+        async list(ctx) {
+            const listed = (await ctx.listAll(opts.path)).filter((o) => opts.belongs?.(o) ?? true);
+            if (opts.listHoldsFullObjects) return listed.map((live) => ({ id: idOf(live), live }));
+            // The list holds a reduced schema: each object is read in full (and may be gone by then).
+            const full: Array<{ id: string; live: ApiObject }> = [];
+            for (const o of listed) {
+                const live = await get(ctx, idOf(o));
+                if (live) full.push({ id: idOf(live), live });
+            }
+            return full;
         },
     };
 }

@@ -29,6 +29,11 @@ export interface FieldSpec {
      * another existing object (a known id) is still an in-place update.
      */
     diesWithReference?: boolean;
+    /**
+     * For a ref: the kinds whose objects the id names (several when they share a collection, as
+     * vault accounts do). The importer writes such a value as a reference to that resource.
+     */
+    refTo?: readonly string[] | ((live: Record<string, unknown>) => readonly string[]);
     /** Write-only on the API and secret in state; never read back, so drift is not detectable. */
     secret?: boolean;
     /** Only some products have it (e.g. PRA-only fields absent from Remote Support). */

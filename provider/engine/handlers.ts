@@ -24,6 +24,12 @@ type Props = Record<string, unknown>;
 /** Properties every kind accepts besides its fields. */
 const CONNECTION = "connection";
 const ADOPT = "adopt";
+/**
+ * With adopt: leave the adopted object's write-only secrets as the appliance holds them instead of
+ * sending the declared ones (which it cannot show us). For programs whose secrets are the current
+ * values, as an imported program's are; a later change of a secret is sent as usual.
+ */
+const KEEP_SECRETS = "keepSecretsOnAdopt";
 const PROVIDER = "__provider";
 
 export interface CheckResult {
@@ -186,9 +192,9 @@ function checkUnknownProperties(spec: ResourceSpec, news: Props, failures: Failu
     if (proto !== Object.prototype && proto !== null) {
         failures.push({ property: "__proto__", reason: `is not a property of ${spec.title}: inputs must be plain data` });
     }
-    const candidates = [...Object.keys(spec.fields), CONNECTION, ADOPT];
+    const candidates = [...Object.keys(spec.fields), CONNECTION, ADOPT, KEEP_SECRETS];
     for (const key of Object.keys(news)) {
-        if (key === PROVIDER || key === CONNECTION || key === ADOPT || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
+        if (key === PROVIDER || key === CONNECTION || key === ADOPT || key === KEEP_SECRETS || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
         if (Object.prototype.hasOwnProperty.call(spec.outputs, key)) {
             failures.push({ property: key, reason: `is an output of ${spec.title}, computed by the appliance; it cannot be set` });
             continue;
@@ -244,6 +250,7 @@ function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: 
     }
     if (inputs[CONNECTION] !== undefined) outs[CONNECTION] = inputs[CONNECTION];
     if (inputs[ADOPT] !== undefined) outs[ADOPT] = inputs[ADOPT];
+    if (inputs[KEEP_SECRETS] !== undefined) outs[KEEP_SECRETS] = inputs[KEEP_SECRETS];
     return outs;
 }
 
@@ -255,6 +262,7 @@ function toInputs(spec: ResourceSpec, outs: Props): Props {
     }
     if (outs[CONNECTION] !== undefined) inputs[CONNECTION] = outs[CONNECTION];
     if (outs[ADOPT] !== undefined) inputs[ADOPT] = outs[ADOPT];
+    if (outs[KEEP_SECRETS] !== undefined) inputs[KEEP_SECRETS] = outs[KEEP_SECRETS];
     return inputs;
 }
 
@@ -360,6 +368,11 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             if (adopt !== undefined) inputs[ADOPT] = adopt;
             if (failures.length === 0 && !anyUnknown && spec.refine) failures.push(...spec.refine(inputs));
             if (connection !== undefined) inputs[CONNECTION] = connection;
+            const keep = own(news, KEEP_SECRETS);
+            if (keep !== undefined && keep !== null && !isUnknown(keep)) {
+                if (typeof keep !== "boolean") failures.push({ property: KEEP_SECRETS, reason: "must be true or false" });
+                else if (keep) inputs[KEEP_SECRETS] = true;
+            }
             return failures.length > 0 ? { inputs: news, failures: failures.map((f) => forEngine(spec, f)) } : { inputs };
         },
 
@@ -410,7 +423,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             if (adopt !== undefined) {
                 const found = await withResourceError(spec, "find the object to adopt", () => spec.api.find(ctx, adopt));
                 if (found) {
-                    const changed = changedApiFields(spec, found.live, ctx.body, ctx.conn.product);
+                    const changed = changedApiFields(spec, found.live, ctx.body, ctx.conn.product, inputs[KEEP_SECRETS] === true);
                     const live = Object.keys(changed).length > 0
                         ? await withResourceError(spec, "converge the adopted object", () => spec.api.update({ ...ctx, previous: found.live }, found.id, changed), found.id)
                         : found.live;
@@ -465,7 +478,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 for (const [name, field] of Object.entries(spec.fields)) {
                     if (!managed(field, news[name])) delete outs[name];
                 }
-                for (const key of [CONNECTION, ADOPT]) {
+                for (const key of [CONNECTION, ADOPT, KEEP_SECRETS]) {
                     if (news[key] === undefined) delete outs[key];
                     else outs[key] = news[key];
                 }
@@ -496,11 +509,12 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
     };
 }
 
-/** API fields whose live values differ from the desired body. Secrets are always sent: they cannot be read. */
-function changedApiFields(spec: ResourceSpec, live: ApiObject, body: ApiObject, product: "pra" | "rs"): ApiObject {
+/** API fields whose live values differ from the desired body. Secrets are sent (they cannot be read) unless kept. */
+function changedApiFields(spec: ResourceSpec, live: ApiObject, body: ApiObject, product: "pra" | "rs", keepSecrets: boolean): ApiObject {
     const changed: ApiObject = {};
     for (const field of Object.values(spec.fields)) {
         if (!appliesTo(field, product) || field.createOnly || !(field.api in body)) continue;
+        if (field.secret && keepSecrets) continue;
         if (field.secret || !sameValue(live[field.api], body[field.api])) changed[field.api] = body[field.api];
     }
     return changed;

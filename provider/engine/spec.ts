@@ -40,6 +40,15 @@ export interface ObjectApi {
      * id. Lookups (provider/engine/lookup.ts) are derived from it.
      */
     readonly collection?: { path: string; listHoldsFullObjects: boolean };
+    /** Every object of the kind on the appliance, each as GET by id returns it (the importer). */
+    list?(ctx: ListContext): Promise<Array<{ id: string; live: ApiObject }>>;
+}
+
+/** What `ObjectApi.list` gets: the client, and a list-to-the-end that a run shares between kinds. */
+export interface ListContext {
+    client: ApiClient;
+    /** GET a paginated collection to its last page; the same path is fetched once per run. */
+    listAll(path: string): Promise<ApiObject[]>;
 }
 
 export interface ResourceSpec {
@@ -67,6 +76,13 @@ export interface ResourceSpec {
      * replacement); then the old one is deleted first.
      */
     deleteBeforeReplace?: (olds: Record<string, unknown>, news: Record<string, unknown>) => boolean;
+    /**
+     * Objects the appliance ships and will not delete (the default vault account group): the
+     * importer leaves them out, since a program that owned them could never destroy them.
+     */
+    builtIn?: (live: ApiObject) => boolean;
+    /** Objects in one user's personal list (jump items, vault accounts): the importer skips them unless asked. */
+    personal?: (live: ApiObject) => boolean;
     api: ObjectApi;
     resolveConnection(input: ConnectionInput | undefined): ResolvedConnection;
     client(conn: ResolvedConnection): ApiClient;

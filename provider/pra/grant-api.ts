@@ -14,6 +14,8 @@ export interface GrantOptions {
     childProperty: string;
     /** What the granted object is called, e.g. "Jump Group". */
     childTitle: string;
+    /** The grant list is paginated (the spec: only the Jumpoint grants'). */
+    paginatedList?: boolean;
 }
 
 /** Grant ids are "<group policy id>/<granted object id>": both are needed to find it again. */
@@ -272,6 +274,25 @@ export function grantApi(opts: GrantOptions): ObjectApi {
             const id = grantId(gp, child);
             const live = await readGrant(ctx.client, gp, child);
             return live ? { id, live } : undefined;
+        },
+
+        async list(ctx) {
+            const grants: Array<{ id: string; live: ApiObject }> = [];
+            for (const policy of await ctx.listAll("/group-policy")) {
+                const gp = String(policy.id);
+                let rows: unknown;
+                try {
+                    rows = opts.paginatedList ? await ctx.client.listAll(base(gp)) : await ctx.client.request("GET", base(gp));
+                } catch (err) {
+                    if (isNotFound(err)) continue; // the policy went away meanwhile
+                    throw err;
+                }
+                for (const row of (Array.isArray(rows) ? rows : []) as ApiObject[]) {
+                    const child = String(row[opts.childField]);
+                    grants.push({ id: grantId(gp, child), live: { ...row, group_policy_id: Number(gp), [opts.childField]: Number(child) } });
+                }
+            }
+            return grants;
         },
     };
 }

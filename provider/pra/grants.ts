@@ -8,7 +8,7 @@ function grant(opts: GrantOptions) {
     return { api: grantApi(opts), refine: grantAdoptRule(opts) };
 }
 
-const groupPolicyId = ref("group_policy_id", "Id of the group policy receiving the grant.", { required: true, replaceOnChange: true });
+const groupPolicyId = ref("group_policy_id", "Id of the group policy receiving the grant.", { required: true, replaceOnChange: true, refTo: ["pra:GroupPolicy"] });
 
 const ROLE = {
     api: "role",
@@ -22,10 +22,10 @@ export const groupPolicyJumpoint = praSpec({
     title: "Group policy Jumpoint grant",
     fields: {
         groupPolicyId,
-        jumpointId: ref("jumpoint_id", "Id of the Jumpoint members may use.", { required: true, replaceOnChange: true }),
+        jumpointId: ref("jumpoint_id", "Id of the Jumpoint members may use.", { required: true, replaceOnChange: true, refTo: ["pra:Jumpoint"] }),
     },
     outputs: {},
-    ...grant({ segment: "jumpoint", childField: "jumpoint_id", childProperty: "jumpointId", childTitle: "Jumpoint" }),
+    ...grant({ segment: "jumpoint", childField: "jumpoint_id", childProperty: "jumpointId", childTitle: "Jumpoint", paginatedList: true }),
 });
 
 export const groupPolicyJumpGroup = praSpec({
@@ -33,7 +33,7 @@ export const groupPolicyJumpGroup = praSpec({
     title: "Group policy Jump Group grant",
     fields: {
         groupPolicyId,
-        jumpGroupId: ref("jump_group_id", "Id of the Jump Group whose items members may use.", { required: true, replaceOnChange: true }),
+        jumpGroupId: ref("jump_group_id", "Id of the Jump Group whose items members may use.", { required: true, replaceOnChange: true, refTo: ["pra:JumpGroup"] }),
         jumpItemRoleId: {
             api: "jump_item_role_id",
             type: { kind: "int", min: 0, max: ID_MAX },
@@ -57,7 +57,11 @@ export const groupPolicyVaultAccount = praSpec({
     title: "Group policy vault account grant",
     fields: {
         groupPolicyId,
-        accountId: ref("account_id", "Id of the vault account members may use.", { required: true, replaceOnChange: true }),
+        accountId: ref("account_id", "Id of the vault account members may use.", {
+            required: true,
+            replaceOnChange: true,
+            refTo: ["pra:VaultUsernamePasswordAccount", "pra:VaultSshAccount", "pra:VaultTokenAccount"],
+        }),
         role: ROLE,
     },
     outputs: {},
@@ -69,7 +73,7 @@ export const groupPolicyVaultAccountGroup = praSpec({
     title: "Group policy vault account group grant",
     fields: {
         groupPolicyId,
-        accountGroupId: ref("account_group_id", "Id of the vault account group members may use.", { required: true, replaceOnChange: true }),
+        accountGroupId: ref("account_group_id", "Id of the vault account group members may use.", { required: true, replaceOnChange: true, refTo: ["pra:VaultAccountGroup"] }),
         role: ROLE,
     },
     outputs: {},

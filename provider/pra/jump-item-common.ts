@@ -27,10 +27,12 @@ export function jumpItemSpec(kind: {
         products: kind.products,
         fields: {
             name: text("name", 1, 128, "Display name of the Jump Item.", { required: true }),
-            jumpointId: ref("jumpoint_id", `Id of the Jumpoint ${kind.jumpointRole}.`, { required: true, diesWithReference: true }),
+            jumpointId: ref("jumpoint_id", `Id of the Jumpoint ${kind.jumpointRole}.`, { required: true, diesWithReference: true, refTo: ["pra:Jumpoint"] }),
             jumpGroupId: ref("jump_group_id", "Id of the owning Jump Group (or user, when the type is personal).", {
                 required: true,
                 diesWithReference: true,
+                // A personal item's owner is a user, not a Jump Group.
+                refTo: (live) => (live.jump_group_type === "personal" ? [] : ["pra:JumpGroup"]),
             }),
             jumpGroupType: {
                 api: "jump_group_type",
@@ -50,6 +52,7 @@ export function jumpItemSpec(kind: {
         },
         outputs: kind.outputs ?? {},
         refine: kind.refine,
+        personal: (live) => live.jump_group_type === "personal",
         api: collectionApi({
             path: kind.path,
             naturalKey: (body) => ({ name: String(body.name), jump_group_id: Number(body.jump_group_id) }),

@@ -25,6 +25,7 @@ export const jumpoint = praSpec({
             nullable: true,
             default: null,
             products: ["pra"],
+            refTo: ["pra:VaultUsernamePasswordAccount"],
         }),
     },
     outputs: { connected: "connected" },

@@ -8,7 +8,7 @@ export function vaultAccountFields(withPolicy: boolean): FieldTable {
     return {
         name: text("name", 1, 255, "Display name of the account.", { required: true }),
         description: text("description", 0, 4096, "Free-form description.", { default: "" }),
-        accountGroupId: ref("account_group_id", "Vault account group holding it (1 is the default group).", { default: 1 }),
+        accountGroupId: ref("account_group_id", "Vault account group holding it (1 is the default group).", { default: 1, refTo: ["pra:VaultAccountGroup"] }),
         ...(withPolicy
             ? {
                   accountPolicy: text("account_policy", 1, 64, "Code name of the account policy, or null to inherit from the group.", {
@@ -33,6 +33,9 @@ export function vaultAccountSpec(spec: {
     refine?: ResourceSpec["refine"];
 }): ResourceSpec {
     const writeOnly = Object.values(spec.fields).filter((f) => f.secret).map((f) => f.api);
+    // The types this kind covers: its fixed type, or the values of its own type field (ssh, ssh_ca).
+    const typeField = spec.fields.type?.type;
+    const types: readonly string[] = spec.fixedType ? [spec.fixedType] : typeField?.kind === "enum" ? typeField.values : [];
     return praSpec({
         kind: spec.kind,
         title: spec.title,
@@ -40,11 +43,13 @@ export function vaultAccountSpec(spec: {
         outputs: { ...VAULT_OUTPUTS, ...(spec.outputs ?? {}) },
         refine: spec.refine,
         fixedBody: spec.fixedType ? () => ({ type: spec.fixedType }) : undefined,
+        personal: (live) => live.personal === true,
         api: withTypeOnPatch(
             collectionApi({
                 path: "/vault/account",
                 naturalKey: (body) => ({ name: String(body.name), type: String(body.type) }),
                 writeOnly,
+                belongs: (live) => types.includes(String(live.type)),
             }),
         ),
     });

@@ -15,5 +15,7 @@ export const vaultAccountGroup = praSpec({
     },
     outputs: {},
     deleteBeforeReplace: sameUniqueKey("name"),
+    // Group 1 "Default" holds every account not put elsewhere; the appliance refuses to delete it.
+    builtIn: (live) => Number(live.id) === 1,
     api: collectionApi({ path: "/vault/account-group", naturalKey: byName, listHoldsFullObjects: true }),
 });

@@ -1,0 +1,3 @@
+import { gitops, loadInventory } from "./program";
+
+export = gitops(loadInventory());
