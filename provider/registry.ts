@@ -4,6 +4,7 @@ import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, gro
 import { jumpGroup } from "./pra/jump-group";
 import { jumpoint } from "./pra/jumpoint";
 import { remoteRdp } from "./pra/remote-rdp";
+import { remoteVnc } from "./pra/remote-vnc";
 import { shellJump } from "./pra/shell-jump";
 import { vaultAccountGroup } from "./pra/vault-account-group";
 import { vaultSshAccount } from "./pra/vault-ssh-account";
@@ -17,6 +18,7 @@ export const SPECS: readonly ResourceSpec[] = [
     jumpGroup,
     shellJump,
     remoteRdp,
+    remoteVnc,
     webJump,
     vaultUsernamePasswordAccount,
     vaultSshAccount,

@@ -3,6 +3,7 @@ export * from "./jumpoint";
 export * from "./jump-group";
 export * from "./shell-jump";
 export * from "./remote-rdp";
+export * from "./remote-vnc";
 export * from "./web-jump";
 export * from "./vault-accounts";
 export * from "./group-policy";

@@ -35,8 +35,6 @@ export const UNSIMULATED: UnsimulatedPath[] = [
   { path: "/jump-client/installer/{installer_id}/{platform}", methods: ["GET"] },
   { path: "/jump-item/remote-rdp/{id}/copy", methods: ["POST"] },
   { path: "/jump-item/shell-jump/{id}/copy", methods: ["POST"] },
-  { path: "/jump-item/remote-vnc", methods: ["GET", "POST"], list: "paginated" },
-  { path: "/jump-item/remote-vnc/{id}", methods: ["GET", "PATCH", "DELETE"] },
   { path: "/jump-item/remote-vnc/{id}/copy", methods: ["POST"] },
   { path: "/jump-item/psql-tunnel-jump", methods: ["GET", "POST"], list: "paginated", products: ["pra"] },
   { path: "/jump-item/psql-tunnel-jump/{id}", methods: ["GET", "PATCH", "DELETE"], products: ["pra"] },

@@ -12,6 +12,7 @@ const collections = (product: "pra" | "rs") => [
   "/jump-group",
   "/jump-item/shell-jump",
   "/jump-item/remote-rdp",
+  "/jump-item/remote-vnc",
   ...(product === "pra" ? ["/jump-item/web-jump"] : []),
   "/vault/account",
   "/vault/account-group",
@@ -156,6 +157,23 @@ for (const product of ["pra", "rs"] as const) {
       await call("POST", "/jump-item/remote-rdp", "/jump-item/remote-rdp", { name: "bad", jumpoint_id: ids.jumpoint, quality: "ultra" });
     });
 
+    it("remote vnc CRUD", async () => {
+      const r = await call("POST", "/jump-item/remote-vnc", "/jump-item/remote-vnc", {
+        name: "contract vnc",
+        jumpoint_id: ids.jumpoint,
+        jump_group_id: ids.jumpGroup,
+        hostname: "10.0.0.20",
+        tag: "lab",
+      });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.body.port, 5900);
+      ids.remoteVnc = r.body.id;
+      await call("GET", "/jump-item/remote-vnc", `/jump-item/remote-vnc?hostname=10.0.0.20&per_page=5`);
+      await call("GET", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`);
+      await call("PATCH", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`, { port: 5901, session_policy_id: null });
+      await call("POST", "/jump-item/remote-vnc", "/jump-item/remote-vnc", { name: "bad", jumpoint_id: ids.jumpoint, port: 99 });
+    });
+
     it("web jump: CRUD on PRA, absent from the RS spec", async function () {
       if (product === "rs") {
         assert.equal(spec!.doc.paths["/jump-item/web-jump"], undefined, "the RS spec has no Web Jump");
@@ -252,6 +270,7 @@ for (const product of ["pra", "rs"] as const) {
       await call("DELETE", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
       await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
       await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
+      await call("DELETE", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`);
       if (product === "pra") await call("DELETE", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`);
       await call("DELETE", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`);
       await call("DELETE", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`);

@@ -20,6 +20,7 @@ const seed = (product: "pra" | "rs") => ({
     "vault/account": [{ id: 1, type: "username_password", name: "acct", username: "u", password: "p" }],
     "jump-item/shell-jump": [{ id: 1, name: "sj", jumpoint_id: 1, jump_group_id: 1, hostname: "h", protocol: "ssh" }],
     "jump-item/remote-rdp": [{ id: 1, name: "rdp", jumpoint_id: 1, jump_group_id: 1, hostname: "h" }],
+    "jump-item/remote-vnc": [{ id: 1, name: "vnc", jumpoint_id: 1, jump_group_id: 1, hostname: "h" }],
     ...(product === "pra" ? { "jump-item/web-jump": [{ id: 1, name: "web", jumpoint_id: 1, jump_group_id: 1, url: "https://h" }] } : {}),
   },
 });

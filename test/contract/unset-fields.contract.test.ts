@@ -71,6 +71,7 @@ for (const product of ["pra", "rs"] as const) {
       const owners = { jumpoint_id: jp.id, jump_group_id: jg.id };
       assertComplete("ShellJumpItem", await createAndRead("/jump-item/shell-jump", { name: "sj", hostname: "h1", protocol: "ssh", ...owners }));
       assertComplete("RemoteRdpJumpItem", await createAndRead("/jump-item/remote-rdp", { name: "rdp", hostname: "h2", ...owners }));
+      assertComplete("RemoteVncJumpItem", await createAndRead("/jump-item/remote-vnc", { name: "vnc", hostname: "h4", ...owners }));
       if (product === "pra") {
         assertComplete("WebJumpItem", await createAndRead("/jump-item/web-jump", { name: "web", url: "https://h3.example.com", ...owners }));
       }

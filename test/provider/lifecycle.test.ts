@@ -67,6 +67,17 @@ const CASES: KindCase[] = [
         drift: { apiField: "console", value: true, property: "console" },
     },
     {
+        kind: "pra:RemoteVnc",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "kiosk", hostname: "10.0.0.20", jumpointId: d.jp, jumpGroupId: d.jg, tag: "lab" }),
+        update: { port: 5901, comments: "display :1" },
+        path: (id) => `/jump-item/remote-vnc/${id}`,
+        drift: { apiField: "port", value: 5999, property: "port" },
+    },
+    {
         kind: "pra:WebJump",
         needs: async (e) => {
             const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);

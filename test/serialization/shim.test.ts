@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { SPECS } from "../../provider/registry";
 import { SSH_KEY } from "../support/bad-inputs";
 import { linkedProject } from "../support/linked-project";
 
@@ -53,6 +54,7 @@ describe("serialization: the provider shim", function () {
             new pra.JumpGroup("jg", { name: "g" }),
             new pra.ShellJump("sj", { name: "s", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.RemoteRdp("rdp", { name: "r", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.RemoteVnc("vnc", { name: "v", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.WebJump("web", { name: "w", url: "https://h/", jumpointId: 1, jumpGroupId: 1 }),
             new pra.VaultUsernamePasswordAccount("up", { name: "u", username: "u", password: CANARY }),
             new pra.VaultSshAccount("ssh", { name: "k", username: "u", privateKey: SSH_KEY }),
@@ -75,7 +77,7 @@ describe("serialization: the provider shim", function () {
     it("gives every class its own stable type token", () => {
         const types = captured.map((c) => c.type);
         assert.ok(types.includes("pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump"), types.join(", "));
-        assert.strictEqual(new Set(types).size, 14, "14 kinds, 14 tokens");
+        assert.strictEqual(new Set(types).size, SPECS.length, "one token per registered kind, each class created once");
     });
 
     it("serializes the same small text for every resource of a kind, with no credential in it", () => {

@@ -6,6 +6,7 @@ export const SSH_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE
 const shellJump = { name: "web-1", jumpointId: 1, hostname: "10.0.0.5", jumpGroupId: 1 };
 const remoteRdp = { name: "dc-1", jumpointId: 1, hostname: "10.0.0.10", jumpGroupId: 1 };
 const webJump = { name: "router ui", jumpointId: 1, url: "https://10.0.0.1/", jumpGroupId: 1 };
+const remoteVnc = { name: "kiosk", jumpointId: 1, hostname: "10.0.0.20", jumpGroupId: 1 };
 const jumpoint = { name: "vpc-a", platform: "linux-x86" };
 const upAccount = { name: "svc", username: "svc", password: "pw-Secret-1" };
 const sshAccount = { name: "ssh", username: "ec2-user", privateKey: SSH_KEY };
@@ -43,6 +44,8 @@ export const BAD_INPUTS: BadInput[] = [
     { title: "web jump empty url", kind: "pra:WebJump", inputs: { ...webJump, url: "" }, property: "url" },
     { title: "web jump 256-character selector", kind: "pra:WebJump", inputs: { ...webJump, submitField: "s".repeat(256) }, property: "submitField" },
     { title: "web jump on RS", kind: "pra:WebJump", inputs: { ...webJump, connection: { product: "rs" } }, property: "connection.product" },
+    { title: "remote vnc port 99", kind: "pra:RemoteVnc", inputs: { ...remoteVnc, port: 99 }, property: "port" },
+    { title: "remote vnc missing hostname", kind: "pra:RemoteVnc", inputs: { ...remoteVnc, hostname: undefined }, property: "hostname" },
     { title: "jumpoint platform macos", kind: "pra:Jumpoint", inputs: { ...jumpoint, platform: "macos" }, property: "platform" },
     { title: "jumpoint code name with spaces", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "vpc a" }, property: "codeName" },
     { title: "jumpoint code name of 65 characters", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "c".repeat(65) }, property: "codeName" },

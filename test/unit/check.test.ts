@@ -107,6 +107,7 @@ describe("unit: check", () => {
             "pra:JumpGroup": { name: "g", codeName: "g-1" },
             "pra:ShellJump": { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1, sessionPolicyId: 2 },
             "pra:RemoteRdp": { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: "1", secureAppType: "remote_desktop_agent", remoteExePath: "C:\\tools\\a.exe" },
+            "pra:RemoteVnc": { name: "v", jumpointId: 1, hostname: "h", jumpGroupId: 1, port: 5901 },
             "pra:WebJump": { name: "w", jumpointId: 1, url: "https://h/", jumpGroupId: 1, usernameField: null, authenticationTimeout: 30 },
             "pra:VaultUsernamePasswordAccount": { name: "a", username: "u", password: "p" },
             "pra:VaultSshAccount": { name: "k", username: "u", privateKey: SSH_KEY, type: "ssh_ca" },

@@ -6,6 +6,7 @@ import { jumpPolicy } from "./jump-policy";
 import { jumpoint } from "./jumpoint";
 import { jumpItemRole, sessionPolicy } from "./read-only";
 import { remoteRdp } from "./remote-rdp";
+import { remoteVnc } from "./remote-vnc";
 import { shellJump } from "./shell-jump";
 import { vaultAccount } from "./vault-account";
 import { vaultAccountGroup } from "./vault-account-group";
@@ -22,6 +23,7 @@ export const KINDS: Kind[] = [
   jumpGroup,
   shellJump,
   remoteRdp,
+  remoteVnc,
   webJump,
 ];
 
