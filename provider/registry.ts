@@ -3,6 +3,10 @@ import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
 import { jumpGroup } from "./pra/jump-group";
 import { jumpoint } from "./pra/jumpoint";
+import { mysqlTunnelJump } from "./pra/mysql-tunnel-jump";
+import { networkTunnelJump } from "./pra/network-tunnel-jump";
+import { postgresqlTunnelJump } from "./pra/postgresql-tunnel-jump";
+import { protocolTunnelJump } from "./pra/protocol-tunnel-jump";
 import { remoteRdp } from "./pra/remote-rdp";
 import { remoteVnc } from "./pra/remote-vnc";
 import { shellJump } from "./pra/shell-jump";
@@ -20,6 +24,10 @@ export const SPECS: readonly ResourceSpec[] = [
     remoteRdp,
     remoteVnc,
     webJump,
+    protocolTunnelJump,
+    postgresqlTunnelJump,
+    mysqlTunnelJump,
+    networkTunnelJump,
     vaultUsernamePasswordAccount,
     vaultSshAccount,
     vaultTokenAccount,

@@ -64,6 +64,14 @@ export function isUnknown(v: unknown): boolean {
     return v === UNKNOWN;
 }
 
+/** Whether an unknown value hides anywhere inside a list or object (Pulumi resolves them at apply). */
+export function containsUnknown(v: unknown): boolean {
+    if (isUnknown(v)) return true;
+    if (Array.isArray(v)) return v.some(containsUnknown);
+    if (v !== null && typeof v === "object") return Object.values(v).some(containsUnknown);
+    return false;
+}
+
 export const ID_MAX = 2147483647;
 
 function zod(): typeof import("zod") {
@@ -139,6 +147,8 @@ function buildSchema(t: FieldType): ZodType {
             return z.enum(t.values as [string, ...string[]], { error: `must be ${describeType(t)}` });
         case "custom":
             return z.unknown().transform((v, ctx) => {
+                // A list built from other resources' outputs can hold unknowns during preview.
+                if (containsUnknown(v)) return v;
                 const r = t.parse(v);
                 if ("error" in r) {
                     ctx.addIssue({ code: "custom", message: r.error });

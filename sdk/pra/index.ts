@@ -5,6 +5,7 @@ export * from "./shell-jump";
 export * from "./remote-rdp";
 export * from "./remote-vnc";
 export * from "./web-jump";
+export * from "./tunnel-jumps";
 export * from "./vault-accounts";
 export * from "./group-policy";
 export * from "./grants";

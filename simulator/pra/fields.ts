@@ -48,6 +48,10 @@ export interface Field {
   ref?: Reference;
   /** Only these products have the field (the RS spec drops several PRA fields). */
   products?: Product[];
+  /** Required when this holds for the object being written (the spec's "required when tunnel_type is ..."). */
+  requiredWhen?: (obj: Obj) => boolean;
+  /** Rules the vocabulary above cannot say (a oneOf, a range's order): the messages for a bad value. */
+  check?: (value: unknown) => string[];
 }
 
 export type FieldTable = Record<string, Field>;

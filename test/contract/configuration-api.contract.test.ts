@@ -6,6 +6,9 @@ import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { Api, NO_RATE_LIMIT } from "../simulator/client";
 import { SPEC_FILES, Spec } from "./spec";
 
+/** The tunnel Jump Items: PRA only, each its own path and schema. */
+const TUNNEL_PATHS = ["/jump-item/protocol-tunnel-jump", "/jump-item/psql-tunnel-jump", "/jump-item/mysql-tunnel-jump", "/jump-item/network-tunnel-jump"];
+
 /** Collections with the full list/create/get/patch/delete set; Web Jump is PRA only (the RS spec has no such path). */
 const collections = (product: "pra" | "rs") => [
   "/jumpoint",
@@ -13,7 +16,7 @@ const collections = (product: "pra" | "rs") => [
   "/jump-item/shell-jump",
   "/jump-item/remote-rdp",
   "/jump-item/remote-vnc",
-  ...(product === "pra" ? ["/jump-item/web-jump"] : []),
+  ...(product === "pra" ? ["/jump-item/web-jump", ...TUNNEL_PATHS] : []),
   "/vault/account",
   "/vault/account-group",
   "/jump-policy",
@@ -196,6 +199,47 @@ for (const product of ["pra", "rs"] as const) {
       await call("POST", "/jump-item/web-jump", "/jump-item/web-jump", { name: "bad", url: "", authentication_timeout: 31 });
     });
 
+    it("tunnel jump items: CRUD of each on PRA, absent from the RS spec", async function () {
+      if (product === "rs") {
+        for (const p of TUNNEL_PATHS) assert.equal(spec!.doc.paths[p], undefined, `the RS spec has no ${p}`);
+        return;
+      }
+      const owners = { jumpoint_id: ids.jumpoint, jump_group_id: ids.jumpGroup };
+      const bodies: Record<string, { create: object; patch: object; bad: object }> = {
+        "/jump-item/protocol-tunnel-jump": {
+          create: { name: "contract tcp", hostname: "10.0.0.30", tunnel_definitions: "15432;5432;0;6379", ...owners },
+          patch: { tunnel_type: "k8s", url: "https://k8s.example.com:6443", ca_certificates: "-----BEGIN CERTIFICATE-----" },
+          bad: { name: "bad", hostname: "h", tunnel_type: "tcp", tunnel_definitions: "22", ...owners },
+        },
+        "/jump-item/psql-tunnel-jump": {
+          create: { name: "contract psql", hostname: "db", username: "app", database: "orders", ...owners },
+          patch: { tunnel_listen_address: "127.0.0.2", jump_policy_id: ids.jumpPolicy },
+          bad: { name: "bad", hostname: "db", tunnel_listen_address: "10.0.0.1", ...owners },
+        },
+        "/jump-item/mysql-tunnel-jump": {
+          create: { name: "contract mysql", hostname: "db", ...owners },
+          patch: { database: "shop", session_policy_id: 2 },
+          bad: { name: "bad", ...owners },
+        },
+        "/jump-item/network-tunnel-jump": {
+          create: { name: "contract net", filter_rules: [{ ip_addresses: { cidr: "10.1.0.0/16" } }], ...owners },
+          patch: { filter_rules: [{ ip_addresses: { range: { start: "10.0.0.1", end: "10.0.0.9" } }, protocol: "TCP", ports: { range: { start: 1, end: 1024 } } }] },
+          bad: { name: "bad", filter_rules: [{ ip_addresses: { cidr: "10.0.0.0/8", list: ["10.0.0.1"] } }], ...owners },
+        },
+      };
+      for (const [p, b] of Object.entries(bodies)) {
+        const r = await call("POST", p, p, b.create);
+        assert.equal(r.status, 201, `${p}: ${r.text}`);
+        ids[p] = r.body.id;
+        await call("GET", p, `${p}?jumpoint_id=${ids.jumpoint}&per_page=5`);
+        await call("GET", `${p}/{id}`, `${p}/${ids[p]}`);
+        const patched = await call("PATCH", `${p}/{id}`, `${p}/${ids[p]}`, b.patch);
+        assert.equal(patched.status, 200, `${p}: ${patched.text}`);
+        assert.equal((await call("POST", p, p, b.bad)).status, 422, `${p}: a bad body is refused`);
+      }
+      assert.deepEqual((await api.get(`/jump-item/network-tunnel-jump/${ids["/jump-item/network-tunnel-jump"]}`)).body.filter_rules[0].ports, { range: { start: 1, end: 1024 } });
+    });
+
     it("vault account groups and accounts of every creatable type", async () => {
       const g = await call("POST", "/vault/account-group", "/vault/account-group", { name: "contract vg", description: "d" });
       ids.accountGroup = g.body.id;
@@ -271,6 +315,7 @@ for (const product of ["pra", "rs"] as const) {
       await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
       await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
       await call("DELETE", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`);
+      if (product === "pra") for (const p of TUNNEL_PATHS) await call("DELETE", `${p}/{id}`, `${p}/${ids[p]}`);
       if (product === "pra") await call("DELETE", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`);
       await call("DELETE", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`);
       await call("DELETE", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`);

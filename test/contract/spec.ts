@@ -30,6 +30,21 @@ export const SPEC_DEFECTS: Record<string, { why: string; schema: any }> = {
 };
 
 /**
+ * Component schemas that cannot validate what they describe; the check patches them as named. Each
+ * entry says why; docs/simulator.md lists them.
+ */
+export const SCHEMA_DEFECTS: Record<string, { why: string; patch: (schema: any) => void }> = {
+  NetworkTunnelJumpItemFilterRuleIPAddressList: {
+    why: "it requires nothing, so {cidr} and {range} values match it too and the rule's oneOf fails for them: `list` is required, as the other members require their key",
+    patch: (s) => (s.required = ["list"]),
+  },
+  NetworkTunnelJumpItemFilterRulePortList: {
+    why: "as NetworkTunnelJumpItemFilterRuleIPAddressList: a {range} of ports matches both members of the oneOf",
+    patch: (s) => (s.required = ["list"]),
+  },
+};
+
+/**
  * Where live appliances (as the vendor's own clients and acceptance tests show) answer other than
  * the spec's letter, the simulator follows them and the check uses the schema named here.
  * docs/simulator.md lists each with its source.
@@ -77,6 +92,7 @@ export class Spec {
     const components = { schemas, responses, headers };
     dropWriteOnlyFromRequired(components, (ref) => this.resolve(ref));
     markLiveNullable(components);
+    for (const [name, defect] of Object.entries(SCHEMA_DEFECTS)) if (components.schemas[name]) defect.patch(components.schemas[name]);
     this.ajv.addSchema({ $id: "spec", components });
   }
 

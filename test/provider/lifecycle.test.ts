@@ -89,6 +89,55 @@ const CASES: KindCase[] = [
         drift: { apiField: "url", value: "https://10.0.0.2/", property: "url" },
     },
     {
+        kind: "pra:ProtocolTunnelJump",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "db ports", hostname: "10.0.0.30", jumpointId: d.jp, jumpGroupId: d.jg, tunnelDefinitions: [{ localPort: 15432, remotePort: 5432 }] }),
+        update: { tunnelDefinitions: [{ localPort: 15432, remotePort: 5432 }, { localPort: 0, remotePort: 6379 }], tunnelListenAddress: "127.0.0.5" },
+        path: (id) => `/jump-item/protocol-tunnel-jump/${id}`,
+        drift: { apiField: "tunnel_definitions", value: "2222;22", property: "tunnelDefinitions" },
+    },
+    {
+        kind: "pra:PostgresqlTunnelJump",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "orders db", hostname: "db.internal", jumpointId: d.jp, jumpGroupId: d.jg, username: "app", database: "orders" }),
+        update: { tunnelListenAddress: "127.0.0.2", database: "orders_v2" },
+        path: (id) => `/jump-item/psql-tunnel-jump/${id}`,
+        drift: { apiField: "username", value: "postgres", property: "username" },
+    },
+    {
+        kind: "pra:MysqlTunnelJump",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "shop db", hostname: "mysql.internal", jumpointId: d.jp, jumpGroupId: d.jg, database: "shop" }),
+        update: { username: "reporting", tag: "db" },
+        path: (id) => `/jump-item/mysql-tunnel-jump/${id}`,
+        drift: { apiField: "hostname", value: "other.internal", property: "hostname" },
+    },
+    {
+        kind: "pra:NetworkTunnelJump",
+        needs: async (e) => {
+            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jp, jg };
+        },
+        create: (d) => ({ name: "vpc-a network", jumpointId: d.jp, jumpGroupId: d.jg, filterRules: [{ ipAddresses: { cidr: "10.1.0.0/16" } }] }),
+        update: {
+            filterRules: [
+                { ipAddresses: { cidr: "10.1.0.0/16" }, protocol: "TCP", ports: { range: { start: 5432, end: 5439 } } },
+                { ipAddresses: { list: ["10.2.0.1", "10.2.0.2"] }, protocol: "ICMP", ports: { list: [] } },
+            ],
+        },
+        path: (id) => `/jump-item/network-tunnel-jump/${id}`,
+        drift: { apiField: "filter_rules", value: [{ ip_addresses: { range: { start: "10.9.0.1", end: "10.9.0.9" } } }], property: "filterRules" },
+    },
+    {
         kind: "pra:VaultUsernamePasswordAccount",
         create: () => ({ name: "svc-backup", username: "backup", password: "Initial-Passw0rd!" }),
         update: { password: "Rotated-Passw0rd!", description: "rotated" },

@@ -8,6 +8,7 @@ import { jumpItemRole, sessionPolicy } from "./read-only";
 import { remoteRdp } from "./remote-rdp";
 import { remoteVnc } from "./remote-vnc";
 import { shellJump } from "./shell-jump";
+import { mysqlTunnelJump, networkTunnelJump, protocolTunnelJump, psqlTunnelJump } from "./tunnel-jumps";
 import { vaultAccount } from "./vault-account";
 import { vaultAccountGroup } from "./vault-account-group";
 import { webJump } from "./web-jump";
@@ -25,6 +26,10 @@ export const KINDS: Kind[] = [
   remoteRdp,
   remoteVnc,
   webJump,
+  protocolTunnelJump,
+  psqlTunnelJump,
+  mysqlTunnelJump,
+  networkTunnelJump,
 ];
 
 /** The kinds one product serves; the others do not exist there (404, unknown collection). */
