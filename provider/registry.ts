@@ -2,6 +2,7 @@ import type { ResourceSpec } from "./engine/spec";
 import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
 import { jumpGroup } from "./pra/jump-group";
+import { jumpPolicy } from "./pra/jump-policy";
 import { jumpoint } from "./pra/jumpoint";
 import { mysqlTunnelJump } from "./pra/mysql-tunnel-jump";
 import { networkTunnelJump } from "./pra/network-tunnel-jump";
@@ -20,6 +21,7 @@ import { webJump } from "./pra/web-jump";
 export const SPECS: readonly ResourceSpec[] = [
     jumpoint,
     jumpGroup,
+    jumpPolicy,
     shellJump,
     remoteRdp,
     remoteVnc,

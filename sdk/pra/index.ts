@@ -7,5 +7,6 @@ export * from "./remote-vnc";
 export * from "./web-jump";
 export * from "./tunnel-jumps";
 export * from "./vault-accounts";
+export * from "./jump-policy";
 export * from "./group-policy";
 export * from "./grants";

@@ -124,6 +124,11 @@ export interface Kind {
   filters: Record<string, Filter>;
   /** Read-only values computed from the stored object (never from secrets in a visible way). */
   derive?: (obj: Obj, product: Product) => void;
+  /**
+   * Read-only sub-resources, GET /{path}/{id}/{name} (a jump policy's schedule): each answers from
+   * the stored object. What they hold is set through the control API, as the console would.
+   */
+  subresources?: Record<string, (obj: Obj, product: Product) => unknown>;
   /** Refuses deleting special objects; returns the 422 message. */
   protectDelete?: (obj: Obj) => string | undefined;
 }

@@ -47,7 +47,6 @@ export const UNSIMULATED: UnsimulatedPath[] = [
   { path: "/jumpoint/{id}/node", methods: ["GET"] },
   { path: "/jumpoint/{id}/user", methods: ["GET", "POST"], list: "paginated" },
   { path: "/jumpoint/{id}/user/{user_id}", methods: ["GET", "DELETE"] },
-  { path: "/jump-policy/{id}/schedule", methods: ["GET"] },
   { path: "/jump-approval/{user_id}", methods: ["GET"], list: "plain", products: ["pra"] },
   { path: "/jump-approval/{user_id}/view/{id}", methods: ["GET"], products: ["pra"] },
   { path: "/jump-approval/approve", methods: ["POST"], products: ["pra"] },

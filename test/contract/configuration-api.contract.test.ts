@@ -35,6 +35,7 @@ export const implemented = (product: "pra" | "rs") => [
   "GET /jump-item-role",
   "GET /jump-item-role/{id}",
   "GET /session-policy",
+  "GET /jump-policy/{id}/schedule",
   ...[
     ["jumpoint", "jumpoint_id"],
     ["jump-group", "jump_group_id"],
@@ -119,6 +120,13 @@ for (const product of ["pra", "rs"] as const) {
       await call("GET", "/jump-policy", "/jump-policy?code_name=cp");
       await call("GET", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`);
       await call("PATCH", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`, { ticket_id_required: true });
+      await call("GET", "/jump-policy/{id}/schedule", `/jump-policy/${ids.jumpPolicy}/schedule`);
+      await sim.control("PATCH", `/api/jump-policy/${ids.jumpPolicy}`, {
+        schedule: { timezone: "America/New_York", entries: [{ start_day: 0, start_time: "09:00", end_day: 0, end_time: "17:00" }] },
+      });
+      const s = await call("GET", "/jump-policy/{id}/schedule", `/jump-policy/${ids.jumpPolicy}/schedule`);
+      assert.equal(s.body.entries.length, 1);
+      await call("GET", "/jump-policy/{id}/schedule", "/jump-policy/999/schedule");
     });
 
     it("shell jump CRUD", async () => {

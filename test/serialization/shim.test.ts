@@ -52,6 +52,7 @@ describe("serialization: the provider shim", function () {
             new pra.Jumpoint("jp1", { name: "a", platform: "linux-x86" }),
             new pra.Jumpoint("jp2", { name: "b", platform: "windows-x86", connection: conn }),
             new pra.JumpGroup("jg", { name: "g" }),
+            new pra.JumpPolicy("pol", { displayName: "p", approvalUserIds: ["1"] }),
             new pra.ShellJump("sj", { name: "s", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.RemoteRdp("rdp", { name: "r", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.RemoteVnc("vnc", { name: "v", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),

@@ -105,6 +105,7 @@ describe("unit: check", () => {
         const valid: Record<string, Record<string, unknown>> = {
             "pra:Jumpoint": { name: "j", platform: "windows-x86", codeName: "j_1" },
             "pra:JumpGroup": { name: "g", codeName: "g-1" },
+            "pra:JumpPolicy": { displayName: "p", codeName: "p_1", scheduleEnabled: false, approvalRequired: true, approvalTeamIds: ["3"], sessionEndNotification: true, notificationEmailAddresses: ["a@b.c"] },
             "pra:ShellJump": { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1, sessionPolicyId: 2 },
             "pra:RemoteRdp": { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: "1", secureAppType: "remote_desktop_agent", remoteExePath: "C:\\tools\\a.exe" },
             "pra:RemoteVnc": { name: "v", jumpointId: 1, hostname: "h", jumpGroupId: 1, port: 5901 },
