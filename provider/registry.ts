@@ -12,6 +12,7 @@ import { remoteRdp } from "./pra/remote-rdp";
 import { remoteVnc } from "./pra/remote-vnc";
 import { shellJump } from "./pra/shell-jump";
 import { vaultAccountGroup } from "./pra/vault-account-group";
+import { vaultAccountPolicy } from "./pra/vault-account-policy";
 import { vaultSshAccount } from "./pra/vault-ssh-account";
 import { vaultTokenAccount } from "./pra/vault-token-account";
 import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-account";
@@ -34,6 +35,7 @@ export const SPECS: readonly ResourceSpec[] = [
     vaultSshAccount,
     vaultTokenAccount,
     vaultAccountGroup,
+    vaultAccountPolicy,
     groupPolicy,
     groupPolicyJumpoint,
     groupPolicyJumpGroup,

@@ -88,8 +88,6 @@ export const UNSIMULATED: UnsimulatedPath[] = [
   { path: "/vault/account-group/{id}/jump-item-association", methods: ["GET", "PATCH"] },
   { path: "/vault/account-group/{id}/jump-item-association/jump-item", methods: ["POST", "DELETE"] },
   { path: "/vault/account-group/{id}/jump-item-association/shared-jump-group", methods: ["POST", "DELETE"] },
-  { path: "/vault/account-policy", methods: ["GET", "POST"], list: "paginated" },
-  { path: "/vault/account-policy/{id}", methods: ["GET", "PATCH", "DELETE"] },
   { path: "/vendor", methods: ["GET", "POST"], list: "paginated", products: ["pra"] },
   { path: "/vendor/{id}", methods: ["GET", "PATCH", "DELETE"], products: ["pra"] },
   { path: "/vendor/{id}/reactivate", methods: ["POST"], products: ["pra"] },

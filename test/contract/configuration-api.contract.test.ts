@@ -19,6 +19,7 @@ const collections = (product: "pra" | "rs") => [
   ...(product === "pra" ? ["/jump-item/web-jump", ...TUNNEL_PATHS] : []),
   "/vault/account",
   "/vault/account-group",
+  "/vault/account-policy",
   "/jump-policy",
   "/group-policy",
 ];
@@ -277,6 +278,18 @@ for (const product of ["pra", "rs"] as const) {
       await call("PATCH", "/vault/account/{id}", `/vault/account/${ids.account}`, { type: "ssh" });
     });
 
+    it("vault account policy CRUD", async () => {
+      const r = await call("POST", "/vault/account-policy", "/vault/account-policy", { name: "contract ap", code_name: "contract_ap", scheduled_password_rotation: true, maximum_password_age: 30 });
+      assert.equal(r.status, 201, r.text);
+      ids.accountPolicy = r.body.id;
+      await call("GET", "/vault/account-policy", "/vault/account-policy?code_name=contract_ap&per_page=5");
+      await call("GET", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`);
+      const off = await call("PATCH", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`, { scheduled_password_rotation: false });
+      assert.equal(off.body.maximum_password_age, undefined, "no age while rotation is off");
+      await call("POST", "/vault/account-policy", "/vault/account-policy", { name: "bad", scheduled_password_rotation: true });
+      await call("POST", "/vault/account-policy", "/vault/account-policy", { name: "contract ap" });
+    });
+
     it("group policy CRUD", async () => {
       const body = product === "pra" ? { name: "contract gp", perm_access_allowed: true } : { name: "contract gp", perm_support_allowed: "full_support" };
       const r = await call("POST", "/group-policy", "/group-policy", body);
@@ -331,6 +344,8 @@ for (const product of ["pra", "rs"] as const) {
       await call("DELETE", "/vault/account/{id}", `/vault/account/${ids.account}`);
       await call("DELETE", "/vault/account-group/{id}", `/vault/account-group/${ids.accountGroup}`);
       await call("DELETE", "/vault/account-group/{id}", `/vault/account-group/1`);
+      await call("DELETE", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`);
+      await call("DELETE", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`);
       await call("DELETE", "/group-policy/{id}", `/group-policy/${ids.groupPolicy}`);
     });
 

@@ -23,6 +23,10 @@ export const SPEC_DEFECTS: Record<string, { why: string; schema: any }> = {
     why: "the list's 200 schema is a single VaultAccountGroup, but it is a paginated list: items are checked",
     schema: { type: "array", items: { $ref: "spec#/components/schemas/VaultAccountGroup" } },
   },
+  "GET /vault/account-policy 200": {
+    why: "as GET /vault/account-group: the paginated list's 200 schema is a single VaultAccountPolicy; items are checked",
+    schema: { type: "array", items: { $ref: "spec#/components/schemas/VaultAccountPolicy" } },
+  },
   "GET /group-policy/{id}/vault-account-group/{account_group_id} 200": {
     why: "the 200 schema is GroupPolicyVaultAccount (requires account_id), evidently meant GroupPolicyVaultAccountGroup",
     schema: { $ref: "spec#/components/schemas/GroupPolicyVaultAccountGroup" },

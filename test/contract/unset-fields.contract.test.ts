@@ -15,6 +15,7 @@ export const ABSENT_WHEN_UNSET: Record<string, string> = {
   "Jumpoint.docker_deploy_key": "the spec: only set for clustered Linux Jumpoints",
   "ProtocolTunnelJumpItem.url": "minLength 1, not nullable: no value is valid until the item is a k8s tunnel (tcp and mssql items have none)",
   "ProtocolTunnelJumpItem.ca_certificates": "as ProtocolTunnelJumpItem.url",
+  "VaultAccountPolicy.maximum_password_age": "the spec: null while scheduled_password_rotation is off, but not nullable",
   "VaultUsernamePasswordAccount.owner_user_id": "the spec: only for personal accounts (not simulated)",
   "VaultSSHAccount.owner_user_id": "as VaultUsernamePasswordAccount.owner_user_id",
   "VaultTokenAccount.owner_user_id": "as VaultUsernamePasswordAccount.owner_user_id",
@@ -69,6 +70,7 @@ for (const product of ["pra", "rs"] as const) {
       assertComplete("JumpGroup", jg);
       assertComplete("JumpPolicy", await createAndRead("/jump-policy", { display_name: "jpol" }));
       assertComplete("GroupPolicy", await createAndRead("/group-policy", { name: "gp" }));
+      assertComplete("VaultAccountPolicy", await createAndRead("/vault/account-policy", { name: "ap" }));
       assertComplete("VaultAccountGroup", await createAndRead("/vault/account-group", { name: "vg" }));
       const owners = { jumpoint_id: jp.id, jump_group_id: jg.id };
       assertComplete("ShellJumpItem", await createAndRead("/jump-item/shell-jump", { name: "sj", hostname: "h1", protocol: "ssh", ...owners }));

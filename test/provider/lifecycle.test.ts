@@ -178,6 +178,13 @@ const CASES: KindCase[] = [
         drift: { apiField: "description", value: "x", property: "description" },
     },
     {
+        kind: "pra:VaultAccountPolicy",
+        create: () => ({ name: "rotate weekly", codeName: "rotate_weekly", scheduledPasswordRotation: true, maximumPasswordAge: 7 }),
+        update: { maximumPasswordAge: 30, autoRotateCredentials: true },
+        path: (id) => `/vault/account-policy/${id}`,
+        drift: { apiField: "allow_simultaneous_checkout", value: true, property: "allowSimultaneousCheckout" },
+    },
+    {
         kind: "pra:GroupPolicy",
         create: () => ({ name: "vpc-a admins", permShellJump: true }),
         update: { permCollaborate: true },

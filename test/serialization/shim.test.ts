@@ -64,6 +64,7 @@ describe("serialization: the provider shim", function () {
             new pra.VaultUsernamePasswordAccount("up", { name: "u", username: "u", password: CANARY }),
             new pra.VaultSshAccount("ssh", { name: "k", username: "u", privateKey: SSH_KEY }),
             new pra.VaultTokenAccount("tok", { name: "t", token: CANARY }),
+            new pra.VaultAccountPolicy("vp", { name: "vp" }),
             new pra.VaultAccountGroup("vg", { name: "vg" }),
             new pra.GroupPolicy("gp", { name: "gp" }),
             new pra.GroupPolicyJumpoint("g1", { groupPolicyId: 1, jumpointId: 1 }),

@@ -117,6 +117,7 @@ describe("unit: check", () => {
             "pra:VaultUsernamePasswordAccount": { name: "a", username: "u", password: "p" },
             "pra:VaultSshAccount": { name: "k", username: "u", privateKey: SSH_KEY, type: "ssh_ca" },
             "pra:VaultTokenAccount": { name: "t", token: "tok" },
+            "pra:VaultAccountPolicy": { name: "p", codeName: "p", scheduledPasswordRotation: true, maximumPasswordAge: 90 },
             "pra:VaultAccountGroup": { name: "vg" },
             "pra:GroupPolicy": { name: "gp", permShellJump: true },
             "pra:GroupPolicyJumpoint": { groupPolicyId: "1", jumpointId: "2" },

@@ -11,6 +11,7 @@ import { shellJump } from "./shell-jump";
 import { mysqlTunnelJump, networkTunnelJump, protocolTunnelJump, psqlTunnelJump } from "./tunnel-jumps";
 import { vaultAccount } from "./vault-account";
 import { vaultAccountGroup } from "./vault-account-group";
+import { vaultAccountPolicy } from "./vault-account-policy";
 import { webJump } from "./web-jump";
 
 export const KINDS: Kind[] = [
@@ -18,6 +19,7 @@ export const KINDS: Kind[] = [
   jumpItemRole,
   jumpPolicy,
   groupPolicy,
+  vaultAccountPolicy,
   vaultAccountGroup,
   vaultAccount,
   jumpoint,
