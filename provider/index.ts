@@ -4,12 +4,14 @@
 import { setStackConfig } from "./core/connection";
 import { DynamicHandler, handlerFor } from "./engine/handlers";
 import { processState } from "./core/process-state";
+import { resetClients as resetApiClients } from "./core/api-client";
+import { resetProductDetection } from "./core/product-detection";
 import { specFor } from "./registry";
 
 export type { DynamicHandler } from "./engine/handlers";
 export { SPECS, specFor } from "./registry";
 export { clientStats, resetClientStats } from "./core/stats";
-export { resetClients } from "./core/api-client";
+export { resetProductDetection } from "./core/product-detection";
 export { batchStats, resetReaders } from "./engine/read-batcher";
 
 const handlers = processState("handlers", () => new Map<string, DynamicHandler>());
@@ -26,4 +28,10 @@ export function handler(kind: string): DynamicHandler {
 /** Receives the stack config (`beyondtrust:*` keys) from the plugin's Configure call. */
 export function configure(req: { config: { get(key: string): string | undefined } }): void {
     setStackConfig(req.config);
+}
+
+/** Forget every client, token and detected product (tests that restart or replace simulators). */
+export function resetClients(): void {
+    resetApiClients();
+    resetProductDetection();
 }

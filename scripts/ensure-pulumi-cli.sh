@@ -102,7 +102,7 @@ if [ -n "$NO_BUILD" ]; then
 fi
 
 # 4. Build with Go.
-command -v go >/dev/null 2>&1 || die "Go toolchain not found on PATH; it is needed to build the Pulumi CLI $VERSION from the Go module proxy (install Go >= 1.25, or set PULUMI_CLI to an existing pulumi binary)"
+command -v go >/dev/null 2>&1 || die "Go toolchain not found on PATH; it is needed to build the Pulumi CLI $VERSION from the Go module proxy (install Go >= 1.25.11, or set PULUMI_CLI to an existing pulumi binary)"
 
 mkdir -p "$CLI_DIR" || die "cannot create cache folder $CLI_DIR"
 LOCK_FILE="$CACHE_ROOT/pulumi-cli/$VERSION.lock"

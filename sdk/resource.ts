@@ -16,7 +16,7 @@ export interface ConnectionArgs {
     caFile?: pulumi.Input<string>;
     /** Skip TLS verification (labs only). Config `beyondtrust:insecure`, env `BT_INSECURE`. */
     insecure?: pulumi.Input<boolean>;
-    /** "pra" (default) or "rs". Config `beyondtrust:product`, env `BT_PRODUCT`. */
+    /** "pra" or "rs". Config `beyondtrust:product`, env `BT_PRODUCT`; unset everywhere, the appliance is asked (GET /get_mech_list). */
     product?: pulumi.Input<"pra" | "rs">;
 }
 

@@ -8,12 +8,15 @@ import { MAX_LATENCY_MS } from "./core/faults";
 import { Kind, Obj } from "./pra/fields";
 import { GRANT_KINDS } from "./pra/grant-kinds";
 import { kindsFor } from "./pra/kinds";
+import { SimClock } from "./core/clock";
 import { Pipeline, ControlHandler } from "./server";
 
 type Handler = (ctx: { params: Params; body: () => Obj; query: URLSearchParams }) => ApiResponse;
 
 export interface ControlHooks {
   reset(): void;
+  /** Token expiry and rate windows run on it; reset() returns it to real time. */
+  clock?: SimClock;
 }
 
 export class Control implements ControlHandler {
@@ -78,6 +81,22 @@ export class Control implements ControlHandler {
       p.limiter.limits = { perSecond: p.config.ratePerSecond, perHour: p.config.ratePerHour };
       p.oauth.ttlSeconds = p.config.tokenTtlSeconds;
       return ok({ ...p.config });
+    });
+
+    r.add("GET", "/clock", () => ok(hooks.clock?.snapshot()));
+    r.add("POST", "/clock", ({ body }) => {
+      const clock = hooks.clock;
+      if (!clock) throw notFound("This simulator has no controllable clock.");
+      const b = body();
+      const unknown = Object.keys(b).filter((k) => k !== "frozen" && k !== "advanceMs");
+      if (unknown.length) throw new ApiError(422, { message: `Unknown clock keys: ${unknown.join(", ")}` });
+      if (b.frozen !== undefined && typeof b.frozen !== "boolean") throw new ApiError(422, { message: "frozen must be a boolean" });
+      if (b.advanceMs !== undefined && !(typeof b.advanceMs === "number" && Number.isFinite(b.advanceMs) && b.advanceMs >= 0 && b.advanceMs <= 86_400_000)) {
+        throw new ApiError(422, { message: "advanceMs must be a number of milliseconds in 0..86400000" });
+      }
+      if (b.frozen !== undefined) clock.setFrozen(b.frozen as boolean);
+      if (b.advanceMs !== undefined) clock.advance(b.advanceMs as number);
+      return ok(clock.snapshot());
     });
 
     r.add("GET", "/faults", () => ok({ rules: p.faults.list() }));

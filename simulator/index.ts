@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import { Control } from "./control";
 import { Counters } from "./core/counters";
+import { SimClock } from "./core/clock";
 import { Faults, MAX_LATENCY_MS } from "./core/faults";
 import { OAuth, randomSecret } from "./core/oauth";
 import { RateLimiter } from "./core/rate-limiter";
@@ -77,8 +78,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   const model = new Model(product);
-  const oauth = new OAuth(config.tokenTtlSeconds);
-  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour });
+  const clock = new SimClock();
+  const oauth = new OAuth(config.tokenTtlSeconds, () => clock.now());
+  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour }, () => clock.now());
   const faults = new Faults();
   const counters = new Counters();
   const stateFile = options.stateFile ? new StateFile(path.resolve(options.stateFile)) : undefined;
@@ -96,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     oauth.clear();
     oauth.addAccount(startupAccount.clientId, startupAccount.clientSecret);
     pipeline.provisions = 0;
+    clock.reset();
     if (persist) pipeline.persist();
   };
   // Lock the state file before reading it: a second simulator on the same file would overwrite
@@ -126,7 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     process.off("exit", releaseLock);
     throw err;
   }
-  pipeline.control = new Control(pipeline, { reset: () => reset() });
+  pipeline.control = new Control(pipeline, { reset: () => reset(), clock });
 
   let caFile: string | undefined;
   let tmpDir: string | undefined;

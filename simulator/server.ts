@@ -11,6 +11,7 @@ import { OAuth } from "./core/oauth";
 import { RateLimiter } from "./core/rate-limiter";
 import { Router } from "./core/router";
 import { StateFile } from "./core/state-store";
+import { MECH_LIST_PATH, mechList } from "./pra/mech-list";
 import { Model } from "./pra/model";
 import { API_PREFIX, buildApiRouter } from "./pra/routes";
 
@@ -166,6 +167,7 @@ export class Pipeline {
     let response: ApiResponse;
     if (isToken) response = this.token(req, method, raw);
     else if (isApi) response = this.api(req, method, sub, query, raw);
+    else if (sub === MECH_LIST_PATH) response = mechList(method, this.model.product);
     else response = toResponse(notFound("Unknown path."));
 
     if (response.wrote && response.status >= 200 && response.status < 300) {

@@ -67,6 +67,7 @@ export function settingsFromConfig(): VpcJumpointSettings {
         instanceIp: config.require("instanceIp"),
         targetUser: config.get("targetUser") ?? "ubuntu",
         sshPrivateKey: config.requireSecret("sshPrivateKey"),
-        groupPolicyId: config.get("groupPolicyId"),
+        // Declared with default "" in Pulumi.yaml, so that leaving it out is allowed: empty means none.
+        groupPolicyId: config.get("groupPolicyId") || undefined,
     };
 }

@@ -16,12 +16,21 @@ export interface ConnectionInput {
     caFile?: string;
     /** Skip TLS verification (tests and labs only). */
     insecure?: boolean;
-    /** "pra" (Privileged Remote Access, default) or "rs" (Remote Support). */
+    /**
+     * "pra" (Privileged Remote Access) or "rs" (Remote Support). Unset everywhere: the appliance is
+     * asked once per process (GET /get_mech_list, see product-detection.ts).
+     */
     product?: "pra" | "rs";
 }
 
 export interface ResolvedConnection {
     product: "pra" | "rs";
+    /**
+     * Where `product` came from ("connection.product", "stack config beyondtrust:product",
+     * "BT_PRODUCT", or what detection found); undefined when nothing configures it, and then
+     * `product` is only a placeholder until detectProduct() has asked the appliance.
+     */
+    productSource?: string;
     /** scheme://host[:port], no trailing slash. */
     origin: string;
     clientId: string;
@@ -100,8 +109,12 @@ function numberFromEnv(name: string, fallback: number): number {
     return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-/** Which product a resource talks to, from the same sources as every other setting (default "pra"). */
-export function effectiveProduct(input?: ConnectionInput): { product: "pra" | "rs"; source: string } {
+/**
+ * Which product a resource talks to, from the same sources as every other setting, or undefined
+ * when none of them sets it (then the appliance is asked, at the first API call; see
+ * product-detection.ts).
+ */
+export function configuredProduct(input?: ConnectionInput): { product: "pra" | "rs"; source: string } | undefined {
     const explicit = input?.product;
     if (explicit !== undefined && explicit !== null && String(explicit) !== "") {
         return { product: String(explicit).toLowerCase() === "rs" ? "rs" : "pra", source: "connection.product" };
@@ -111,7 +124,7 @@ export function effectiveProduct(input?: ConnectionInput): { product: "pra" | "r
     }
     const env = fromEnv("product");
     if (env) return { product: env.toLowerCase() === "rs" ? "rs" : "pra", source: `${ENV_NAMES.product}` };
-    return { product: "pra", source: "the default" };
+    return undefined;
 }
 
 /** The appliance a resource with this connection input talks to, or undefined when none is configured. */
@@ -153,6 +166,7 @@ export function resolveConnection(input?: ConnectionInput): ResolvedConnection {
     }
     return {
         product: productRaw,
+        productSource: configuredProduct(input)?.source,
         origin: normalizeOrigin(host!),
         clientId: clientId!,
         clientSecret: clientSecret!,

@@ -3,6 +3,7 @@
 // full burst follow a refill inside one second, which a sliding-window server counts as a violation;
 // a log never admits more than `limit` requests in any window, so it is safe against both fixed and
 // sliding windows on the server side.
+import { Clock, processClock } from "./clock";
 
 export interface RateWindow {
     limit: number;
@@ -16,17 +17,17 @@ class SlidingLog {
     private head = 0;
     private count = 0;
 
-    constructor(readonly window: RateWindow, private readonly marginMs: number) {
+    constructor(readonly window: RateWindow) {
         this.stamps = new Array<number>(window.limit).fill(0);
     }
 
     /** Milliseconds to wait before one more request fits, 0 if it fits now. */
-    waitFor(now: number): number {
+    waitFor(now: number, marginMs: number): number {
         if (this.count < this.window.limit) {
             return 0;
         }
         const oldest = this.stamps[this.head];
-        return Math.max(0, oldest + this.window.windowMs + this.marginMs - now);
+        return Math.max(0, oldest + this.window.windowMs + marginMs - now);
     }
 
     record(now: number): void {
@@ -47,11 +48,30 @@ class SlidingLog {
 export class RateLimiter {
     private readonly logs: SlidingLog[];
     private readonly queue: Array<() => void> = [];
-    private timer: NodeJS.Timeout | undefined;
+    private timer: unknown;
     private pausedUntil = 0;
+    private readonly roundTrips: number[] = [];
 
-    constructor(windows: RateWindow[], marginMs = 50) {
-        this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w, marginMs));
+    /**
+     * `marginMs` is added to each window so that requests admitted a window apart cannot arrive
+     * inside one window at the appliance; it grows to the spread of recent round trips (how
+     * unevenly requests travel: a loaded machine or network), up to a second.
+     */
+    constructor(windows: RateWindow[], private readonly marginMs = 50, private readonly clock: Clock = processClock) {
+        this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w));
+    }
+
+    /** A request's round trip, whose variation the safety margin must cover. */
+    observeRoundTrip(ms: number): void {
+        this.roundTrips.push(Math.max(0, ms));
+        if (this.roundTrips.length > 32) this.roundTrips.shift();
+    }
+
+    /** The current safety margin per window. */
+    margin(): number {
+        if (this.roundTrips.length < 2) return this.marginMs;
+        const spread = Math.max(...this.roundTrips) - Math.min(...this.roundTrips);
+        return Math.max(this.marginMs, Math.min(1000, spread));
     }
 
     get enabled(): boolean {
@@ -59,7 +79,7 @@ export class RateLimiter {
     }
 
     acquire(): Promise<void> {
-        if (!this.enabled && this.pausedUntil <= Date.now()) {
+        if (!this.enabled && this.pausedUntil <= this.clock.now()) {
             return Promise.resolve();
         }
         return new Promise((resolve) => {
@@ -70,23 +90,34 @@ export class RateLimiter {
 
     /** The server told us to back off (429 Retry-After): hold every caller of this account. */
     pause(ms: number): void {
-        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
-        if (this.timer) {
-            clearTimeout(this.timer);
+        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+        if (this.timer !== undefined) {
+            this.clock.clearTimeout(this.timer);
             this.timer = undefined;
         }
         this.drain();
     }
 
+    /** How long a caller arriving now would be held by a server-requested pause (0: none). */
+    pausedMs(): number {
+        return Math.max(0, this.pausedUntil - this.clock.now());
+    }
+
+    /** Callers waiting for admission. */
+    get waiting(): number {
+        return this.queue.length;
+    }
+
     private drain(): void {
-        if (this.timer) {
+        if (this.timer !== undefined) {
             return;
         }
         while (this.queue.length > 0) {
-            const now = Date.now();
-            const wait = Math.max(this.pausedUntil - now, ...this.logs.map((l) => l.waitFor(now)), 0);
+            const now = this.clock.now();
+            const margin = this.margin();
+            const wait = Math.max(this.pausedUntil - now, ...this.logs.map((l) => l.waitFor(now, margin)), 0);
             if (wait > 0) {
-                this.timer = setTimeout(() => {
+                this.timer = this.clock.setTimeout(() => {
                     this.timer = undefined;
                     this.drain();
                 }, wait);

@@ -2,30 +2,48 @@ import { AuthError, Product, TransportError } from "./errors";
 import { clientStats } from "./stats";
 import { RawRequest, RawResponse, certificateAdvice, describeNetworkError, send, untrustedCertificate } from "./http";
 
+import { Clock, processClock } from "./clock";
+
+/** Renew at least this long before expiry, whatever the lifetime (capped at half of it). */
+export const RENEWAL_FLOOR_MS = 1000;
+/** Renew at least this many observed round trips before expiry. */
+export const RENEWAL_LATENCY_FACTOR = 3;
+/** Round trips remembered for the margin: the slowest of the last this many counts. */
+const LATENCY_SAMPLES = 32;
+
 /**
- * Refresh this long before the appliance says the token expires, to absorb clock skew and queueing:
- * a minute, or a tenth of a short-lived token's life (a fixed minute would re-mint a 30 s token on
- * every call).
+ * How long before the appliance's expiry a token is renewed. A token checked as valid must still be
+ * valid when the appliance checks it, one round trip later (longer on a slow event loop or a slow
+ * appliance), so the margin grows with the round trips seen: the largest of a tenth of the lifetime
+ * (at most a minute, so a 30 s token is not re-minted on every call), `RENEWAL_LATENCY_FACTOR` times
+ * the slowest recent round trip, and `RENEWAL_FLOOR_MS`; capped at half the lifetime so a token
+ * is always used for a while.
  */
-function expiryMargin(lifetimeMs: number): number {
-    return Math.min(60_000, lifetimeMs / 10);
+export function renewalMargin(lifetimeMs: number, slowestRoundTripMs = 0): number {
+    const wanted = Math.max(Math.min(60_000, lifetimeMs / 10), RENEWAL_LATENCY_FACTOR * slowestRoundTripMs, RENEWAL_FLOOR_MS);
+    return Math.min(wanted, lifetimeMs / 2);
 }
 
 interface Token {
     value: string;
-    /** When to stop using it: its expiry less the margin. */
-    renewAt: number;
+    /** When the appliance stops accepting it, measured from before the token request was sent. */
+    expiresAt: number;
+    lifetimeMs: number;
 }
 
 /**
  * One OAuth client-credentials token per API account per process. The appliance keeps at most 30
  * valid tokens per account and evicts the oldest, so minting per resource (or per retry) would make
- * parallel operations invalidate each other; instead every caller shares one token, a refresh is
- * single-flight, and a caller that saw a 401 only triggers a new mint if nobody replaced the token yet.
+ * parallel operations invalidate each other; instead every caller shares one token and a refresh is
+ * single-flight. A token the appliance refused (401) is remembered as bad: it is never handed out
+ * again, and a caller that still holds it gets the replacement (or causes one) when it renews.
  */
 export class TokenSource {
     private current: Token | undefined;
     private pending: Promise<Token> | undefined;
+    /** Values refused by the appliance, newest last (bounded: only recent ones can still be held). */
+    private readonly refused: string[] = [];
+    private readonly roundTrips: number[] = [];
     minted = 0;
 
     constructor(
@@ -34,22 +52,68 @@ export class TokenSource {
         private readonly clientId: string,
         private readonly clientSecret: string,
         private readonly base: Omit<RawRequest, "method" | "url" | "headers" | "body">,
+        private readonly clock: Clock = processClock,
     ) {}
 
+    /** A token that is valid for at least the renewal margin and not known to be refused. */
     async get(): Promise<string> {
-        if (this.current && this.current.renewAt > Date.now()) {
-            return this.current.value;
+        const cur = this.current;
+        if (cur && this.usable(cur)) {
+            return cur.value;
         }
-        return (await this.mint()).value;
+        return this.fresh();
     }
 
-    /** The server refused `stale`; get a fresh token unless another caller already did. */
+    /** The appliance refused `stale` (401): mark it bad and return a token that is not. */
     async renew(stale: string): Promise<string> {
-        if (this.current && this.current.value !== stale) {
-            return this.current.value;
+        this.refuse(stale);
+        return this.get();
+    }
+
+    /** Whether `value` was refused by the appliance. */
+    isRefused(value: string): boolean {
+        return this.refused.includes(value);
+    }
+
+    /** A request's round trip (token or API), which the renewal margin must cover. */
+    observeRoundTrip(ms: number): void {
+        this.roundTrips.push(Math.max(0, ms));
+        if (this.roundTrips.length > LATENCY_SAMPLES) this.roundTrips.shift();
+    }
+
+    /** The margin the current token is renewed with (for tests and diagnostics). */
+    marginFor(lifetimeMs: number): number {
+        return renewalMargin(lifetimeMs, Math.max(0, ...this.roundTrips));
+    }
+
+    private usable(t: Token): boolean {
+        return !this.isRefused(t.value) && this.clock.now() < t.expiresAt - this.marginFor(t.lifetimeMs);
+    }
+
+    /** The appliance refused `value` (401): never hand it out again. */
+    refuse(value: string): void {
+        if (!this.isRefused(value)) {
+            this.refused.push(value);
+            if (this.refused.length > 64) this.refused.shift();
         }
-        this.current = undefined;
-        return (await this.mint()).value;
+        if (this.current?.value === value) this.current = undefined;
+    }
+
+    /**
+     * A newly minted token. Callers that joined a mint whose token was refused before they resumed
+     * (another caller used it first) join the next one instead; three refused in a row is an account
+     * the appliance will not serve.
+     */
+    private async fresh(): Promise<string> {
+        for (let i = 0; i < 3; i++) {
+            const t = await this.mint();
+            if (!this.isRefused(t.value)) return t.value;
+        }
+        throw new AuthError(
+            this.product,
+            `the appliance refused three new tokens of the API account "${this.clientId}" as soon as they were issued: ` +
+                `check that the account is enabled and has API access.`,
+        );
     }
 
     private mint(): Promise<Token> {
@@ -65,6 +129,9 @@ export class TokenSource {
         const basic = Buffer.from(`${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.clientSecret)}`).toString(
             "base64",
         );
+        // Expiry counts from before the request left: the appliance minted the token somewhere in
+        // the round trip, so this never overestimates how long it stays valid.
+        const sentAt = this.clock.now();
         let res: RawResponse;
         try {
             res = await send({
@@ -82,6 +149,7 @@ export class TokenSource {
             if (untrustedCertificate(err)) throw new AuthError(this.product, certificateAdvice(err));
             throw new TransportError(this.product, "POST", "/oauth2/token", describeNetworkError(err));
         }
+        this.observeRoundTrip(this.clock.now() - sentAt);
         if (res.status !== 200) {
             let detail = "";
             try {
@@ -105,8 +173,8 @@ export class TokenSource {
         }
         this.minted++;
         clientStats.tokensMinted++;
-        const lifetime = (body.expires_in ?? 3600) * 1000;
-        const token = { value: body.access_token, renewAt: Date.now() + lifetime - expiryMargin(lifetime) };
+        const lifetimeMs = (body.expires_in ?? 3600) * 1000;
+        const token = { value: body.access_token, expiresAt: sentAt + lifetimeMs, lifetimeMs };
         this.current = token;
         return token;
     }

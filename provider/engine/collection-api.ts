@@ -1,4 +1,6 @@
+import { ApiClient, mayHaveLanded } from "../core/api-client";
 import { isNotFound } from "../core/errors";
+import { processState } from "../core/process-state";
 import { sameValue } from "./fields";
 import { readerFor } from "./read-batcher";
 import type { ApiObject, CallContext, ObjectApi } from "./spec";
@@ -24,6 +26,56 @@ function idOf(obj: ApiObject): string {
     return String(obj.id);
 }
 
+/**
+ * What a lost POST's lookup may accept, per API client (one appliance and account, one run) and
+ * collection. Appliance ids are integers allocated in increasing order, so an object that existed
+ * before a POST was sent has an id no higher than the highest id known to exist at that moment:
+ *  - `base`: the highest id in the collection before this run's first POST to it (one list page,
+ *    two when the collection has more than one page; taken once per collection per run);
+ *  - `answered`: the highest id our own POSTs were answered with so far (those objects existed
+ *    before any POST sent after the answer);
+ *  - `claimed`: ids this run already holds (created or adopted), never the answer to another POST.
+ */
+interface Floor {
+    base?: Promise<number>;
+    answered: number;
+    claimed: Set<string>;
+}
+
+const floors = processState("createFloors", () => new WeakMap<ApiClient, Map<string, Floor>>());
+
+function floorFor(client: ApiClient, path: string): Floor {
+    let byPath = floors.get(client);
+    if (!byPath) floors.set(client, (byPath = new Map()));
+    let floor = byPath.get(path);
+    if (!floor) byPath.set(path, (floor = { answered: 0, claimed: new Set() }));
+    return floor;
+}
+
+/** The highest id before this run's first POST to the collection, looked up once (a failed look is retried). */
+function baseOf(client: ApiClient, path: string, floor: Floor): Promise<number> {
+    if (!floor.base) {
+        const base = highestId(client, path);
+        floor.base = base;
+        base.catch(() => {
+            if (floor.base === base) floor.base = undefined;
+        });
+    }
+    return floor.base;
+}
+
+/** The highest id in a collection: the last page of the list, which the appliance orders by id. */
+async function highestId(client: ApiClient, path: string): Promise<number> {
+    const first = await client.page<ApiObject>(path, 1);
+    let items = first.items;
+    const ascending = items.every((o, i) => i === 0 || Number(o.id) > Number(items[i - 1].id));
+    if (first.lastPage > 1) {
+        if (ascending) items = (await client.page<ApiObject>(path, first.lastPage)).items;
+        else for (let p = 2; p <= first.lastPage; p++) items = items.concat((await client.page<ApiObject>(path, p)).items);
+    }
+    return items.reduce((max, o) => Math.max(max, Number(o.id) || 0), 0);
+}
+
 /** The usual REST collection: POST to create, GET/PATCH/DELETE by id, a filtered paginated list. */
 export function collectionApi(opts: CollectionOptions): ObjectApi {
     const writeOnly = new Set(opts.writeOnly ?? []);
@@ -37,9 +89,15 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
         return listed.filter(match);
     }
 
-    /** The object our POST made, when its answer did not arrive: ids grow, so the newest match is ours. */
-    async function newestCarrying(ctx: CallContext): Promise<ApiObject | undefined> {
-        const matches = await findByKey(ctx, (o) => carries(o, ctx.body));
+    /**
+     * The object our POST made, when its answer did not arrive: one that carries every value sent
+     * and did not exist before the POST was sent (its id is above `floor`, and no other resource of
+     * this run holds it). Ids grow, so the newest such match is ours. An object that existed before
+     * is never the answer, however well it matches: the POST is resent, and the appliance answers
+     * with its own conflict where the natural key is unique.
+     */
+    async function newestCarrying(ctx: CallContext, floor: number, claimed: Set<string>): Promise<ApiObject | undefined> {
+        const matches = await findByKey(ctx, (o) => Number(o.id) > floor && !claimed.has(idOf(o)) && carries(o, ctx.body));
         return matches.sort((a, b) => Number(b.id) - Number(a.id))[0];
     }
 
@@ -62,17 +120,32 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
 
     return {
         async create(ctx) {
+            const state = floorFor(ctx.client, opts.path);
+            // Known before the POST is sent: what existed then can never be taken for its result.
+            const floor = Math.max(await baseOf(ctx.client, opts.path, state), state.answered);
             wrote(ctx);
-            const created = await ctx.client.request<ApiObject | undefined>("POST", opts.path, {
-                body: ctx.body,
-                // If the answer was lost, the object may exist already.
-                findCreated: () => newestCarrying(ctx),
-            });
-            if (created && created.id !== undefined) return { id: idOf(created), live: created };
+            const made = (live: ApiObject) => {
+                const id = idOf(live);
+                state.claimed.add(id);
+                state.answered = Math.max(state.answered, Number(live.id) || 0);
+                return { id, live };
+            };
+            let created: ApiObject | undefined;
+            try {
+                created = await ctx.client.request<ApiObject | undefined>("POST", opts.path, {
+                    body: ctx.body,
+                    // If the answer was lost, the object may exist already.
+                    findCreated: () => newestCarrying(ctx, floor, state.claimed),
+                });
+            } catch (err) {
+                if (mayHaveLanded(err)) err.message += ` (it would be in ${opts.path} with ${JSON.stringify(opts.naturalKey(ctx.body))})`;
+                throw err;
+            }
+            if (created && created.id !== undefined) return made(created);
             // Some appliance versions answer 201 with an empty body: look the object up instead.
-            const newest = await newestCarrying(ctx);
+            const newest = await newestCarrying(ctx, floor, state.claimed);
             if (!newest) throw new Error(`POST ${opts.path} answered without the created object, and no match was found`);
-            return { id: idOf(newest), live: newest };
+            return made(newest);
         },
 
         read: (ctx, id) => read(ctx, id),
@@ -92,9 +165,13 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
         },
 
         async find(ctx, adopt) {
+            const claim = (live: ApiObject) => {
+                floorFor(ctx.client, opts.path).claimed.add(idOf(live));
+                return { id: idOf(live), live };
+            };
             if (adopt !== true) {
                 const live = await get(ctx, adopt);
-                return live ? { id: idOf(live), live } : undefined;
+                return live ? claim(live) : undefined;
             }
             const key = opts.naturalKey(ctx.body);
             const matches = await findByKey(ctx, (o) =>
@@ -105,7 +182,7 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
                     `adopt found ${matches.length} objects matching ${JSON.stringify(key)} (ids ${matches.map(idOf).join(", ")}); set adopt to the id of the one to take over`,
                 );
             }
-            return matches[0] ? { id: idOf(matches[0]), live: matches[0] } : undefined;
+            return matches[0] ? claim(matches[0]) : undefined;
         },
     };
 }

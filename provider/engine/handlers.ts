@@ -1,7 +1,8 @@
 // One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
 // Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
 // PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
-import { ConnectionInput, effectiveOrigin, effectiveProduct, normalizeOrigin } from "../core/connection";
+import { ConnectionInput, ResolvedConnection, configuredProduct, effectiveOrigin, normalizeOrigin } from "../core/connection";
+import { detectProduct } from "../core/product-detection";
 import { registerSecret } from "../core/redact";
 import {
     Failure,
@@ -13,6 +14,7 @@ import {
 } from "./fields";
 import { ApiObject, CallContext, ResourceSpec } from "./spec";
 import { withResourceError } from "./errors";
+import { IDENTITY, checkBeforeWrite, distrust, identityError, identityOf, judgeable, objectProblem, originProblem, recordedIdentity, vouch } from "./identity";
 
 type Props = Record<string, unknown>;
 
@@ -141,11 +143,38 @@ function managed(field: FieldSpec, value: unknown): boolean {
     return value !== undefined || field.required === true;
 }
 
-function context(spec: ResourceSpec, inputs: Props): CallContext {
-    const conn = spec.resolveConnection(inputs[CONNECTION] as ConnectionInput | undefined);
-    // Check saw the connection input and the environment; stack config (beyondtrust:product) is only resolved here.
+/** The resolved connection, its product asked of the appliance (once per process) when nothing configures it. */
+async function connect(spec: ResourceSpec, input: unknown): Promise<ResolvedConnection> {
+    const conn = spec.resolveConnection(input as ConnectionInput | undefined);
+    if (conn.productSource !== undefined) return conn;
+    const { product, source } = await detectProduct(conn, spec.client(conn));
+    return { ...conn, product, productSource: source };
+}
+
+/**
+ * With no product configured, check accepted every product's fields and applied every product's
+ * defaults; now that the product is known, a field it lacks is refused before any write unless it
+ * only holds its default (which is then left out, as check would have done).
+ */
+function unavailableFields(spec: ResourceSpec, inputs: Props, product: "pra" | "rs"): string[] {
+    const refused: string[] = [];
+    for (const [name, field] of Object.entries(spec.fields)) {
+        const v = inputs[name];
+        if (appliesTo(field, product) || v === undefined || v === null) continue;
+        if (field.default !== undefined && sameValue(v, defaultFor(field, inputs))) continue;
+        refused.push(`${name} is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})`);
+    }
+    return refused;
+}
+
+async function context(spec: ResourceSpec, inputs: Props): Promise<CallContext> {
+    const conn = await connect(spec, inputs[CONNECTION]);
+    const configured = configuredProduct(inputs[CONNECTION] as ConnectionInput | undefined) !== undefined;
+    const why = configured ? `beyondtrust:product or BT_PRODUCT says ${JSON.stringify(conn.product)}` : `${conn.productSource}`;
     const missing = kindMissing(spec, conn.product);
-    if (missing) throw new Error(`${missing} (beyondtrust:product or BT_PRODUCT says ${JSON.stringify(conn.product)})`);
+    if (missing) throw new Error(`${missing} (${why})`);
+    const unavailable = unavailableFields(spec, inputs, conn.product);
+    if (unavailable.length > 0) throw new Error(`${spec.title}: ${unavailable.join("; ")} (${why}); nothing was written`);
     const body = toApi(spec, inputs, conn.product, false);
     return { conn, client: spec.client(conn), body, inputs };
 }
@@ -159,15 +188,28 @@ function originOf(connection: unknown): string | undefined {
 }
 
 export function handlerFor(spec: ResourceSpec): DynamicHandler {
+    /** Outputs with the record of which appliance and object the id belongs to (see identity.ts). */
+    const recorded = (outs: Props, conn: ReturnType<ResourceSpec["resolveConnection"]>, live: ApiObject, inputs: Props): Props => ({
+        ...outs,
+        [IDENTITY]: identityOf(spec, conn, live, inputs),
+    });
+    /** An id recorded on one appliance is never used on another. */
+    const refuseOtherOrigin = (id: string, action: string, identity: ReturnType<typeof recordedIdentity>, conn: { origin: string }) => {
+        const problem = originProblem(identity, conn);
+        if (problem) throw new Error(`${spec.title} ${id}: refusing to ${action} it: ${problem}`);
+    };
     return {
         async check(_olds, news) {
             const failures: Failure[] = [];
             const connection = checkConnection(news[CONNECTION], failures);
             const adopt = checkAdopt(news[ADOPT], failures);
-            const { product, source } = effectiveProduct(isUnknown(connection) ? undefined : connection);
-            const missing = kindMissing(spec, product);
+            // No product configured: check makes no API call, so it accepts every product's fields and
+            // defaults; create and update refuse what the detected product lacks before any write.
+            const configured = configuredProduct(isUnknown(connection) ? undefined : connection);
+            const product = configured?.product;
+            const missing = product && kindMissing(spec, product);
             if (missing) {
-                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${source}): ${missing}` });
+                failures.push({ property: `${CONNECTION}.product`, reason: `is ${JSON.stringify(product)} (from ${configured!.source}): ${missing}` });
             }
             const inputs: Props = {};
             for (const key of Object.keys(news)) {
@@ -177,7 +219,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             }
             for (const [name, field] of Object.entries(spec.fields)) {
                 const value = news[name];
-                if (!appliesTo(field, product)) {
+                if (product && !appliesTo(field, product)) {
                     if (value !== undefined && value !== null) {
                         failures.push({ property: name, reason: `is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})` });
                     }
@@ -190,14 +232,15 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             }
             // Defaults second: some depend on other checked values (a shell jump's port on its protocol).
             for (const [name, field] of Object.entries(spec.fields)) {
-                if (!appliesTo(field, product) || news[name] !== undefined || field.default === undefined) continue;
+                if ((product && !appliesTo(field, product)) || news[name] !== undefined || field.default === undefined) continue;
                 const value = defaultFor(field, inputs);
                 if (value !== undefined) inputs[name] = value;
             }
             const anyUnknown = Object.values(inputs).some(isUnknown);
+            // Before refine: a kind may check adopt against its own keys (a grant's id).
+            if (adopt !== undefined) inputs[ADOPT] = adopt;
             if (failures.length === 0 && !anyUnknown && spec.refine) failures.push(...spec.refine(inputs));
             if (connection !== undefined) inputs[CONNECTION] = connection;
-            if (adopt !== undefined) inputs[ADOPT] = adopt;
             return failures.length > 0 ? { inputs: news, failures } : { inputs };
         },
 
@@ -206,6 +249,9 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             const replaces: string[] = [];
             for (const [name, field] of Object.entries(spec.fields)) {
                 if (!managed(field, news[name])) continue;
+                // A field only some products have, at its default and never reported by the object:
+                // its appliance lacks it (with no product configured, check applies every product's defaults).
+                if (field.products && !(name in olds) && sameValue(news[name], defaultFor(field, news))) continue;
                 const unknown = isUnknown(news[name]);
                 if (unknown || !sameValue(olds[name], news[name])) {
                     changed.push(name);
@@ -219,6 +265,11 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 // Another appliance is another object: it has to be created there.
                 const newOrigin = originOf(newConn);
                 if (newOrigin === undefined || originOf(oldConn) !== newOrigin) replaces.push(CONNECTION);
+            } else {
+                // The same connection input now reaching another appliance (stack config or the
+                // environment changed): fail the plan, before `up` applies any of it.
+                const now = originOf(newConn);
+                if (now !== undefined) refuseOtherOrigin(_id, "plan a change to", recordedIdentity(olds), { origin: now });
             }
             // A changed provider shim must reach state, or refresh and delete keep running the old one.
             if (olds[PROVIDER] !== undefined && news[PROVIDER] !== undefined && olds[PROVIDER] !== news[PROVIDER]) {
@@ -235,37 +286,52 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
         },
 
         async create(inputs) {
-            const ctx = context(spec, inputs);
+            const ctx = await context(spec, inputs);
             const adopt = inputs[ADOPT] as true | string | undefined;
             if (adopt !== undefined) {
                 const found = await withResourceError(spec, "find the object to adopt", () => spec.api.find(ctx, adopt));
                 if (found) {
                     const changed = changedApiFields(spec, found.live, ctx.body, ctx.conn.product);
                     const live = Object.keys(changed).length > 0
-                        ? await withResourceError(spec, "converge the adopted object", () => spec.api.update(ctx, found.id, changed), found.id)
+                        ? await withResourceError(spec, "converge the adopted object", () => spec.api.update({ ...ctx, previous: found.live }, found.id, changed), found.id)
                         : found.live;
-                    return { id: found.id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
+                    return { id: found.id, outs: recorded(toOutputs(spec, inputs, live, ctx.conn.product), ctx.conn, live, inputs) };
                 }
                 if (adopt !== true) {
                     throw new Error(`${spec.title}: adopt names id ${adopt}, but no such object exists`);
                 }
             }
             const { id, live } = await withResourceError(spec, "create", () => spec.api.create(ctx), undefined, (partial) =>
-                toOutputs(spec, inputs, partial, ctx.conn.product),
+                recorded(toOutputs(spec, inputs, partial, ctx.conn.product), ctx.conn, partial, inputs),
             );
-            return { id, outs: toOutputs(spec, inputs, live, ctx.conn.product) };
+            return { id, outs: recorded(toOutputs(spec, inputs, live, ctx.conn.product), ctx.conn, live, inputs) };
         },
 
         async read(id, props) {
-            const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
-            const live = await withResourceError(spec, "read", () => spec.api.read({ conn, client: spec.client(conn), inputs: props }, id), id);
+            // The origin is checked before any call, product detection included.
+            const identity = recordedIdentity(props);
+            refuseOtherOrigin(id, "read", identity, spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined));
+            const conn = await connect(spec, props[CONNECTION]);
+            const client = spec.client(conn);
+            const live = await withResourceError(spec, "read", () => spec.api.read({ conn, client, inputs: props }, id), id);
             if (!live) return { id: "" };
-            const outs = toOutputs(spec, props, live, conn.product);
+            if (identity) {
+                const problem = objectProblem(identity, live);
+                if (problem) {
+                    distrust(client, spec.kind);
+                    throw identityError(spec, id, "read", conn.origin, problem);
+                }
+                if (judgeable(identity)) vouch(client, spec.kind);
+            }
+            // An old state without the record gets it here; a current one follows the live object (drift included).
+            const outs = recorded(toOutputs(spec, props, live, conn.product), conn, live, props);
             return { id, props: outs, inputs: toInputs(spec, outs) };
         },
 
         async update(id, olds, news) {
-            const ctx = context(spec, news);
+            const identity = recordedIdentity(olds);
+            refuseOtherOrigin(id, "update", identity, spec.resolveConnection(news[CONNECTION] as ConnectionInput | undefined));
+            const ctx = await context(spec, news);
             const full = toApi(spec, news, ctx.conn.product, true);
             const changed: ApiObject = {};
             for (const [name, field] of Object.entries(spec.fields)) {
@@ -286,13 +352,27 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 }
                 return { outs };
             }
-            const live = await withResourceError(spec, "update", () => spec.api.update(ctx, id, changed), id);
-            return { outs: toOutputs(spec, news, live, ctx.conn.product) };
+            await checkBeforeWrite(spec, ctx.client, id, identity, "update", () =>
+                withResourceError(spec, "read before updating", () => spec.api.read(ctx, id), id),
+            );
+            const previous = toApi(spec, olds, ctx.conn.product, false);
+            // A partial failure (a grant removed and not added back) records what is live now.
+            const live = await withResourceError(spec, "update", () => spec.api.update({ ...ctx, previous }, id, changed), id, (partial) =>
+                toOutputs(spec, news, partial, ctx.conn.product),
+            );
+            return { outs: recorded(toOutputs(spec, news, live, ctx.conn.product), ctx.conn, live, news) };
         },
 
         async delete(id, props) {
-            const conn = spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined);
-            await withResourceError(spec, "delete", () => spec.api.delete({ conn, client: spec.client(conn), inputs: props }, id), id);
+            const identity = recordedIdentity(props);
+            refuseOtherOrigin(id, "delete", identity, spec.resolveConnection(props[CONNECTION] as ConnectionInput | undefined));
+            const conn = await connect(spec, props[CONNECTION]);
+            const ctx = { conn, client: spec.client(conn), inputs: props };
+            const verdict = await checkBeforeWrite(spec, ctx.client, id, identity, "delete", () =>
+                withResourceError(spec, "read before deleting", () => spec.api.read(ctx, id), id),
+            );
+            if (verdict === "gone") return; // already deleted: nothing to do
+            await withResourceError(spec, "delete", () => spec.api.delete(ctx, id), id);
         },
     };
 }

@@ -11,6 +11,12 @@ import type { ApiObject } from "./spec";
  * this process writes to it. A read that arrives alone is a plain GET, and a scan that would cost
  * far more pages than the reads it serves (a small stack on a big appliance) is abandoned after its
  * first page.
+ *
+ * A snapshot is only evidence of presence. Its pages are read at different moments, so a delete of
+ * any object on an earlier page between two page reads shifts the later pages by one, and an object
+ * that never left the appliance is missing from the union. An id a snapshot lacks is therefore
+ * confirmed by its own GET before it is reported deleted: one extra call per object actually
+ * deleted out of band (or shifted out of view), none for the objects the scan found.
  */
 interface Snapshot {
     objects: Map<string, ApiObject>;
@@ -32,9 +38,11 @@ export interface BatchStats {
     pages: number;
     servedFromSnapshot: number;
     abandoned: number;
+    /** Reads whose id a snapshot lacked, answered by a GET instead (a delete is never inferred from a list). */
+    confirmedByGet: number;
 }
 
-export const batchStats = processState<BatchStats>("batchStats", () => ({ scans: 0, pages: 0, servedFromSnapshot: 0, abandoned: 0 }));
+export const batchStats = processState<BatchStats>("batchStats", () => ({ scans: 0, pages: 0, servedFromSnapshot: 0, abandoned: 0, confirmedByGet: 0 }));
 
 class CollectionReader {
     private snapshot: Snapshot | undefined;
@@ -62,8 +70,14 @@ class CollectionReader {
         if (!batchingEnabled() || this.scanUnprofitable) return get();
         const snap = this.snapshot;
         if (snap && Date.now() - snap.takenAt < SNAPSHOT_TTL_MS) {
-            batchStats.servedFromSnapshot++;
-            return snap.objects.get(id);
+            const listed = snap.objects.get(id);
+            if (listed) {
+                batchStats.servedFromSnapshot++;
+                return listed;
+            }
+            // Absent from a list is not proof of absence (see scan): only a GET says "deleted".
+            batchStats.confirmedByGet++;
+            return get();
         }
         const result = await new Promise<ApiObject | undefined | typeof FALLBACK>((resolve, reject) => {
             this.pending.push({ id, resolve, reject });
@@ -97,10 +111,15 @@ class CollectionReader {
                 const waiting = this.pending;
                 this.pending = [];
                 for (const p of waiting) {
-                    if (snap) {
+                    const listed = snap?.objects.get(p.id);
+                    if (listed) {
                         batchStats.servedFromSnapshot++;
-                        p.resolve(snap.objects.get(p.id));
-                    } else p.resolve(FALLBACK);
+                        p.resolve(listed);
+                    } else {
+                        // Not in the scan: confirmed (or not) by its own GET.
+                        if (snap) batchStats.confirmedByGet++;
+                        p.resolve(FALLBACK);
+                    }
                 }
             },
             (err) => {

@@ -14,6 +14,11 @@ export interface CallContext {
     body: ApiObject;
     /** The resource's checked inputs, camelCase, as the program declared them. */
     inputs: Record<string, unknown>;
+    /**
+     * On update only: the values the object had before (state's, or the adopted object's), in API
+     * shape, for APIs that must rebuild an object and put it back if that fails (grants).
+     */
+    previous?: ApiObject;
 }
 
 /**

@@ -2,7 +2,11 @@
 // by its keys); roles update in place as a DELETE and POST inside one provision.
 import { ID_MAX } from "../engine/fields";
 import { praSpec, ref } from "./common";
-import { grantApi } from "./grant-api";
+import { GrantOptions, grantAdoptRule, grantApi } from "./grant-api";
+
+function grant(opts: GrantOptions) {
+    return { api: grantApi(opts), refine: grantAdoptRule(opts) };
+}
 
 const groupPolicyId = ref("group_policy_id", "Id of the group policy receiving the grant.", { required: true, replaceOnChange: true });
 
@@ -21,7 +25,7 @@ export const groupPolicyJumpoint = praSpec({
         jumpointId: ref("jumpoint_id", "Id of the Jumpoint members may use.", { required: true, replaceOnChange: true }),
     },
     outputs: {},
-    api: grantApi({ segment: "jumpoint", childField: "jumpoint_id" }),
+    ...grant({ segment: "jumpoint", childField: "jumpoint_id", childProperty: "jumpointId", childTitle: "Jumpoint" }),
 });
 
 export const groupPolicyJumpGroup = praSpec({
@@ -45,7 +49,7 @@ export const groupPolicyJumpGroup = praSpec({
         },
     },
     outputs: {},
-    api: grantApi({ segment: "jump-group", childField: "jump_group_id" }),
+    ...grant({ segment: "jump-group", childField: "jump_group_id", childProperty: "jumpGroupId", childTitle: "Jump Group" }),
 });
 
 export const groupPolicyVaultAccount = praSpec({
@@ -57,7 +61,7 @@ export const groupPolicyVaultAccount = praSpec({
         role: ROLE,
     },
     outputs: {},
-    api: grantApi({ segment: "vault-account", childField: "account_id" }),
+    ...grant({ segment: "vault-account", childField: "account_id", childProperty: "accountId", childTitle: "Vault account" }),
 });
 
 export const groupPolicyVaultAccountGroup = praSpec({
@@ -69,5 +73,5 @@ export const groupPolicyVaultAccountGroup = praSpec({
         role: ROLE,
     },
     outputs: {},
-    api: grantApi({ segment: "vault-account-group", childField: "account_group_id" }),
+    ...grant({ segment: "vault-account-group", childField: "account_group_id", childProperty: "accountGroupId", childTitle: "Vault account group" }),
 });

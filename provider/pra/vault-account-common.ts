@@ -1,6 +1,6 @@
 import { collectionApi } from "../engine/collection-api";
 import type { FieldTable } from "../engine/fields";
-import type { ResourceSpec } from "../engine/spec";
+import type { ObjectApi, ResourceSpec } from "../engine/spec";
 import { praSpec, ref, text } from "./common";
 
 /** Fields every vault account type shares (the spec's VaultAccount base). */
@@ -40,10 +40,25 @@ export function vaultAccountSpec(spec: {
         outputs: { ...VAULT_OUTPUTS, ...(spec.outputs ?? {}) },
         refine: spec.refine,
         fixedBody: spec.fixedType ? () => ({ type: spec.fixedType }) : undefined,
-        api: collectionApi({
-            path: "/vault/account",
-            naturalKey: (body) => ({ name: String(body.name), type: String(body.type) }),
-            writeOnly,
-        }),
+        api: withTypeOnPatch(
+            collectionApi({
+                path: "/vault/account",
+                naturalKey: (body) => ({ name: String(body.name), type: String(body.type) }),
+                writeOnly,
+            }),
+        ),
     });
+}
+
+/**
+ * The official spec's PATCH /vault/account/{id} body is a oneOf of the account types that only
+ * `type` tells apart, so a PATCH without it is not a valid request (Stoplight Prism serving the
+ * spec refuses it): every PATCH carries the account's type, unchanged (the appliance cannot change
+ * it; a new type replaces the account).
+ */
+function withTypeOnPatch(api: ObjectApi): ObjectApi {
+    return {
+        ...api,
+        update: (ctx, id, changed) => api.update(ctx, id, { type: ctx.body.type, ...changed }),
+    };
 }

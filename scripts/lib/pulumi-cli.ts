@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, ProjectSettings, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 
 /** Version built by scripts/ensure-pulumi-cli.sh when PULUMI_CLI_VERSION is not set. */
 export const DEFAULT_PULUMI_CLI_VERSION = "v3.259.0";
@@ -176,6 +176,8 @@ export async function createInlineStack(
     workDir: string,
     env: Record<string, string> = pulumiEnv(workDir),
     cli: string | undefined = findPulumiCli(),
+    /** More of Pulumi.yaml (e.g. an example's `config` declarations and `options`), written as given. */
+    project: Record<string, unknown> = {},
 ): Promise<Stack> {
     if (!cli) {
         throw new Error(`no Pulumi CLI found; run ${ENSURE_SCRIPT}`);
@@ -190,10 +192,11 @@ export async function createInlineStack(
             envVars: env,
             pulumiCommand,
             projectSettings: {
+                ...project,
                 name: projectName,
                 runtime: "nodejs",
                 backend: { url: env.PULUMI_BACKEND_URL },
-            },
+            } as ProjectSettings,
         },
     );
 }

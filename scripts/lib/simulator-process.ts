@@ -28,7 +28,9 @@ export interface StartOptions {
 const REPO_ROOT = path.resolve(__dirname, "../..");
 export const SIMULATOR_CLI = path.join(REPO_ROOT, "dist", "simulator", "cli.js");
 
-const STARTUP_TIMEOUT_MS = 20_000;
+// Generous: on a loaded machine (CI runners, shared hosts) starting node takes seconds; a
+// simulator that does not start fails this instead of hanging.
+const STARTUP_TIMEOUT_MS = 45_000;
 
 export async function startSimulatorProcess(opts: StartOptions = {}): Promise<SimulatorProcess> {
   if (!fs.existsSync(SIMULATOR_CLI)) {

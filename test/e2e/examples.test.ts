@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { quickstart, QuickstartSettings } from "../../examples/quickstart/program";
-import { vpcJumpoint } from "../../examples/vpc-jumpoint/program";
+import { settingsFromConfig, vpcJumpoint } from "../../examples/vpc-jumpoint/program";
+import * as yaml from "js-yaml";
 import { createInlineStack, findPulumiCli, makeWorkDir, pulumiCliVersion, pulumiEnv, removeWorkDir, ENSURE_SCRIPT } from "../support/pulumi-cli";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
@@ -131,6 +132,10 @@ describe("e2e: quickstart through the Pulumi engine", function () {
         assert.strictEqual(p.changeSummary.update, 1, JSON.stringify(p.changeSummary));
         assert.match(shown, /hostname/, "the drifted field is named");
         assert.match(shown, /192\.0\.2\.66/);
+        // As the README says: a plain up trusts the state, so it leaves the drift in place.
+        const plain = await stack.up({ onOutput: log.onOutput });
+        assert.strictEqual(plain.summary.resourceChanges?.update ?? 0, 0, JSON.stringify(plain.summary.resourceChanges));
+        assert.strictEqual((await sim.control("GET", `/api/jump-item/shell-jump/${item.id}`)).hostname, "192.0.2.66");
         const refreshed = await stack.refresh({ onOutput: log.onOutput });
         assert.strictEqual(refreshed.summary.result, "succeeded");
         const r = await stack.up({ onOutput: log.onOutput });
@@ -171,8 +176,8 @@ describe("e2e: quickstart through the Pulumi engine", function () {
         try {
             const err = await stack.preview({ onOutput: log.onOutput }).then(() => undefined, (e: Error) => e);
             assert.ok(err, "preview failed");
-            assert.match(String(err), /hostname/);
-            assert.match(String(err), /must not be empty/);
+            // As the README quotes it: Pulumi's "<type> resource '<name>': property <p> value {<v>} has a problem: <rule>".
+            assert.match(String(err), /pulumi-nodejs:dynamic\/beyondtrust\/pra:ShellJump resource 'qs-bastion': property hostname value \{.*\} has a problem: .*must not be empty/);
             assert.strictEqual((await sim.counters()).requests.total, 0);
         } finally {
             settings.hostname = good;
@@ -199,12 +204,18 @@ describe("e2e: the VPC Jumpoint setup through the Pulumi engine", function () {
         const cli = skipWithoutCli(this)!;
         sim = await startSimulatorProcess();
         workDir = makeWorkDir();
-        const program = async () => {
-            const pulumi = await import("@pulumi/pulumi");
-            return vpcJumpoint({ vpcId: "vpc-0a1b2c", instanceIp: "198.51.100.7", targetUser: "ubuntu", sshPrivateKey: pulumi.secret(privateKey) });
-        };
-        stack = await createInlineStack("bt-vpc", "e2e", program, workDir, pulumiEnv(workDir, cli), cli);
+        // The example's own Pulumi.yaml (its config declarations, which the engine enforces) and
+        // its index.ts path: settings from stack config, with no groupPolicyId, so the program
+        // creates its group policy.
+        const project = yaml.load(fs.readFileSync(path.join(__dirname, "../../examples/vpc-jumpoint/Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+        const program = async () => vpcJumpoint(settingsFromConfig());
+        stack = await createInlineStack(String(project.name), "e2e", program, workDir, pulumiEnv(workDir, cli), cli, project);
         await connect(stack, sim);
+        await stack.setAllConfig({
+            vpcId: { value: "vpc-0a1b2c" },
+            instanceIp: { value: "198.51.100.7" },
+            sshPrivateKey: { value: privateKey, secret: true },
+        });
     });
     after(async () => {
         await sim?.stop();
@@ -215,6 +226,8 @@ describe("e2e: the VPC Jumpoint setup through the Pulumi engine", function () {
         const r = await stack.up({ onOutput: log.onOutput });
         assert.strictEqual(r.summary.result, "succeeded");
         assert.strictEqual(r.summary.resourceChanges?.create, 9, JSON.stringify(r.summary.resourceChanges));
+        assert.strictEqual((await sim.control("GET", "/state")).collections["group-policy"].filter((g: any) => g.name === "vpc-0a1b2c admins").length, 1, "its own group policy");
+        assert.strictEqual(r.outputs.groupPolicyId.value, String((await sim.control("GET", "/state")).collections["group-policy"].find((g: any) => g.name === "vpc-0a1b2c admins").id));
         const state = await sim.control("GET", "/state");
         for (const kind of ["jumpoint", "jump-group", "vault-account"] as const) assert.strictEqual(state.grants[kind].length, 1, kind);
         const c = await sim.counters();
@@ -222,6 +235,22 @@ describe("e2e: the VPC Jumpoint setup through the Pulumi engine", function () {
         assert.strictEqual(c.tokensMinted, 1, "one token for the whole run");
         const p = await stack.preview({ onOutput: log.onOutput });
         assert.deepStrictEqual(p.changeSummary, { same: 9 });
+    });
+
+    it("Pulumi.yaml's refresh: always makes a plain up put a console edit back", async () => {
+        const jp = (await sim.control("GET", "/state")).collections.jumpoint.find((j: any) => j.name === "vpc-0a1b2c");
+        await sim.control("PATCH", `/api/jumpoint/${jp.id}`, { shell_jump_enabled: false });
+        await sim.control("POST", "/counters/reset");
+        const r = await stack.up({ onOutput: log.onOutput });
+        assert.strictEqual(r.summary.result, "succeeded");
+        assert.strictEqual(r.summary.resourceChanges?.update, 1, JSON.stringify(r.summary.resourceChanges));
+        assert.strictEqual((await sim.control("GET", `/api/jumpoint/${jp.id}`)).shell_jump_enabled, true);
+        // The Automation API's up (--skip-preview) runs refresh and update in one plugin process:
+        // one token, one product detection. (An interactive `pulumi up` previews in another.)
+        const c = await sim.counters();
+        assert.strictEqual(c.tokensMinted, 1, JSON.stringify(c.requests.byRoute));
+        assert.strictEqual(c.requests.byRoute["GET /get_mech_list"], 1);
+        assert.strictEqual(c.requests.byRoute["GET /jumpoint/{id}"], 1, "the refresh read it");
     });
 
     it("keeps the private key and client secret out of state and output", async () => {

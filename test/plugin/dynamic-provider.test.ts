@@ -8,7 +8,7 @@ import { DIFF_NONE, DIFF_SOME, Plugin, Props, secret, startPlugin } from "../sup
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
 describe("plugin: the real dynamic-provider process over gRPC", function () {
-    this.timeout(60_000);
+    this.timeout(120_000); // spawns the plugin (and a simulator) in before(): seconds each on a loaded machine
     let sim: SimulatorProcess;
     let plugin: Plugin;
 

@@ -111,6 +111,22 @@ describe("policy: preview --policy-pack through the Pulumi CLI", function () {
         assert.ok(!/\[(mandatory|advisory)\]/.test(output), output);
     });
 
+    it("the README's command: the quickstart passes examples/quickstart/guardrails.json; an untagged item is blocked by it", async () => {
+        const { quickstart } = require("../../examples/quickstart/program");
+        const guardrails = path.resolve(__dirname, "..", "..", "examples", "quickstart", "guardrails.json");
+        const passed = await preview(await stackFor("quickstart", () => quickstart({ prefix: "quickstart", hostname: "10.0.0.5" })), guardrails);
+        assert.ok(passed.ok, passed.output);
+        assert.match(passed.output, /✅ beyondtrust-guardrails@v0\.1\.0/);
+        const untagged = () => {
+            const { pra } = require("pulumi-beyondtrust");
+            quickstart({ prefix: "quickstart", hostname: "10.0.0.5" });
+            new pra.ShellJump("untagged", { name: "quickstart db", hostname: "10.0.0.6", jumpointId: 1, jumpGroupId: 1 });
+        };
+        const blocked = await preview(await stackFor("quickstart-untagged", untagged), guardrails);
+        assert.ok(!blocked.ok, "mandatory by guardrails.json (advisory by default)");
+        assert.match(blocked.output, /\[mandatory\].*beyondtrust-jump-item-tag/);
+    });
+
     it("a --policy-pack-config file turns the same violations into an allowed exception and an advisory", async () => {
         const configFile = path.join(workDir, "policy-config.json");
         fs.writeFileSync(

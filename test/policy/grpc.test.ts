@@ -102,7 +102,7 @@ function diags(resp: any): Diag[] {
 }
 
 describe("policy: the pack over gRPC (Analyze, as the CLI drives it)", function () {
-    this.timeout(60_000);
+    this.timeout(120_000); // spawns the policy pack in before(): seconds on a loaded machine
     let pack: Awaited<ReturnType<typeof startPack>>;
     let client: any;
 

@@ -6,6 +6,9 @@ import { clientStats, handler, resetClients, resetClientStats } from "../../prov
 import { inParallel } from "../../scripts/lib/parallel";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
+import { FakeClock } from "../support/fake-clock";
+import { useClock } from "../../provider/core/clock";
+import { resetLimiters } from "../../provider/core/api-client";
 
 type Props = Record<string, unknown>;
 
@@ -104,19 +107,49 @@ describe("provider: fault catalogue", function () {
         assert.strictEqual(clientStats.tokensMinted, 2);
     });
 
-    it("tokens expiring mid-run are renewed ahead of expiry: no 401, one token per lifetime", async () => {
+    it("tokens expiring mid-run are renewed ahead of expiry: no 401, one token per renewal (clocks in lock step)", async () => {
+        // 2 s tokens, a create every 250 ms for 4.5 s. Both clocks are frozen and moved on together by
+        // the test (the simulator's through POST /_sim/clock, the provider's through useClock), so
+        // no expectation depends on how long a request takes on a loaded machine.
         await sim.control("POST", "/config", { tokenTtlSeconds: 2 });
+        const clock = new FakeClock();
+        await sim.control("POST", "/clock", { frozen: true });
+        useClock(clock);
+        resetLimiters(); // the account's request window was recorded on the system clock
         try {
-            const started = Date.now();
+            const step = 250;
             let i = 0;
-            while (Date.now() - started < 4500) await create("pra:JumpGroup", { name: `ttl ${i++}` });
+            for (let t = 0; t <= 4500; t += step) {
+                await create("pra:JumpGroup", { name: `ttl ${i++}` });
+                clock.advance(step);
+                await sim.control("POST", "/clock", { advanceMs: step });
+            }
             const c = await sim.counters();
             assert.strictEqual(clientStats.reauthentications, 0, "never caught by an expired token");
-            assert.ok(c.tokensMinted >= 3 && c.tokensMinted <= 4, `tokens minted over 4.5 s of 2 s tokens: ${c.tokensMinted}`);
-            assert.ok(i > 20, `kept working: ${i} creates`);
+            assert.strictEqual(c.requests.byRoute["POST /jump-group"], 19, "19 creates, each posted once");
+            // Renewed 1 s before expiry (the floor; a tenth of 2 s would be 0.2 s): at 0, 1, 2, 3 and 4 s.
+            assert.strictEqual(c.tokensMinted, 5, `tokens minted over 4.5 s of 2 s tokens: ${c.tokensMinted}`);
         } finally {
+            useClock(undefined);
+            resetLimiters();
+            await sim.control("POST", "/clock", { frozen: false });
             await sim.control("POST", "/config", { tokenTtlSeconds: 3600 });
         }
+    });
+
+    it("an unbounded Retry-After (86400 s) fails the create at once with the appliance's words; the account is not paused", async () => {
+        await create("pra:JumpGroup", { name: "token first" });
+        await faults([{ kind: "rate-limit", count: 1, retryAfter: 86400, match: { method: "POST", path: "/jump-group" } }]);
+        const err = await create("pra:JumpGroup", { name: "refused" }).then(() => undefined, (e: Error) => e);
+        assert.ok(err, "the create failed");
+        assert.match(err.message, /HTTP 429: Too Many Requests \(the appliance asked to wait 86400 s before retrying, longer than the 60 s/);
+        assert.strictEqual(clientStats.retries, 0, "not resent");
+        const c = await sim.counters();
+        assert.strictEqual(c.rateLimited, 1);
+        // Not paused for a day: the next create goes straight through.
+        const made = await create("pra:JumpGroup", { name: "next" });
+        assert.deepStrictEqual((await state()).collections["jump-group"].map((g: any) => g.name).sort(), ["next", "token first"]);
+        assert.ok(made.id);
     });
 
     it("a client secret regenerated mid-run: a clear, actionable error and no retry storm", async () => {

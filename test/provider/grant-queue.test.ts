@@ -31,11 +31,21 @@ describe("provider: grants to one group policy", function () {
             body: "grant_type=client_credentials",
         })).json() as { access_token: string };
         await sim.control("POST", "/counters/reset");
-        await Promise.all(jps.map((jp) => fetch(`${sim.apiHost}/api/config/v1/group-policy/${gp.id}/jumpoint`, {
+        // Overlap by construction, not by the luck of two parallel requests landing within 40 ms:
+        // the first POST is held by the appliance (a 5 s latency fault), and the second is sent
+        // only once the first is known to have arrived.
+        const path = `/group-policy/${gp.id}/jumpoint`;
+        await sim.control("POST", "/faults", { rules: [{ kind: "latency", ms: 5000, count: 1, match: { method: "POST", path } }] });
+        const post = (jp: { id: string }) => fetch(`${sim.apiHost}/api/config/v1${path}`, {
             method: "POST",
             headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
             body: JSON.stringify({ jumpoint_id: Number(jp.id) }),
-        })));
+        });
+        const first = post(jps[0]);
+        while (((await sim.counters()).requests.byRoute["POST /group-policy/{id}/jumpoint"] ?? 0) < 1);
+        const second = await post(jps[1]);
+        assert.strictEqual(second.status, 201);
+        assert.strictEqual((await first).status, 201);
         assert.strictEqual((await sim.counters()).concurrentMembershipChanges, 1);
     });
 
@@ -67,5 +77,80 @@ describe("provider: grants to one group policy", function () {
         const after = await sim.control("GET", "/state");
         assert.deepStrictEqual([after.grants.jumpoint.length, after.grants["jump-group"].length, after.grants["vault-account"].length], [0, 0, 0]);
         console.log(`      12 grants: ${provisions} provision(s) on create, ${c.requests.byRoute["POST /group-policy/{id}/provision"]} on delete`);
+    });
+});
+
+describe("provider: grant queue failure paths and accounts", function () {
+    this.timeout(60_000);
+    let sim: SimulatorProcess;
+    useSimulatorEnv(() => sim);
+    before(async () => (sim = await startSimulatorProcess({ args: ["--latency", "40"] })));
+    after(async () => sim?.stop());
+    beforeEach(async () => {
+        await sim.reset();
+        resetClients();
+    });
+
+    it("a grant whose POST fails while another waits in the queue: both settle, the good one is provisioned", async function () {
+        // On the old queue the waiting grant never settled: this timeout is the failure, not a measure.
+        this.timeout(30_000);
+        const gp = await create("pra:GroupPolicy", { name: "gp" });
+        const jp = await create("pra:Jumpoint", { name: "kept", platform: "linux-x86" });
+        const gone = await create("pra:Jumpoint", { name: "gone", platform: "linux-x86" });
+        await sim.control("DELETE", `/api/jumpoint/${gone.id}`);
+        const kind = "pra:GroupPolicyJumpoint";
+        const good = await handler(kind).check({}, { groupPolicyId: gp.id, jumpointId: jp.id });
+        const bad = await handler(kind).check({}, { groupPolicyId: gp.id, jumpointId: gone.id });
+        await sim.control("POST", "/counters/reset");
+        // Same tick, good first: the failing change is the last one out of the queue.
+        const [ok, failed] = await Promise.allSettled([handler(kind).create(good.inputs!), handler(kind).create(bad.inputs!)]);
+        assert.strictEqual(ok.status, "fulfilled", String((ok as PromiseRejectedResult).reason));
+        assert.strictEqual((ok as PromiseFulfilledResult<{ id: string }>).value.id, `${gp.id}/${jp.id}`);
+        assert.strictEqual(failed.status, "rejected");
+        const c = await sim.counters();
+        assert.strictEqual(c.provisions, 1, "the successful grant was provisioned (once)");
+        assert.strictEqual(c.concurrentMembershipChanges, 0);
+        assert.deepStrictEqual((await sim.control("GET", "/state")).grants.jumpoint.map((g: any) => g.jumpoint_id), [Number(jp.id)]);
+    });
+
+    it("a failing grant between two good ones, then the same with a failing provision: every create settles, each good one reports the provision", async function () {
+        this.timeout(30_000);
+        const gp = await create("pra:GroupPolicy", { name: "gp" });
+        const jps = await inParallel(4, [0, 1, 2, 3].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })));
+        const gone = await create("pra:Jumpoint", { name: "gone", platform: "linux-x86" });
+        await sim.control("DELETE", `/api/jumpoint/${gone.id}`);
+        const kind = "pra:GroupPolicyJumpoint";
+        const inputs = async (jumpointId: string) => (await handler(kind).check({}, { groupPolicyId: gp.id, jumpointId })).inputs!;
+        const batch = [await inputs(jps[0].id), await inputs(gone.id), await inputs(jps[1].id)];
+        const results = await Promise.allSettled(batch.map((i) => handler(kind).create(i)));
+        assert.deepStrictEqual(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"]);
+        // A failing provision after a failing POST: both waiters hear of it.
+        await sim.control("POST", "/faults", { rules: [{ kind: "status", status: 500, match: { method: "POST", path: `/group-policy/${gp.id}/provision` }, count: 100 }] });
+        const second = [await inputs(jps[2].id), await inputs(gone.id), await inputs(jps[3].id)];
+        const failing = await Promise.allSettled(second.map((i) => handler(kind).create(i)));
+        await sim.control("DELETE", "/faults");
+        assert.deepStrictEqual(failing.map((r) => r.status), ["rejected", "rejected", "rejected"]);
+        assert.strictEqual((failing[0] as PromiseRejectedResult).reason.id, `${gp.id}/${jps[2].id}`, "kept in state as created but not provisioned");
+        assert.strictEqual((failing[2] as PromiseRejectedResult).reason.id, `${gp.id}/${jps[3].id}`);
+        assert.strictEqual((failing[1] as PromiseRejectedResult).reason.id, undefined, "the grant that was never added is not kept");
+    });
+
+    it("grants from two API accounts on one group policy never overlap", async () => {
+        const gp = await create("pra:GroupPolicy", { name: "shared" });
+        const jps = await inParallel(4, [0, 1, 2, 3, 4, 5].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })));
+        const second = await sim.control("POST", "/accounts", {});
+        const other = { clientId: second.client_id, clientSecret: second.client_secret };
+        // Membership changes take long enough that two unserialized ones would surely meet.
+        await sim.control("POST", "/faults", { rules: [{ kind: "latency", ms: 150, match: { path: `/group-policy/${gp.id}/` } }] });
+        await sim.control("POST", "/counters/reset");
+        const made = await inParallel(6, jps.map((jp, i) => () =>
+            create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id, ...(i % 2 ? { connection: other } : {}) })));
+        await sim.control("DELETE", "/faults");
+        const c = await sim.counters();
+        assert.strictEqual(c.tokensMintedByAccount[second.client_id], 1, "the second account made its grants with its own token");
+        assert.strictEqual(c.concurrentMembershipChanges, 0, "never two membership changes at once on one policy");
+        assert.strictEqual(made.length, 6);
+        assert.strictEqual((await sim.control("GET", "/state")).grants.jumpoint.length, 6);
+        assert.ok(c.provisions >= 1 && c.provisions <= 6, `${c.provisions} provisions`);
     });
 });

@@ -42,30 +42,51 @@ describe("provider: the appliance restarts mid-run", function () {
         Object.assign(process.env, sim.env);
         resetClients();
 
-        const results: Array<{ name: string; id?: string; error?: string }> = [];
-        const run = (async () => {
-            for (let i = 0; i < 16; i++) {
-                const name = `group ${i}`;
-                const checked = await handler("pra:JumpGroup").check({}, { name });
-                try {
-                    const { id } = await handler("pra:JumpGroup").create(checked.inputs!);
-                    results.push({ name, id });
-                } catch (err) {
-                    results.push({ name, error: (err as Error).message });
-                }
-                await new Promise((r) => setTimeout(r, 60));
+        // Every step is ordered by events, not by sleeps: the outage starts with a create in flight
+        // (held by the appliance, then cut by the stop), creates keep starting while it is down, and
+        // the appliance is back before the last ones. What a create meets depends only on when it
+        // started, so the expectations below hold however slow the machine is.
+        type Phase = "before" | "in flight at the stop" | "outage" | "after";
+        const results: Array<{ name: string; phase: Phase; id?: string; error?: string }> = [];
+        let serial = 0;
+        const createOne = async (phase: Phase) => {
+            const name = `group ${serial++}`;
+            const checked = await handler("pra:JumpGroup").check({}, { name });
+            try {
+                const { id } = await handler("pra:JumpGroup").create(checked.inputs!);
+                results.push({ name, phase, id });
+            } catch (err) {
+                results.push({ name, phase, error: (err as Error).message });
             }
-        })();
-        await new Promise((r) => setTimeout(r, 300));
-        await sim.stop();
-        await new Promise((r) => setTimeout(r, 800));
-        sim = await start();
-        await run;
+        };
+        for (let i = 0; i < 4; i++) await createOne("before");
 
-        const live = (await sim.control("GET", "/state")).collections["jump-group"];
+        const posts = async () => (await sim!.counters()).requests.byRoute["POST /jump-group"] ?? 0;
+        const postsBefore = await posts();
+        await sim.control("POST", "/faults", { rules: [{ kind: "latency", ms: 600_000, count: 1, match: { method: "POST", path: "/jump-group" } }] });
+        const held = createOne("in flight at the stop");
+        while ((await posts()) === postsBefore); // the appliance holds it: stop with it in flight
+        await sim.stop();
+
+        let phase: Phase = "outage";
+        const duringOutage = (async () => {
+            while (phase === "outage") await createOne("outage");
+        })();
+        sim = await start();
+        phase = "after";
+        await Promise.all([held, duringOutage]);
+        for (let i = 0; i < 4; i++) await createOne("after");
+
         const created = results.filter((r) => r.id);
-        assert.ok(created.length >= 12, `most creates completed: ${JSON.stringify(results)}`);
+        const byPhase = (p: Phase) => results.filter((r) => r.phase === p);
+        assert.ok(byPhase("before").every((r) => r.id), `before the stop every create completes: ${JSON.stringify(byPhase("before"))}`);
+        assert.strictEqual(byPhase("in flight at the stop").length, 1);
+        assert.ok(byPhase("outage").length >= 1, "at least one create started while the appliance was down");
+        assert.ok(byPhase("after").every((r) => r.id), `after the restart every create completes: ${JSON.stringify(byPhase("after"))}`);
         for (const r of results.filter((r) => r.error)) assert.match(r.error!, /JumpGroup|Jump Group/);
+        const tally = (p: Phase) => `${byPhase(p).filter((r) => r.id).length}/${byPhase(p).length}`;
+        console.log(`      completed: before ${tally("before")}, in flight ${tally("in flight at the stop")}, outage ${tally("outage")}, after ${tally("after")}`);
+        const live = (await sim.control("GET", "/state")).collections["jump-group"];
         assert.deepStrictEqual(
             live.map((o: any) => `${o.id}:${o.name}`).sort(),
             created.map((r) => `${r.id}:${r.name}`).sort(),

@@ -89,6 +89,23 @@ describe("simulator: control API (reset, state, seed, out-of-band edits)", funct
     assert.equal((await sim.control("GET", "/config")).latencyMs, 0);
   });
 
+  it("the clock freezes, advances and thaws; bad bodies are refused; reset returns it to real time", async () => {
+    const frozen = await sim.control("POST", "/clock", { frozen: true });
+    assert.equal(frozen.frozen, true);
+    assert.equal((await sim.control("GET", "/clock")).now, frozen.now, "a frozen clock stands still");
+    assert.equal((await sim.control("POST", "/clock", { advanceMs: 1500 })).now, frozen.now + 1500);
+    const thawed = await sim.control("POST", "/clock", { frozen: false });
+    assert.equal(thawed.frozen, false);
+    assert.ok(thawed.now >= frozen.now + 1500, "thawing never moves time back");
+    await assert.rejects(sim.control("POST", "/clock", { advanceMs: -1 }), /422/);
+    await assert.rejects(sim.control("POST", "/clock", { frozen: "yes" }), /422/);
+    await assert.rejects(sim.control("POST", "/clock", { speed: 2 }), /422/);
+    await sim.reset();
+    const after = await sim.control("GET", "/clock");
+    assert.equal(after.frozen, false);
+    assert.ok(Math.abs(after.now - Date.now()) < 60_000, "back on the wall clock (the offset is gone)");
+  });
+
   it("unknown control paths are 404 and control bodies must be JSON objects", async () => {
     await assert.rejects(sim.control("GET", "/nope"), /404/);
     await assert.rejects(sim.control("POST", "/seed", [1, 2]), /422/);

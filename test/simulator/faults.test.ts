@@ -17,9 +17,10 @@ describe("simulator: fault injection and counters", function () {
     let t = Date.now();
     assert.equal((await api.get("/jump-group")).status, 200);
     assert.ok(Date.now() - t >= 290, `took ${Date.now() - t} ms`);
-    t = Date.now();
     await api.get("/jumpoint");
-    assert.ok(Date.now() - t < 250);
+    // Whether the other request was delayed is read from the simulator, not from a stopwatch that
+    // a loaded machine slows down: the rule fired once, for the matching request only.
+    assert.deepEqual((await sim.counters()).faultsInjected, { latency: 1 });
   });
 
   it("status returns the 5xx without performing the operation, for the next N matching requests", async () => {

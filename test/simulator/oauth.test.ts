@@ -2,8 +2,6 @@ import { strict as assert } from "node:assert";
 import { SimulatorProcess } from "../support/simulator";
 import { Api, send, useSimulator } from "./client";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe("simulator: OAuth", function () {
   let sim: SimulatorProcess;
   let api: Api;
@@ -80,10 +78,14 @@ describe("simulator: OAuth", function () {
 
   it("tokens expire after the configured TTL", async () => {
     await sim.control("POST", "/config", { tokenTtlSeconds: 1 });
+    // On the simulator's frozen clock: valid for exactly 1 s, however long the requests take.
+    await sim.control("POST", "/clock", { frozen: true });
     const t = (await api.mintToken()).body;
     assert.equal(t.expires_in, 1);
     assert.equal((await api.get("/jumpoint", { token: t.access_token })).status, 200);
-    await sleep(1100);
+    await sim.control("POST", "/clock", { advanceMs: 999 });
+    assert.equal((await api.get("/jumpoint", { token: t.access_token })).status, 200);
+    await sim.control("POST", "/clock", { advanceMs: 1 });
     const r = await api.get("/jumpoint", { token: t.access_token });
     assert.equal(r.status, 401);
     assert.equal(r.body.error, "access_denied");

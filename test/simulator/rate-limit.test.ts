@@ -2,8 +2,6 @@ import { strict as assert } from "node:assert";
 import { SimulatorProcess } from "../support/simulator";
 import { Api, useSimulator } from "./client";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe("simulator: rate limits", function () {
   let sim: SimulatorProcess;
   let api: Api;
@@ -23,6 +21,9 @@ describe("simulator: rate limits", function () {
 
   it("the per-second limit answers 429 with {message} and Retry-After, then recovers", async () => {
     await sim.control("POST", "/config", { ratePerSecond: 3 });
+    // The simulator's clock stands still, so the five requests fall in one second however slow
+    // the machine is, and the window is moved on exactly (reset in beforeEach thaws it).
+    await sim.control("POST", "/clock", { frozen: true });
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await api.get("/jumpoint"));
     assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 429, 429]);
@@ -31,7 +32,9 @@ describe("simulator: rate limits", function () {
     assert.equal(limited.headers["retry-after"], "1");
     assert.ok(limited.headers["x-ratelimit-limit"]);
     assert.equal((await sim.counters()).rateLimited, 2);
-    await sleep(1050);
+    await sim.control("POST", "/clock", { advanceMs: 999 });
+    assert.equal((await api.get("/jumpoint")).status, 429, "still inside the second");
+    await sim.control("POST", "/clock", { advanceMs: 1 });
     assert.equal((await api.get("/jumpoint")).status, 200);
   });
 
@@ -47,6 +50,7 @@ describe("simulator: rate limits", function () {
 
   it("limits are per account; the token endpoint and the control API are not limited", async () => {
     await sim.control("POST", "/config", { ratePerSecond: 2 });
+    await sim.control("POST", "/clock", { frozen: true });
     await api.get("/jumpoint");
     await api.get("/jumpoint");
     assert.equal((await api.get("/jumpoint")).status, 429);

@@ -59,18 +59,23 @@ export async function startPlugin(cwd: string, env: Record<string, string | unde
     child.stderr!.on("data", (d) => (output += d));
     const port = await new Promise<string>((resolve, reject) => {
         let buf = "";
+        // Loading @pulumi/pulumi takes seconds on a loaded machine: 45 s, inside the suite's 120 s.
+        const timer = setTimeout(() => reject(new Error(`plugin did not print a port: ${buf}${output}`)), 45_000);
         const onData = (d: Buffer) => {
             buf += d;
             const m = /^(\d+)\s*$/m.exec(buf);
             if (m) {
+                clearTimeout(timer);
                 child.stdout!.off("data", onData);
                 child.stdout!.on("data", (x) => (output += x));
                 resolve(m[1]);
             }
         };
         child.stdout!.on("data", onData);
-        child.once("exit", (code) => reject(new Error(`plugin exited (${code}): ${output}`)));
-        setTimeout(() => reject(new Error(`plugin did not print a port: ${buf}${output}`)), 20_000);
+        child.once("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`plugin exited (${code}): ${output}`));
+        });
     });
     const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const struct = (o: Props) => structPb.Struct.fromJavaScript(JSON.parse(JSON.stringify(o)));
