@@ -29,6 +29,11 @@ export const TYPES = {
     shellJump: praType("ShellJump"),
     remoteRdp: praType("RemoteRdp"),
     webJump: praType("WebJump"),
+    remoteVnc: praType("RemoteVnc"),
+    protocolTunnelJump: praType("ProtocolTunnelJump"),
+    postgresqlTunnelJump: praType("PostgresqlTunnelJump"),
+    mysqlTunnelJump: praType("MysqlTunnelJump"),
+    networkTunnelJump: praType("NetworkTunnelJump"),
     vaultUsernamePasswordAccount: praType("VaultUsernamePasswordAccount"),
     vaultSshAccount: praType("VaultSshAccount"),
     vaultTokenAccount: praType("VaultTokenAccount"),
@@ -41,7 +46,16 @@ export const TYPES = {
 } as const;
 
 /** Jump Item kinds the pack knows about; new kinds (Web Jump, RDP, ...) are added here. */
-export const JUMP_ITEM_TYPES: readonly string[] = [TYPES.shellJump, TYPES.remoteRdp, TYPES.webJump];
+export const JUMP_ITEM_TYPES: readonly string[] = [
+    TYPES.shellJump,
+    TYPES.remoteRdp,
+    TYPES.webJump,
+    TYPES.remoteVnc,
+    TYPES.protocolTunnelJump,
+    TYPES.postgresqlTunnelJump,
+    TYPES.mysqlTunnelJump,
+    TYPES.networkTunnelJump,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

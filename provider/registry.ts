@@ -2,10 +2,17 @@ import type { ResourceSpec } from "./engine/spec";
 import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
 import { jumpGroup } from "./pra/jump-group";
+import { jumpPolicy } from "./pra/jump-policy";
 import { jumpoint } from "./pra/jumpoint";
+import { mysqlTunnelJump } from "./pra/mysql-tunnel-jump";
+import { networkTunnelJump } from "./pra/network-tunnel-jump";
+import { postgresqlTunnelJump } from "./pra/postgresql-tunnel-jump";
+import { protocolTunnelJump } from "./pra/protocol-tunnel-jump";
 import { remoteRdp } from "./pra/remote-rdp";
+import { remoteVnc } from "./pra/remote-vnc";
 import { shellJump } from "./pra/shell-jump";
 import { vaultAccountGroup } from "./pra/vault-account-group";
+import { vaultAccountPolicy } from "./pra/vault-account-policy";
 import { vaultSshAccount } from "./pra/vault-ssh-account";
 import { vaultTokenAccount } from "./pra/vault-token-account";
 import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-account";
@@ -15,13 +22,20 @@ import { webJump } from "./pra/web-jump";
 export const SPECS: readonly ResourceSpec[] = [
     jumpoint,
     jumpGroup,
+    jumpPolicy,
     shellJump,
     remoteRdp,
+    remoteVnc,
     webJump,
+    protocolTunnelJump,
+    postgresqlTunnelJump,
+    mysqlTunnelJump,
+    networkTunnelJump,
     vaultUsernamePasswordAccount,
     vaultSshAccount,
     vaultTokenAccount,
     vaultAccountGroup,
+    vaultAccountPolicy,
     groupPolicy,
     groupPolicyJumpoint,
     groupPolicyJumpGroup,

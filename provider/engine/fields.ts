@@ -9,7 +9,22 @@ export type FieldType =
     /** An id of another object. Pulumi ids are strings, so "12" and 12 both mean object 12. */
     | { kind: "ref"; min?: number }
     | { kind: "bool" }
-    | { kind: "enum"; values: readonly string[] };
+    | { kind: "enum"; values: readonly string[] }
+    /**
+     * A structured value (a list of port pairs, filter rules, ...): `describe` says what it must be,
+     * `parse` returns the normalized value or the reason it is refused. Plain functions, no schema
+     * objects, so a spec stays serializable data.
+     */
+    | { kind: "custom"; describe: string; parse: (value: unknown) => { value: unknown } | { error: string } };
+
+/**
+ * How a property's value and the API's differ in shape (e.g. `[{localPort, remotePort}]` and
+ * "22;24"): toApi for request bodies, fromApi for what the API returns. Both must be pure.
+ */
+export interface FieldCodec {
+    toApi(value: unknown): unknown;
+    fromApi(value: unknown): unknown;
+}
 
 export interface FieldSpec {
     /** The API's snake_case name. */
@@ -40,6 +55,8 @@ export interface FieldSpec {
     products?: ReadonlyArray<"pra" | "rs">;
     /** Sent on create only; PATCH leaves it alone (the value keeps what create set). */
     createOnly?: boolean;
+    /** Property and API value differ in shape (see FieldCodec); absent: the same value. */
+    codec?: FieldCodec;
     description: string;
 }
 
@@ -50,6 +67,14 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export function isUnknown(v: unknown): boolean {
     return v === UNKNOWN;
+}
+
+/** Whether an unknown value hides anywhere inside a list or object (Pulumi resolves them at apply). */
+export function containsUnknown(v: unknown): boolean {
+    if (isUnknown(v)) return true;
+    if (Array.isArray(v)) return v.some(containsUnknown);
+    if (v !== null && typeof v === "object") return Object.values(v).some(containsUnknown);
+    return false;
 }
 
 export const ID_MAX = 2147483647;
@@ -76,6 +101,8 @@ export function describeType(t: FieldType): string {
             return "true or false";
         case "enum":
             return `one of ${t.values.map((v) => JSON.stringify(v)).join(", ")}`;
+        case "custom":
+            return t.describe;
     }
 }
 
@@ -123,6 +150,17 @@ function buildSchema(t: FieldType): ZodType {
             return z.boolean({ error: "must be true or false" });
         case "enum":
             return z.enum(t.values as [string, ...string[]], { error: `must be ${describeType(t)}` });
+        case "custom":
+            return z.unknown().transform((v, ctx) => {
+                // A list built from other resources' outputs can hold unknowns during preview.
+                if (containsUnknown(v)) return v;
+                const r = t.parse(v);
+                if ("error" in r) {
+                    ctx.addIssue({ code: "custom", message: r.error });
+                    return z.NEVER;
+                }
+                return r.value;
+            });
     }
 }
 

@@ -229,7 +229,7 @@ function toApi(spec: ResourceSpec, inputs: Props, product: "pra" | "rs", include
         if (!appliesTo(field, product)) continue;
         const v = inputs[name];
         if (v === undefined || (v === null && !includeNull)) continue;
-        body[field.api] = v;
+        body[field.api] = field.codec && v !== null ? field.codec.toApi(v) : v;
         if (field.secret) registerSecret(v);
     }
     return { ...body, ...(spec.fixedBody?.(inputs) ?? {}) };
@@ -243,7 +243,7 @@ function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: 
         // the next preview would show as removed.
         if (!appliesTo(field, product) || !managed(field, inputs[name])) continue;
         if (field.secret || !(field.api in live)) outs[name] = inputs[name] ?? null;
-        else outs[name] = live[field.api];
+        else outs[name] = field.codec && live[field.api] !== null ? field.codec.fromApi(live[field.api]) : live[field.api];
     }
     for (const [name, apiName] of Object.entries(spec.outputs)) {
         outs[name] = live[apiName] ?? null;

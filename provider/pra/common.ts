@@ -41,6 +41,24 @@ export function int(api: string, min: number, max: number, description: string, 
     return { api, type: { kind: "int", min, max }, description, ...extra };
 }
 
+/** A list of strings (e-mail addresses, ids), as the specs' `type: array, items: string` fields. */
+export function stringList(api: string, maxItems: number, description: string, extra: Partial<FieldSpec> = {}): FieldSpec {
+    return {
+        api,
+        type: {
+            kind: "custom",
+            describe: `a list of at most ${maxItems} strings`,
+            parse: (v) =>
+                Array.isArray(v) && v.length <= maxItems && v.every((s) => typeof s === "string")
+                    ? { value: [...v] }
+                    : { error: `must be a list of at most ${maxItems} strings` },
+        },
+        default: () => [],
+        description,
+        ...extra,
+    };
+}
+
 export const ANY_ID = { min: 1, max: ID_MAX };
 
 /** Keys used to find an object by name when adopting it. */

@@ -62,14 +62,46 @@ export interface GroupPolicyArgs extends CommonArgs {
 /** A group policy: permissions and grants for its members. */
 export class GroupPolicy extends BeyondTrustResource {
     static readonly __pulumiType = typeToken("pra:GroupPolicy");
+    // Every field of the spec is an output; those typed `| undefined` exist on one product only
+    // (see GroupPolicyArgs) and are undefined on the other.
     declare readonly name: pulumi.Output<string>;
     declare readonly accessPermStatus: pulumi.Output<string | undefined>;
     declare readonly repPermStatus: pulumi.Output<string | undefined>;
     declare readonly permSupportAllowed: pulumi.Output<string | undefined>;
     declare readonly permAccessAllowed: pulumi.Output<boolean | undefined>;
-    declare readonly permShellJump: pulumi.Output<boolean>;
+    declare readonly permShareOtherTeam: pulumi.Output<boolean>;
+    declare readonly permInviteExternalUser: pulumi.Output<boolean | undefined>;
+    declare readonly permExtendedAvailabilityModeAllowed: pulumi.Output<boolean>;
+    declare readonly permEditExternalKey: pulumi.Output<boolean>;
     declare readonly permCollaborate: pulumi.Output<boolean>;
+    declare readonly permCollaborateControl: pulumi.Output<boolean>;
+    declare readonly permJumpClient: pulumi.Output<boolean>;
+    declare readonly permLocalJump: pulumi.Output<boolean>;
+    declare readonly permRemoteJump: pulumi.Output<boolean>;
+    declare readonly permRemoteVnc: pulumi.Output<boolean>;
+    declare readonly permRemoteRdp: pulumi.Output<boolean>;
+    declare readonly permShellJump: pulumi.Output<boolean>;
+    declare readonly permWebJump: pulumi.Output<boolean | undefined>;
+    declare readonly permProtocolTunnel: pulumi.Output<boolean | undefined>;
+    declare readonly permSdStaticPortForExternalTools: pulumi.Output<boolean | undefined>;
+    declare readonly permGenerateSessionKey: pulumi.Output<boolean | undefined>;
+    declare readonly permSendIosProfiles: pulumi.Output<boolean | undefined>;
+    declare readonly permAcceptTeamSessions: pulumi.Output<boolean | undefined>;
+    declare readonly permTransferOtherTeam: pulumi.Output<boolean | undefined>;
+    declare readonly permInviteExternalRep: pulumi.Output<boolean | undefined>;
+    declare readonly permNextSessionButton: pulumi.Output<boolean | undefined>;
+    declare readonly permDisableAutoAssignment: pulumi.Output<boolean | undefined>;
+    declare readonly permSupportButtonPersonalDeploy: pulumi.Output<boolean | undefined>;
+    declare readonly permSupportButtonTeamManage: pulumi.Output<boolean | undefined>;
+    declare readonly permSupportButtonChangePublicSites: pulumi.Output<boolean | undefined>;
+    declare readonly permSupportButtonTeamDeploy: pulumi.Output<boolean | undefined>;
+    declare readonly permLocalVnc: pulumi.Output<boolean | undefined>;
+    declare readonly permLocalRdp: pulumi.Output<boolean | undefined>;
+    declare readonly permVpro: pulumi.Output<boolean | undefined>;
     declare readonly permSessionIdleTimeout: pulumi.Output<number>;
+    declare readonly permConsoleIdleTimeout: pulumi.Output<number | undefined>;
+    declare readonly permRoutingIdleTimeout: pulumi.Output<number | undefined>;
+    declare readonly autoAssignmentMaxSessions: pulumi.Output<number | undefined>;
     declare readonly defaultJumpItemRoleId: pulumi.Output<number>;
     declare readonly privateJumpItemRoleId: pulumi.Output<number>;
     declare readonly inferiorJumpItemRoleId: pulumi.Output<number>;

@@ -98,3 +98,36 @@ export class VaultAccountGroup extends BeyondTrustResource {
         super("pra:VaultAccountGroup", name, args, opts);
     }
 }
+
+export interface VaultAccountPolicyArgs extends CommonArgs {
+    /** Name, 1 to 255 characters; unique on the appliance. */
+    name: pulumi.Input<string>;
+    /** Unique code name, at most 64 characters: what `accountPolicy` of accounts and groups names. */
+    codeName?: pulumi.Input<string>;
+    /** At most 1024 characters; default "". */
+    description?: pulumi.Input<string>;
+    /** Change the password after each check-in; default false. */
+    autoRotateCredentials?: pulumi.Input<boolean>;
+    /** Several users or sessions may check the account out at once; default false. */
+    allowSimultaneousCheckout?: pulumi.Input<boolean>;
+    /** Rotate passwords at maximumPasswordAge; default false. */
+    scheduledPasswordRotation?: pulumi.Input<boolean>;
+    /** Days, 1 to 365; required with scheduledPasswordRotation, only valid with it. */
+    maximumPasswordAge?: pulumi.Input<number>;
+}
+
+/** A vault account policy: rotation and check-out rules, named by accounts and groups (PRA and RS). */
+export class VaultAccountPolicy extends BeyondTrustResource {
+    static readonly __pulumiType = typeToken("pra:VaultAccountPolicy");
+    declare readonly name: pulumi.Output<string>;
+    declare readonly codeName: pulumi.Output<string | undefined>;
+    declare readonly description: pulumi.Output<string>;
+    declare readonly autoRotateCredentials: pulumi.Output<boolean>;
+    declare readonly allowSimultaneousCheckout: pulumi.Output<boolean>;
+    declare readonly scheduledPasswordRotation: pulumi.Output<boolean>;
+    declare readonly maximumPasswordAge: pulumi.Output<number | undefined>;
+
+    constructor(name: string, args: VaultAccountPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+        super("pra:VaultAccountPolicy", name, args, opts);
+    }
+}

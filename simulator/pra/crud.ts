@@ -16,6 +16,12 @@ export function registerCrudRoutes(router: Router<ApiHandler>, model: Model, kin
   if (ops.has("read")) router.add("GET", one, (req) => read(model, kind, req));
   if (ops.has("update")) router.add("PATCH", one, (req) => update(model, kind, req));
   if (ops.has("delete")) router.add("DELETE", one, (req) => remove(model, kind, req));
+  for (const [name, answer] of Object.entries(kind.subresources ?? {})) {
+    router.add("GET", `${one}/${name}`, (req) => {
+      rejectQuery(req);
+      return { status: 200, body: answer(find(model, kind, req), model.product) };
+    });
+  }
 }
 
 /** The table that applies to one object (vault accounts have one per type). */

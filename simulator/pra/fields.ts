@@ -48,6 +48,10 @@ export interface Field {
   ref?: Reference;
   /** Only these products have the field (the RS spec drops several PRA fields). */
   products?: Product[];
+  /** Required when this holds for the object being written (the spec's "required when tunnel_type is ..."). */
+  requiredWhen?: (obj: Obj) => boolean;
+  /** Rules the vocabulary above cannot say (a oneOf, a range's order): the messages for a bad value. */
+  check?: (value: unknown) => string[];
 }
 
 export type FieldTable = Record<string, Field>;
@@ -120,6 +124,11 @@ export interface Kind {
   filters: Record<string, Filter>;
   /** Read-only values computed from the stored object (never from secrets in a visible way). */
   derive?: (obj: Obj, product: Product) => void;
+  /**
+   * Read-only sub-resources, GET /{path}/{id}/{name} (a jump policy's schedule): each answers from
+   * the stored object. What they hold is set through the control API, as the console would.
+   */
+  subresources?: Record<string, (obj: Obj, product: Product) => unknown>;
   /** Refuses deleting special objects; returns the 422 message. */
   protectDelete?: (obj: Obj) => string | undefined;
 }

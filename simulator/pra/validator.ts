@@ -63,6 +63,10 @@ export function validateWrite(opts: {
   if (mode === "create") applyDefaults(table, result);
 
   for (const [name, f] of Object.entries(table)) {
+    const v = result[name];
+    if (f.requiredWhen?.(result) && (v === undefined || v === null || v === "")) add(name, `The ${name} field is required.`);
+  }
+  for (const [name, f] of Object.entries(table)) {
     const touched = mode === "create" || Object.prototype.hasOwnProperty.call(body, name);
     if (!touched) continue;
     const value = result[name];
@@ -99,6 +103,12 @@ export function applyDefaults(table: FieldTable, obj: Obj): void {
 
 /** Type and constraint messages for one value; also used for query filters. */
 export function checkValue(name: string, f: Field, value: unknown, product: Product): string[] {
+  const out = checkType(name, f, value, product);
+  if (out.length === 0 && f.check && value !== null) out.push(...f.check(value).map((m) => `The ${name} ${m}`));
+  return out;
+}
+
+function checkType(name: string, f: Field, value: unknown, product: Product): string[] {
   if (value === null) return f.nullable ? [] : [`The ${name} field must not be null.`];
   switch (f.type) {
     case "string": {
@@ -138,6 +148,9 @@ export function checkValue(name: string, f: Field, value: unknown, product: Prod
         const prop = own(props, k);
         if (!prop) out.push(`The ${name}.${k} field is not recognized.`);
         else out.push(...checkValue(`${name}.${k}`, prop, v, product));
+      }
+      for (const [k, prop] of Object.entries(props)) {
+        if (prop.required && (value as Obj)[k] === undefined) out.push(`The ${name}.${k} field is required.`);
       }
       return out;
     }

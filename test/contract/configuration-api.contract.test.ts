@@ -6,15 +6,20 @@ import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { Api, NO_RATE_LIMIT } from "../simulator/client";
 import { SPEC_FILES, Spec } from "./spec";
 
+/** The tunnel Jump Items: PRA only, each its own path and schema. */
+const TUNNEL_PATHS = ["/jump-item/protocol-tunnel-jump", "/jump-item/psql-tunnel-jump", "/jump-item/mysql-tunnel-jump", "/jump-item/network-tunnel-jump"];
+
 /** Collections with the full list/create/get/patch/delete set; Web Jump is PRA only (the RS spec has no such path). */
 const collections = (product: "pra" | "rs") => [
   "/jumpoint",
   "/jump-group",
   "/jump-item/shell-jump",
   "/jump-item/remote-rdp",
-  ...(product === "pra" ? ["/jump-item/web-jump"] : []),
+  "/jump-item/remote-vnc",
+  ...(product === "pra" ? ["/jump-item/web-jump", ...TUNNEL_PATHS] : []),
   "/vault/account",
   "/vault/account-group",
+  "/vault/account-policy",
   "/jump-policy",
   "/group-policy",
 ];
@@ -31,6 +36,7 @@ export const implemented = (product: "pra" | "rs") => [
   "GET /jump-item-role",
   "GET /jump-item-role/{id}",
   "GET /session-policy",
+  "GET /jump-policy/{id}/schedule",
   ...[
     ["jumpoint", "jumpoint_id"],
     ["jump-group", "jump_group_id"],
@@ -115,6 +121,13 @@ for (const product of ["pra", "rs"] as const) {
       await call("GET", "/jump-policy", "/jump-policy?code_name=cp");
       await call("GET", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`);
       await call("PATCH", "/jump-policy/{id}", `/jump-policy/${ids.jumpPolicy}`, { ticket_id_required: true });
+      await call("GET", "/jump-policy/{id}/schedule", `/jump-policy/${ids.jumpPolicy}/schedule`);
+      await sim.control("PATCH", `/api/jump-policy/${ids.jumpPolicy}`, {
+        schedule: { timezone: "America/New_York", entries: [{ start_day: 0, start_time: "09:00", end_day: 0, end_time: "17:00" }] },
+      });
+      const s = await call("GET", "/jump-policy/{id}/schedule", `/jump-policy/${ids.jumpPolicy}/schedule`);
+      assert.equal(s.body.entries.length, 1);
+      await call("GET", "/jump-policy/{id}/schedule", "/jump-policy/999/schedule");
     });
 
     it("shell jump CRUD", async () => {
@@ -156,6 +169,23 @@ for (const product of ["pra", "rs"] as const) {
       await call("POST", "/jump-item/remote-rdp", "/jump-item/remote-rdp", { name: "bad", jumpoint_id: ids.jumpoint, quality: "ultra" });
     });
 
+    it("remote vnc CRUD", async () => {
+      const r = await call("POST", "/jump-item/remote-vnc", "/jump-item/remote-vnc", {
+        name: "contract vnc",
+        jumpoint_id: ids.jumpoint,
+        jump_group_id: ids.jumpGroup,
+        hostname: "10.0.0.20",
+        tag: "lab",
+      });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.body.port, 5900);
+      ids.remoteVnc = r.body.id;
+      await call("GET", "/jump-item/remote-vnc", `/jump-item/remote-vnc?hostname=10.0.0.20&per_page=5`);
+      await call("GET", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`);
+      await call("PATCH", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`, { port: 5901, session_policy_id: null });
+      await call("POST", "/jump-item/remote-vnc", "/jump-item/remote-vnc", { name: "bad", jumpoint_id: ids.jumpoint, port: 99 });
+    });
+
     it("web jump: CRUD on PRA, absent from the RS spec", async function () {
       if (product === "rs") {
         assert.equal(spec!.doc.paths["/jump-item/web-jump"], undefined, "the RS spec has no Web Jump");
@@ -176,6 +206,47 @@ for (const product of ["pra", "rs"] as const) {
       await call("GET", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`);
       await call("PATCH", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`, { verify_certificate: false, username_field: null });
       await call("POST", "/jump-item/web-jump", "/jump-item/web-jump", { name: "bad", url: "", authentication_timeout: 31 });
+    });
+
+    it("tunnel jump items: CRUD of each on PRA, absent from the RS spec", async function () {
+      if (product === "rs") {
+        for (const p of TUNNEL_PATHS) assert.equal(spec!.doc.paths[p], undefined, `the RS spec has no ${p}`);
+        return;
+      }
+      const owners = { jumpoint_id: ids.jumpoint, jump_group_id: ids.jumpGroup };
+      const bodies: Record<string, { create: object; patch: object; bad: object }> = {
+        "/jump-item/protocol-tunnel-jump": {
+          create: { name: "contract tcp", hostname: "10.0.0.30", tunnel_definitions: "15432;5432;0;6379", ...owners },
+          patch: { tunnel_type: "k8s", url: "https://k8s.example.com:6443", ca_certificates: "-----BEGIN CERTIFICATE-----" },
+          bad: { name: "bad", hostname: "h", tunnel_type: "tcp", tunnel_definitions: "22", ...owners },
+        },
+        "/jump-item/psql-tunnel-jump": {
+          create: { name: "contract psql", hostname: "db", username: "app", database: "orders", ...owners },
+          patch: { tunnel_listen_address: "127.0.0.2", jump_policy_id: ids.jumpPolicy },
+          bad: { name: "bad", hostname: "db", tunnel_listen_address: "10.0.0.1", ...owners },
+        },
+        "/jump-item/mysql-tunnel-jump": {
+          create: { name: "contract mysql", hostname: "db", ...owners },
+          patch: { database: "shop", session_policy_id: 2 },
+          bad: { name: "bad", ...owners },
+        },
+        "/jump-item/network-tunnel-jump": {
+          create: { name: "contract net", filter_rules: [{ ip_addresses: { cidr: "10.1.0.0/16" } }], ...owners },
+          patch: { filter_rules: [{ ip_addresses: { range: { start: "10.0.0.1", end: "10.0.0.9" } }, protocol: "TCP", ports: { range: { start: 1, end: 1024 } } }] },
+          bad: { name: "bad", filter_rules: [{ ip_addresses: { cidr: "10.0.0.0/8", list: ["10.0.0.1"] } }], ...owners },
+        },
+      };
+      for (const [p, b] of Object.entries(bodies)) {
+        const r = await call("POST", p, p, b.create);
+        assert.equal(r.status, 201, `${p}: ${r.text}`);
+        ids[p] = r.body.id;
+        await call("GET", p, `${p}?jumpoint_id=${ids.jumpoint}&per_page=5`);
+        await call("GET", `${p}/{id}`, `${p}/${ids[p]}`);
+        const patched = await call("PATCH", `${p}/{id}`, `${p}/${ids[p]}`, b.patch);
+        assert.equal(patched.status, 200, `${p}: ${patched.text}`);
+        assert.equal((await call("POST", p, p, b.bad)).status, 422, `${p}: a bad body is refused`);
+      }
+      assert.deepEqual((await api.get(`/jump-item/network-tunnel-jump/${ids["/jump-item/network-tunnel-jump"]}`)).body.filter_rules[0].ports, { range: { start: 1, end: 1024 } });
     });
 
     it("vault account groups and accounts of every creatable type", async () => {
@@ -205,6 +276,18 @@ for (const product of ["pra", "rs"] as const) {
       }
       await call("PATCH", "/vault/account/{id}", `/vault/account/${ids.account}`, { password: "new", description: "x" });
       await call("PATCH", "/vault/account/{id}", `/vault/account/${ids.account}`, { type: "ssh" });
+    });
+
+    it("vault account policy CRUD", async () => {
+      const r = await call("POST", "/vault/account-policy", "/vault/account-policy", { name: "contract ap", code_name: "contract_ap", scheduled_password_rotation: true, maximum_password_age: 30 });
+      assert.equal(r.status, 201, r.text);
+      ids.accountPolicy = r.body.id;
+      await call("GET", "/vault/account-policy", "/vault/account-policy?code_name=contract_ap&per_page=5");
+      await call("GET", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`);
+      const off = await call("PATCH", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`, { scheduled_password_rotation: false });
+      assert.equal(off.body.maximum_password_age, undefined, "no age while rotation is off");
+      await call("POST", "/vault/account-policy", "/vault/account-policy", { name: "bad", scheduled_password_rotation: true });
+      await call("POST", "/vault/account-policy", "/vault/account-policy", { name: "contract ap" });
     });
 
     it("group policy CRUD", async () => {
@@ -252,6 +335,8 @@ for (const product of ["pra", "rs"] as const) {
       await call("DELETE", "/jump-item/shell-jump/{id}", `/jump-item/shell-jump/${ids.shellJump}`);
       await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
       await call("DELETE", "/jump-item/remote-rdp/{id}", `/jump-item/remote-rdp/${ids.remoteRdp}`);
+      await call("DELETE", "/jump-item/remote-vnc/{id}", `/jump-item/remote-vnc/${ids.remoteVnc}`);
+      if (product === "pra") for (const p of TUNNEL_PATHS) await call("DELETE", `${p}/{id}`, `${p}/${ids[p]}`);
       if (product === "pra") await call("DELETE", "/jump-item/web-jump/{id}", `/jump-item/web-jump/${ids.webJump}`);
       await call("DELETE", "/jump-group/{id}", `/jump-group/${ids.jumpGroup}`);
       await call("DELETE", "/jumpoint/{id}", `/jumpoint/${ids.jumpoint}`);
@@ -259,6 +344,8 @@ for (const product of ["pra", "rs"] as const) {
       await call("DELETE", "/vault/account/{id}", `/vault/account/${ids.account}`);
       await call("DELETE", "/vault/account-group/{id}", `/vault/account-group/${ids.accountGroup}`);
       await call("DELETE", "/vault/account-group/{id}", `/vault/account-group/1`);
+      await call("DELETE", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`);
+      await call("DELETE", "/vault/account-policy/{id}", `/vault/account-policy/${ids.accountPolicy}`);
       await call("DELETE", "/group-policy/{id}", `/group-policy/${ids.groupPolicy}`);
     });
 

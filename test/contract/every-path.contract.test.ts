@@ -20,7 +20,16 @@ const seed = (product: "pra" | "rs") => ({
     "vault/account": [{ id: 1, type: "username_password", name: "acct", username: "u", password: "p" }],
     "jump-item/shell-jump": [{ id: 1, name: "sj", jumpoint_id: 1, jump_group_id: 1, hostname: "h", protocol: "ssh" }],
     "jump-item/remote-rdp": [{ id: 1, name: "rdp", jumpoint_id: 1, jump_group_id: 1, hostname: "h" }],
-    ...(product === "pra" ? { "jump-item/web-jump": [{ id: 1, name: "web", jumpoint_id: 1, jump_group_id: 1, url: "https://h" }] } : {}),
+    "jump-item/remote-vnc": [{ id: 1, name: "vnc", jumpoint_id: 1, jump_group_id: 1, hostname: "h" }],
+    ...(product === "pra"
+      ? {
+          "jump-item/web-jump": [{ id: 1, name: "web", jumpoint_id: 1, jump_group_id: 1, url: "https://h" }],
+          "jump-item/protocol-tunnel-jump": [{ id: 1, name: "tcp", jumpoint_id: 1, jump_group_id: 1, hostname: "h", tunnel_definitions: "1;2" }],
+          "jump-item/psql-tunnel-jump": [{ id: 1, name: "psql", jumpoint_id: 1, jump_group_id: 1, hostname: "h" }],
+          "jump-item/mysql-tunnel-jump": [{ id: 1, name: "mysql", jumpoint_id: 1, jump_group_id: 1, hostname: "h" }],
+          "jump-item/network-tunnel-jump": [{ id: 1, name: "net", jumpoint_id: 1, jump_group_id: 1, filter_rules: [{ ip_addresses: { cidr: "10.0.0.0/8" } }] }],
+        }
+      : {}),
   },
 });
 

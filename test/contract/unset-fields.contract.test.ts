@@ -13,6 +13,9 @@ export const ABSENT_WHEN_UNSET: Record<string, string> = {
   "JumpPolicy.code_name": "as Jumpoint.code_name",
   "JumpGroup.ecm_group_id": "an integer id, not nullable: no value means no ECM group",
   "Jumpoint.docker_deploy_key": "the spec: only set for clustered Linux Jumpoints",
+  "ProtocolTunnelJumpItem.url": "minLength 1, not nullable: no value is valid until the item is a k8s tunnel (tcp and mssql items have none)",
+  "ProtocolTunnelJumpItem.ca_certificates": "as ProtocolTunnelJumpItem.url",
+  "VaultAccountPolicy.maximum_password_age": "the spec: null while scheduled_password_rotation is off, but not nullable",
   "VaultUsernamePasswordAccount.owner_user_id": "the spec: only for personal accounts (not simulated)",
   "VaultSSHAccount.owner_user_id": "as VaultUsernamePasswordAccount.owner_user_id",
   "VaultTokenAccount.owner_user_id": "as VaultUsernamePasswordAccount.owner_user_id",
@@ -67,12 +70,18 @@ for (const product of ["pra", "rs"] as const) {
       assertComplete("JumpGroup", jg);
       assertComplete("JumpPolicy", await createAndRead("/jump-policy", { display_name: "jpol" }));
       assertComplete("GroupPolicy", await createAndRead("/group-policy", { name: "gp" }));
+      assertComplete("VaultAccountPolicy", await createAndRead("/vault/account-policy", { name: "ap" }));
       assertComplete("VaultAccountGroup", await createAndRead("/vault/account-group", { name: "vg" }));
       const owners = { jumpoint_id: jp.id, jump_group_id: jg.id };
       assertComplete("ShellJumpItem", await createAndRead("/jump-item/shell-jump", { name: "sj", hostname: "h1", protocol: "ssh", ...owners }));
       assertComplete("RemoteRdpJumpItem", await createAndRead("/jump-item/remote-rdp", { name: "rdp", hostname: "h2", ...owners }));
+      assertComplete("RemoteVncJumpItem", await createAndRead("/jump-item/remote-vnc", { name: "vnc", hostname: "h4", ...owners }));
       if (product === "pra") {
         assertComplete("WebJumpItem", await createAndRead("/jump-item/web-jump", { name: "web", url: "https://h3.example.com", ...owners }));
+        assertComplete("ProtocolTunnelJumpItem", await createAndRead("/jump-item/protocol-tunnel-jump", { name: "tcp", hostname: "h5", tunnel_definitions: "1;2", ...owners }));
+        assertComplete("PostgreSQLTunnelJumpItem", await createAndRead("/jump-item/psql-tunnel-jump", { name: "psql", hostname: "h6", ...owners }));
+        assertComplete("MySQLTunnelJumpItem", await createAndRead("/jump-item/mysql-tunnel-jump", { name: "mysql", hostname: "h7", ...owners }));
+        assertComplete("NetworkTunnelJumpItem", await createAndRead("/jump-item/network-tunnel-jump", { name: "net", filter_rules: [{ ip_addresses: { cidr: "10.0.0.0/8" } }], ...owners }));
       }
       const up = await createAndRead("/vault/account", { type: "username_password", name: "up", username: "u", password: "p" });
       assertComplete("VaultUsernamePasswordAccount", up);

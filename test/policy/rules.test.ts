@@ -57,6 +57,11 @@ describe("policy: rule catalogue", () => {
         assert.strictEqual(TYPES.shellJump, pra.ShellJump.__pulumiType);
         assert.strictEqual(TYPES.remoteRdp, pra.RemoteRdp.__pulumiType);
         assert.strictEqual(TYPES.webJump, pra.WebJump.__pulumiType);
+        assert.strictEqual(TYPES.remoteVnc, pra.RemoteVnc.__pulumiType);
+        assert.strictEqual(TYPES.protocolTunnelJump, pra.ProtocolTunnelJump.__pulumiType);
+        assert.strictEqual(TYPES.postgresqlTunnelJump, pra.PostgresqlTunnelJump.__pulumiType);
+        assert.strictEqual(TYPES.mysqlTunnelJump, pra.MysqlTunnelJump.__pulumiType);
+        assert.strictEqual(TYPES.networkTunnelJump, pra.NetworkTunnelJump.__pulumiType);
         assert.strictEqual(TYPES.jumpGroup, pra.JumpGroup.__pulumiType);
         assert.strictEqual(TYPES.jumpoint, pra.Jumpoint.__pulumiType);
         assert.strictEqual(TYPES.vaultUsernamePasswordAccount, pra.VaultUsernamePasswordAccount.__pulumiType);

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { SPECS } from "../../provider/registry";
 import { SSH_KEY } from "../support/bad-inputs";
 import { linkedProject } from "../support/linked-project";
 
@@ -51,12 +52,19 @@ describe("serialization: the provider shim", function () {
             new pra.Jumpoint("jp1", { name: "a", platform: "linux-x86" }),
             new pra.Jumpoint("jp2", { name: "b", platform: "windows-x86", connection: conn }),
             new pra.JumpGroup("jg", { name: "g" }),
+            new pra.JumpPolicy("pol", { displayName: "p", approvalUserIds: ["1"] }),
             new pra.ShellJump("sj", { name: "s", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.RemoteRdp("rdp", { name: "r", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.RemoteVnc("vnc", { name: "v", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.ProtocolTunnelJump("tcp", { name: "t", hostname: "h", jumpointId: 1, jumpGroupId: 1, tunnelDefinitions: [{ localPort: 1, remotePort: 2 }] }),
+            new pra.PostgresqlTunnelJump("psql", { name: "p", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.MysqlTunnelJump("mysql", { name: "m", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
+            new pra.NetworkTunnelJump("net", { name: "n", jumpointId: 1, jumpGroupId: 1, filterRules: [{ ipAddresses: { cidr: "10.0.0.0/8" } }] }),
             new pra.WebJump("web", { name: "w", url: "https://h/", jumpointId: 1, jumpGroupId: 1 }),
             new pra.VaultUsernamePasswordAccount("up", { name: "u", username: "u", password: CANARY }),
             new pra.VaultSshAccount("ssh", { name: "k", username: "u", privateKey: SSH_KEY }),
             new pra.VaultTokenAccount("tok", { name: "t", token: CANARY }),
+            new pra.VaultAccountPolicy("vp", { name: "vp" }),
             new pra.VaultAccountGroup("vg", { name: "vg" }),
             new pra.GroupPolicy("gp", { name: "gp" }),
             new pra.GroupPolicyJumpoint("g1", { groupPolicyId: 1, jumpointId: 1 }),
@@ -75,7 +83,7 @@ describe("serialization: the provider shim", function () {
     it("gives every class its own stable type token", () => {
         const types = captured.map((c) => c.type);
         assert.ok(types.includes("pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump"), types.join(", "));
-        assert.strictEqual(new Set(types).size, 14, "14 kinds, 14 tokens");
+        assert.strictEqual(new Set(types).size, SPECS.length, "one token per registered kind, each class created once");
     });
 
     it("serializes the same small text for every resource of a kind, with no credential in it", () => {

@@ -6,6 +6,10 @@ export const SSH_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE
 const shellJump = { name: "web-1", jumpointId: 1, hostname: "10.0.0.5", jumpGroupId: 1 };
 const remoteRdp = { name: "dc-1", jumpointId: 1, hostname: "10.0.0.10", jumpGroupId: 1 };
 const webJump = { name: "router ui", jumpointId: 1, url: "https://10.0.0.1/", jumpGroupId: 1 };
+const remoteVnc = { name: "kiosk", jumpointId: 1, hostname: "10.0.0.20", jumpGroupId: 1 };
+const tcpTunnel = { name: "db ports", jumpointId: 1, hostname: "10.0.0.30", jumpGroupId: 1, tunnelDefinitions: [{ localPort: 15432, remotePort: 5432 }] };
+const psqlTunnel = { name: "orders db", jumpointId: 1, hostname: "db.internal", jumpGroupId: 1 };
+const networkTunnel = { name: "vpc-a network", jumpointId: 1, jumpGroupId: 1, filterRules: [{ ipAddresses: { cidr: "10.1.0.0/16" } }] };
 const jumpoint = { name: "vpc-a", platform: "linux-x86" };
 const upAccount = { name: "svc", username: "svc", password: "pw-Secret-1" };
 const sshAccount = { name: "ssh", username: "ec2-user", privateKey: SSH_KEY };
@@ -49,6 +53,36 @@ export const BAD_INPUTS: BadInput[] = [
     { title: "web jump empty url", kind: "pra:WebJump", inputs: { ...webJump, url: "" }, property: "url" },
     { title: "web jump 256-character selector", kind: "pra:WebJump", inputs: { ...webJump, submitField: "s".repeat(256) }, property: "submitField" },
     { title: "web jump on RS", kind: "pra:WebJump", inputs: { ...webJump, connection: { product: "rs" } }, property: "connection.product" },
+    { title: "remote vnc port 99", kind: "pra:RemoteVnc", inputs: { ...remoteVnc, port: 99 }, property: "port" },
+    { title: "remote vnc missing hostname", kind: "pra:RemoteVnc", inputs: { ...remoteVnc, hostname: undefined }, property: "hostname" },
+    { title: "tcp tunnel without port pairs", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, tunnelDefinitions: undefined }, property: "tunnelDefinitions" },
+    { title: "tcp tunnel remote port 0", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, tunnelDefinitions: [{ localPort: 1, remotePort: 0 }] }, property: "tunnelDefinitions" },
+    { title: "tcp tunnel pair as a string", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, tunnelDefinitions: "22;24" }, property: "tunnelDefinitions" },
+    { title: "tcp tunnel type 'udp'", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, tunnelType: "udp" }, property: "tunnelType" },
+    { title: "k8s tunnel without url", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, tunnelDefinitions: undefined, tunnelType: "k8s", caCertificates: "pem" }, property: "url" },
+    { title: "tcp tunnel with a database", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, database: "db" }, property: "database" },
+    { title: "tcp tunnel listen address outside 127.0.0.0/24", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, tunnelListenAddress: "10.0.0.1" }, property: "tunnelListenAddress" },
+    { title: "tcp tunnel on RS", kind: "pra:ProtocolTunnelJump", inputs: { ...tcpTunnel, connection: { product: "rs" } }, property: "connection.product" },
+    { title: "postgresql tunnel 129-character database", kind: "pra:PostgresqlTunnelJump", inputs: { ...psqlTunnel, database: "d".repeat(129) }, property: "database" },
+    { title: "mysql tunnel missing hostname", kind: "pra:MysqlTunnelJump", inputs: { ...psqlTunnel, hostname: undefined }, property: "hostname" },
+    { title: "mysql tunnel listen address 127.0.1.1", kind: "pra:MysqlTunnelJump", inputs: { ...psqlTunnel, tunnelListenAddress: "127.0.1.1" }, property: "tunnelListenAddress" },
+    { title: "network tunnel without rules", kind: "pra:NetworkTunnelJump", inputs: { ...networkTunnel, filterRules: [] }, property: "filterRules" },
+    { title: "network tunnel CIDR /33", kind: "pra:NetworkTunnelJump", inputs: { ...networkTunnel, filterRules: [{ ipAddresses: { cidr: "10.0.0.0/33" } }] }, property: "filterRules" },
+    { title: "network tunnel cidr and list together", kind: "pra:NetworkTunnelJump", inputs: { ...networkTunnel, filterRules: [{ ipAddresses: { cidr: "10.0.0.0/8", list: ["10.0.0.1"] } }] }, property: "filterRules" },
+    { title: "network tunnel protocol 'tcp'", kind: "pra:NetworkTunnelJump", inputs: { ...networkTunnel, filterRules: [{ ipAddresses: { cidr: "10.0.0.0/8" }, protocol: "tcp" }] }, property: "filterRules" },
+    { title: "network tunnel ports on ICMP", kind: "pra:NetworkTunnelJump", inputs: { ...networkTunnel, filterRules: [{ ipAddresses: { cidr: "10.0.0.0/8" }, protocol: "ICMP", ports: { list: [1] } }] }, property: "filterRules" },
+    { title: "network tunnel with a hostname", kind: "pra:NetworkTunnelJump", inputs: { ...networkTunnel, hostname: "h" }, property: "hostname" },
+    { title: "jump policy without display name", kind: "pra:JumpPolicy", inputs: { codeName: "p" }, property: "displayName" },
+    { title: "jump policy approvals with a schedule", kind: "pra:JumpPolicy", inputs: { displayName: "p", approvalRequired: true, approvalUserIds: ["1"] }, property: "approvalRequired" },
+    { title: "jump policy strict schedule without one", kind: "pra:JumpPolicy", inputs: { displayName: "p", scheduleEnabled: false, scheduleStrict: true }, property: "scheduleStrict" },
+    { title: "jump policy approval duration 0", kind: "pra:JumpPolicy", inputs: { displayName: "p", approvalMaxDuration: 0 }, property: "approvalMaxDuration" },
+    { title: "jump policy e-mail list of numbers", kind: "pra:JumpPolicy", inputs: { displayName: "p", notificationEmailAddresses: [1] }, property: "notificationEmailAddresses" },
+    { title: "jump policy notification on RS", kind: "pra:JumpPolicy", inputs: { displayName: "p", sessionStartNotification: true, connection: { product: "rs" } }, property: "sessionStartNotification" },
+    { title: "jump policy schedule as input", kind: "pra:JumpPolicy", inputs: { displayName: "p", schedule: { timezone: "UTC" } }, property: "schedule" },
+    { title: "account policy rotation without an age", kind: "pra:VaultAccountPolicy", inputs: { name: "p", scheduledPasswordRotation: true }, property: "maximumPasswordAge" },
+    { title: "account policy age 366", kind: "pra:VaultAccountPolicy", inputs: { name: "p", scheduledPasswordRotation: true, maximumPasswordAge: 366 }, property: "maximumPasswordAge" },
+    { title: "account policy age without rotation", kind: "pra:VaultAccountPolicy", inputs: { name: "p", maximumPasswordAge: 30 }, property: "maximumPasswordAge" },
+    { title: "account policy 65-character code name", kind: "pra:VaultAccountPolicy", inputs: { name: "p", codeName: "c".repeat(65) }, property: "codeName" },
     { title: "jumpoint platform macos", kind: "pra:Jumpoint", inputs: { ...jumpoint, platform: "macos" }, property: "platform" },
     { title: "jumpoint code name with spaces", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "vpc a" }, property: "codeName" },
     { title: "jumpoint code name of 65 characters", kind: "pra:Jumpoint", inputs: { ...jumpoint, codeName: "c".repeat(65) }, property: "codeName" },

@@ -7,9 +7,12 @@ import { jumpPolicy } from "./jump-policy";
 import { jumpoint } from "./jumpoint";
 import { jumpItemRole, sessionPolicy } from "./read-only";
 import { remoteRdp } from "./remote-rdp";
+import { remoteVnc } from "./remote-vnc";
 import { shellJump } from "./shell-jump";
+import { mysqlTunnelJump, networkTunnelJump, protocolTunnelJump, psqlTunnelJump } from "./tunnel-jumps";
 import { vaultAccount } from "./vault-account";
 import { vaultAccountGroup } from "./vault-account-group";
+import { vaultAccountPolicy } from "./vault-account-policy";
 import { webJump } from "./web-jump";
 
 export const KINDS: Kind[] = [
@@ -17,13 +20,19 @@ export const KINDS: Kind[] = [
   jumpItemRole,
   jumpPolicy,
   groupPolicy,
+  vaultAccountPolicy,
   vaultAccountGroup,
   vaultAccount,
   jumpoint,
   jumpGroup,
   shellJump,
   remoteRdp,
+  remoteVnc,
   webJump,
+  protocolTunnelJump,
+  psqlTunnelJump,
+  mysqlTunnelJump,
+  networkTunnelJump,
   apiAccount,
 ];
 

@@ -43,4 +43,10 @@ export const jumpPolicy: Kind = {
   filters: {
     code_name: { field: str(0, 64) },
   },
+  // The spec's Schedule: GET only (the console sets it). A policy holds `schedule` when one was set
+  // through the control API (PATCH /_sim/api/jump-policy/{id} {"schedule": {...}}); otherwise the
+  // simulator answers the site's timezone (UTC here) and no entries.
+  subresources: {
+    schedule: (obj) => (obj.schedule as object | undefined) ?? { timezone: "UTC", entries: [] },
+  },
 };
