@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { specFor } from "../provider/registry";
-import { shimFor } from "./shim";
+import { shimFor, withoutPromiseStacks } from "./shim";
 
 /** Where a resource's API calls go; every field falls back to stack config, then the environment. */
 export interface ConnectionArgs {
@@ -65,9 +65,14 @@ export abstract class BeyondTrustResource extends pulumi.CustomResource {
         }
         const extraSecrets = secretNames.filter((p) => !(opts?.additionalSecretOutputs ?? []).includes(p));
         props.__provider = shimFor(kind);
-        super(typeToken(kind), name, props, {
-            ...opts,
-            additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
-        });
+        const restore = withoutPromiseStacks();
+        try {
+            super(typeToken(kind), name, props, {
+                ...opts,
+                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
+            });
+        } finally {
+            restore();
+        }
     }
 }
