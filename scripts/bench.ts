@@ -4,14 +4,19 @@
 // handlers with the engine's default parallelism (4 x CPUs), in two modes side by side:
 //   ours   — the client-side limiter and refresh batching on (the defaults);
 //   naive  — both off, one GET per read (the Terraform provider's approach; retries kept so it can finish).
-// Each mode uses its own API account. Where a Pulumi CLI is available, N = 100 also goes through the
-// real engine (up, preview, refresh, destroy).
-// Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8 --cli-n 100]
+// Each mode uses its own API account. Where a Pulumi CLI is available, N = 100 and 500 also go
+// through the real engine (scripts/lib/engine-bench.ts: up, no-op preview, up changing every
+// hostname, destroy), with CPU seconds per process and bytes of state per resource.
+// Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8 --engine-n 100,500 --engine-1000
+//                         --engine-env PULUMI_SKIP_CHECKPOINTS=true]
+// `--n 0` skips the handler-level tables, `--engine-n 0` the engine ones.
 import * as os from "os";
 import { batchStats, clientStats, handler, resetClients, resetClientStats, resetReaders } from "../provider";
 import { inParallel } from "./lib/parallel";
 import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process";
-import { createInlineStack, findPulumiCli, makeWorkDir, pulumiEnv, removeWorkDir } from "./lib/pulumi-cli";
+import { findPulumiCli } from "./lib/pulumi-cli";
+import { engineBench, engineTable, EngineRow } from "./lib/engine-bench";
+import { terraformSkipReason } from "./lib/terraform";
 
 type Props = Record<string, unknown>;
 
@@ -20,7 +25,13 @@ function arg(name: string, fallback: string): string {
     return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const SIZES = arg("n", "100,1000").split(",").map(Number);
+const SIZES = arg("n", "100,1000").split(",").map(Number).filter((n) => n > 0);
+const ENGINE_SIZES = [
+    ...arg("engine-n", arg("cli-n", "100,500")).split(",").map(Number).filter((n) => n > 0),
+    ...(process.argv.includes("--engine-1000") ? [1000] : []),
+];
+/** Extra CLI environment for an experiment, e.g. PULUMI_SKIP_CHECKPOINTS=true (rows are labelled with it). */
+const ENGINE_ENV = arg("engine-env", "");
 const LATENCY = Number(arg("latency", "20"));
 const PARALLEL = Number(arg("parallel", String(4 * os.cpus().length)));
 const RATE = 20;
@@ -121,43 +132,6 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
     return rows;
 }
 
-/** The same work through the real engine: `pulumi up`, `pulumi refresh`, `pulumi destroy` of N items. */
-async function throughCli(sim: SimulatorProcess, n: number): Promise<Row[]> {
-    const cli = findPulumiCli();
-    if (!cli) {
-        console.log("(no Pulumi CLI: the engine rows are skipped; scripts/ensure-pulumi-cli.sh builds one)");
-        return [];
-    }
-    const account = await sim.control("POST", "/accounts", { client_id: `bench-cli-${n}` });
-    const workDir = makeWorkDir("pulumi-bt-bench-");
-    const program = async () => {
-        const { pra } = await import("../sdk");
-        const jp = new pra.Jumpoint("jp", { name: `cli bench ${n}`, platform: "linux-x86", shellJumpEnabled: true });
-        const jg = new pra.JumpGroup("jg", { name: `cli bench ${n}` });
-        for (let i = 0; i < n; i++) {
-            new pra.ShellJump(`item-${i}`, { name: `cli-${i}`, hostname: `10.8.${i >> 8}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id });
-        }
-    };
-    const rows: Row[] = [];
-    try {
-        const env = { ...pulumiEnv(workDir, cli), BT_RATE_LIMIT_PER_SECOND: String(RATE), BT_RATE_LIMIT_PER_HOUR: "15000", BT_BATCH_READS: "1" };
-        const stack = await createInlineStack("bt-bench", "bench", program, workDir, env, cli);
-        await stack.setAllConfig({
-            "beyondtrust:host": { value: sim.apiHost },
-            "beyondtrust:clientId": { value: account.client_id },
-            "beyondtrust:clientSecret": { value: account.client_secret, secret: true },
-        });
-        // The plugin is another process: only wall time and the appliance's counters are comparable.
-        rows.push(await phase(sim, n, "pulumi CLI", "pulumi up", 0, async () => ((await stack.up()).summary.result === "succeeded" ? 0 : 1)));
-        rows.push(await phase(sim, n, "pulumi CLI", "pulumi preview", 0, async () => ((await stack.preview()).changeSummary.same === n + 3 ? 0 : 1)));
-        rows.push(await phase(sim, n, "pulumi CLI", "pulumi refresh", 0, async () => ((await stack.refresh()).summary.result === "succeeded" ? 0 : 1)));
-        rows.push(await phase(sim, n, "pulumi CLI", "pulumi destroy", 0, async () => ((await stack.destroy()).summary.result === "succeeded" ? 0 : 1)));
-    } finally {
-        removeWorkDir(workDir);
-    }
-    return rows;
-}
-
 function table(rows: Row[]): string {
     const head = ["N", "mode", "phase", "wall s", "API calls", "by method", "tokens", "429s", "bound s", "wall/bound", "CPU ms/op", "failed"];
     const body = rows.map((r) => {
@@ -180,6 +154,7 @@ async function main(): Promise<void> {
     const sim = await startSimulatorProcess({ args: ["--latency", String(LATENCY)] });
     process.env.BT_API_HOST = sim.apiHost;
     const rows: Row[] = [];
+    const engineRows: EngineRow[] = [];
     try {
         for (const n of SIZES) {
             for (const mode of ["ours", "naive"] as const) {
@@ -187,17 +162,33 @@ async function main(): Promise<void> {
                 rows.push(...(await runMode(sim, n, mode)));
             }
         }
-        const cliN = Number(arg("cli-n", "100"));
-        if (cliN > 0) {
-            process.stderr.write(`running N=${cliN} through the Pulumi CLI...\n`);
-            rows.push(...(await throughCli(sim, cliN)));
+        const cli = ENGINE_SIZES.length ? findPulumiCli() : undefined;
+        if (ENGINE_SIZES.length && !cli) {
+            console.log("(no Pulumi CLI: the engine rows are skipped; scripts/ensure-pulumi-cli.sh builds one, or set PULUMI_CLI)");
+        }
+        for (const n of cli ? ENGINE_SIZES : []) {
+            process.stderr.write(`running N=${n} through the Pulumi engine...\n`);
+            const env = Object.fromEntries(ENGINE_ENV.split(",").filter(Boolean).map((kv) => kv.split("=") as [string, string]));
+            engineRows.push(...(await engineBench(sim, n, { cli: cli!, rate: RATE, env, label: ENGINE_ENV || "engine" })));
         }
     } finally {
         await sim.stop();
     }
-    console.log(table(rows));
-    console.log(`\n${summaries.join("\n")}`);
-    console.log(`\nbound = (API calls - 429s) / ${RATE} per second, the appliance's limit; refresh batching: ${batchStats.scans} scans, ${batchStats.pages} pages, ${batchStats.servedFromSnapshot} reads served from snapshots; retries ${clientStats.retries}`);
+    if (rows.length) {
+        console.log(table(rows));
+        console.log(`\n${summaries.join("\n")}`);
+        console.log(`\nbound = (API calls - 429s) / ${RATE} per second, the appliance's limit; refresh batching: ${batchStats.scans} scans, ${batchStats.pages} pages, ${batchStats.servedFromSnapshot} reads served from snapshots; retries ${clientStats.retries}`);
+    }
+    if (engineRows.length) {
+        console.log(`\nThrough the Pulumi engine (${findPulumiCli()}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}):`);
+        console.log(engineTable(engineRows, RATE));
+        console.log("\nCPU s: user + system seconds per process during the phase (engine = `pulumi`, plugin = the dynamic-provider node process,");
+        console.log("program = this process: the inline program and the Automation API; sampled from /proc every 100 ms). tokens: OAuth tokens minted / plugin processes.");
+        console.log("engine wrote: bytes the engine process wrote (checkpoints, mostly). state KB/res: checkpoint file / resources in it after the phase;");
+        console.log("SJ entry: one Shell Jump's resource entry, compact JSON. failed: Shell Jumps missing, duplicated or stale on the appliance afterwards.");
+    }
+    const tf = terraformSkipReason();
+    if (tf) console.log(`\nTerraform side by side: skipped (${tf})`);
 }
 
 main().catch((err) => {

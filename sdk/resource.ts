@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { specFor } from "../provider/registry";
-import { shimFor } from "./shim";
+import { shimFor, withoutPromiseStacks } from "./shim";
 
 /** Where a resource's API calls go; every field falls back to stack config, then the environment. */
 export interface ConnectionArgs {
@@ -48,11 +48,14 @@ export function typeToken(kind: string): string {
 /**
  * Base of every resource class: one dynamic resource with the kind's shim, its outputs declared,
  * and every secret (write-only fields and the connection) secret in inputs and outputs alike.
+ *
+ * It is what `pulumi.dynamic.Resource` is (a custom resource of the `pulumi-nodejs` provider with a
+ * `pulumi-nodejs:dynamic/...` type and the provider text in `__provider`), except that the text is
+ * the constant of sdk/shim.ts instead of a closure serialization (see there for why).
  */
-export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
+export abstract class BeyondTrustResource extends pulumi.CustomResource {
     protected constructor(kind: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
         const spec = specFor(kind);
-        const [product, type] = kind.split(":");
         const input = args as Record<string, unknown>;
         const props: Record<string, unknown> = {};
         const secretNames = ["connection"];
@@ -84,10 +87,16 @@ export abstract class BeyondTrustResource extends pulumi.dynamic.Resource {
             if (props[prop] !== undefined) define(props, prop, pulumi.secret(props[prop] as pulumi.Input<unknown>));
         }
         const extraSecrets = secretNames.filter((p) => !(opts?.additionalSecretOutputs ?? []).includes(p));
-        super(shimFor(kind), name, props, {
-            ...opts,
-            additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
-        }, `beyondtrust/${product}`, type);
+        props.__provider = shimFor(kind);
+        const restore = withoutPromiseStacks();
+        try {
+            super(typeToken(kind), name, props, {
+                ...opts,
+                additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
+            });
+        } finally {
+            restore();
+        }
     }
 }
 

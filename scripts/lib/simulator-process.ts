@@ -5,6 +5,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 export interface SimulatorProcess {
+  /** the simulator's process id (benchmarks read its CPU time from /proc) */
+  pid: number;
   apiHost: string;
   clientId: string;
   clientSecret: string;
@@ -63,6 +65,7 @@ export async function startSimulatorProcess(opts: StartOptions = {}): Promise<Si
 
   let stopped = false;
   const sim: SimulatorProcess = {
+    pid: child.pid!,
     apiHost: vars.BT_API_HOST,
     clientId: vars.BT_CLIENT_ID,
     clientSecret: vars.BT_CLIENT_SECRET,

@@ -2,9 +2,11 @@
 // the resources of the VPC Jumpoint example. Credentials arrive as stack config through Configure
 // (the client secret wrapped as a Pulumi secret), never through the serialized provider.
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { SSH_KEY } from "../support/bad-inputs";
 import { linkedProject } from "../support/linked-project";
-import { DIFF_NONE, DIFF_SOME, Plugin, Props, secret, startPlugin } from "../support/plugin";
+import { DIFF_NONE, DIFF_SOME, Plugin, Props, providerText, secret, startPlugin } from "../support/plugin";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
 describe("plugin: the real dynamic-provider process over gRPC", function () {
@@ -49,7 +51,8 @@ describe("plugin: the real dynamic-provider process over gRPC", function () {
         assert.strictEqual(sj.props.jumpointId, Number(jp.id));
         assert.ok(String(key.props.publicKey ?? "").length > 0, "the appliance's public key is an output");
         assert.strictEqual(grant.id, `${gp.id}/${key.id}`);
-        assert.ok(String(sj.props.__provider).includes("pulumi-beyondtrust/provider"), "__provider is kept in outputs");
+        assert.strictEqual(sj.props.__provider, await providerText("pra:ShellJump"), "__provider is kept in outputs");
+        assert.ok(String(sj.props.__provider).length < 100, "the stored text is the small constant");
 
         const state = await sim.control("GET", "/state");
         assert.strictEqual(state.collections.jumpoint.length, 1);
@@ -85,6 +88,34 @@ describe("plugin: the real dynamic-provider process over gRPC", function () {
         assert.strictEqual(after.collections.jumpoint.length, 0);
         assert.strictEqual(after.collections["group-policy"].length, 0);
         assert.ok(!plugin.logs().includes(sim.clientSecret), "the plugin never printed the client secret");
+    });
+
+    it("takes over a resource stored by 0.1.0 (the serializer's 2.3 KB text): read, delete and one update with no API call", async () => {
+        // Stacks created before the constant shim hold Pulumi's closure serialization in __provider;
+        // the plugin evaluates whatever text is stored, so that text must keep working.
+        const legacy = fs.readFileSync(path.join(__dirname, "fixtures", "shim-0.1.0-ShellJump.js.txt"), "utf8");
+        assert.ok(legacy.length > 2000 && legacy.includes(".handler(kind).create(inputs)"), "the fixture is the old serialized object");
+        const jp = await createChecked("pra:Jumpoint", { name: "legacy", platform: "linux-x86", shellJumpEnabled: true });
+        const jg = await createChecked("pra:JumpGroup", { name: "legacy" });
+        const checked = await plugin.check("pra:ShellJump", {}, { __provider: legacy, name: "legacy", hostname: "10.0.0.7", jumpointId: jp.id, jumpGroupId: jg.id });
+        const created = await plugin.create("pra:ShellJump", checked.inputs);
+        assert.strictEqual(created.props.__provider, legacy, "created through the old text");
+        const read = await plugin.read("pra:ShellJump", created.id, created.props);
+        assert.strictEqual(read.props.hostname, "10.0.0.7");
+        // The program now stores the new text: diff reports it, the update makes no API call.
+        const news = (await plugin.check("pra:ShellJump", checked.inputs, { name: "legacy", hostname: "10.0.0.7", jumpointId: jp.id, jumpGroupId: jg.id })).inputs;
+        assert.strictEqual(news.__provider, await providerText("pra:ShellJump"));
+        await sim.control("POST", "/counters/reset");
+        const d = await plugin.diff("pra:ShellJump", created.id, read.props, news);
+        assert.deepStrictEqual([d.changes, d.replaces], [DIFF_SOME, []], "an update in place, not a replacement");
+        const outs = await plugin.update("pra:ShellJump", created.id, read.props, news);
+        assert.strictEqual(outs.__provider, news.__provider, "state now holds the small text");
+        assert.strictEqual(outs.hostname, "10.0.0.7");
+        assert.strictEqual((await sim.counters()).requests.total, 0, "rewriting the shim costs no API call");
+        await plugin.delete("pra:ShellJump", created.id, { ...created.props, __provider: legacy });
+        assert.strictEqual((await sim.control("GET", "/state")).collections["jump-item/shell-jump"].length, 0, "deleted through the old text");
+        await plugin.delete("pra:JumpGroup", jg.id, jg.props);
+        await plugin.delete("pra:Jumpoint", jp.id, jp.props);
     });
 
     it("returns check failures with property names and makes no API call for bad input", async () => {

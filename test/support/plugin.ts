@@ -3,7 +3,6 @@
 // Create/Read/Update/Delete with Structs that carry the serialized provider in __provider.
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { shimFor } from "../../sdk/shim";
 
 // The proto modules and google-protobuf 3.x that @pulumi/pulumi itself uses.
@@ -35,17 +34,9 @@ export interface Plugin {
     stop(): Promise<void>;
 }
 
-const texts = new Map<string, string>();
-
-/** The __provider text for a kind, exactly as dynamic.Resource produces it. */
+/** The __provider text for a kind, exactly as the SDK's resource classes store it. */
 export async function providerText(kind: string): Promise<string> {
-    let text = texts.get(kind);
-    if (!text) {
-        const shim = shimFor(kind);
-        text = (await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true })).text;
-        texts.set(kind, text);
-    }
-    return text;
+    return shimFor(kind);
 }
 
 export async function startPlugin(cwd: string, env: Record<string, string | undefined> = {}): Promise<Plugin> {
@@ -87,7 +78,8 @@ export async function startPlugin(cwd: string, env: Record<string, string | unde
                 else resolve(res);
             }),
         );
-    const withProvider = async (kind: string, props: Props) => ({ ...props, __provider: await providerText(kind) });
+    // A caller may pass its own __provider (e.g. the text an older release stored); otherwise the current one.
+    const withProvider = async (kind: string, props: Props) => ({ __provider: await providerText(kind), ...props });
 
     return {
         logs: () => output,
