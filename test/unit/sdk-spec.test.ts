@@ -1,7 +1,7 @@
 // The SDK cannot drift from the specs: for every registered kind, the class that programs use
 // (sdk/pra/*.ts, read with the TypeScript compiler, so inherited members such as JumpItemArgs'
 // count and doc-only differences do not) must take exactly the spec's fields as Args, plus
-// `connection` and `adopt`, with the spec's required fields required; and must declare exactly
+// `connection`, `adopt` and `keepSecretsOnAdopt`, with the spec's required fields required; and must declare exactly
 // the spec's fields and outputs as Outputs. A field added to a spec and not to its class (or the
 // other way round) fails here, naming the kind and the property.
 import * as assert from "assert";
@@ -76,7 +76,7 @@ function kindOf(decl: ts.ClassDeclaration): string | undefined {
     return kind;
 }
 
-const COMMON_ARGS = ["connection", "adopt"];
+const COMMON_ARGS = ["connection", "adopt", "keepSecretsOnAdopt"];
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe("unit: the SDK classes match their specs", function () {
@@ -92,7 +92,7 @@ describe("unit: the SDK classes match their specs", function () {
 
     for (const spec of SPECS) {
         describe(spec.kind, () => {
-            it("Args: exactly the spec's fields, plus connection and adopt", () => {
+            it("Args: exactly the spec's fields, plus connection, adopt and keepSecretsOnAdopt", () => {
                 const cls = sdk.get(spec.kind)!;
                 const want = [...Object.keys(spec.fields), ...COMMON_ARGS];
                 const missing = want.filter((k) => !cls.args.has(k));
