@@ -4,9 +4,7 @@
 // Paths the simulator does not model come from one table (simulator/pra/unsimulated.ts); this test
 // is what keeps that table complete when a spec grows.
 import { strict as assert } from "node:assert";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api, NO_RATE_LIMIT } from "../simulator/client";
-import { SPEC_FILES, Spec } from "./spec";
+import { contractSuite } from "./suite";
 
 const METHODS = ["get", "post", "patch", "delete", "put"];
 
@@ -35,26 +33,12 @@ const seed = (product: "pra" | "rs") => ({
 
 for (const product of ["pra", "rs"] as const) {
   describe(`contract: every ${product.toUpperCase()} spec path answers`, function () {
-    let spec: Spec | undefined;
-    let sim: SimulatorProcess;
-    let api: Api;
+    const ctx = contractSuite(product, { seed: seed(product) });
 
-    before(async function () {
-      spec = Spec.load(product);
-      if (!spec) {
-        console.log(`    skipped: ${SPEC_FILES[product]} is absent (the official spec lives in shared/reference, outside the repo)`);
-        this.skip();
-      }
-      sim = await startSimulatorProcess({ product, args: NO_RATE_LIMIT });
-      api = new Api(sim);
-      await sim.control("POST", "/seed", seed(product));
-      await api.login();
-    });
-    after(async () => sim?.stop());
 
     const operations = () => {
       const ops: Array<{ method: string; template: string; op: any }> = [];
-      for (const [template, item] of Object.entries<any>(spec!.doc.paths)) {
+      for (const [template, item] of Object.entries<any>(ctx.spec.doc.paths)) {
         for (const m of METHODS) if (item[m]) ops.push({ method: m.toUpperCase(), template, op: { ...item[m], shared: item.parameters } });
       }
       // Reads first, on the seeded objects; then writes, which may delete them (any answer but "unknown" is fine).
@@ -63,7 +47,7 @@ for (const product of ["pra", "rs"] as const) {
     const concrete = (template: string) => template.replace(/\{(\w+)\}/g, (_m, name: string) => (name === "platform" ? "linux" : "1"));
     const queryNames = (op: any): string[] =>
       [...(op.parameters ?? []), ...(op.shared ?? [])]
-        .map((p: any) => (p.$ref ? spec!.doc.components.parameters[p.$ref.split("/").pop()] : p))
+        .map((p: any) => (p.$ref ? ctx.spec.doc.components.parameters[p.$ref.split("/").pop()] : p))
         .filter((p: any) => p?.in === "query")
         .map((p: any) => p.name);
 
@@ -73,7 +57,7 @@ for (const product of ["pra", "rs"] as const) {
       let paginatedLists = 0;
       for (const { method, template, op } of operations()) {
         count++;
-        const r = await api.call(method, concrete(template), method === "GET" || method === "DELETE" ? undefined : {});
+        const r = await ctx.api.call(method, concrete(template), method === "GET" || method === "DELETE" ? undefined : {});
         const label = `${method} ${template} -> ${r.status} ${r.text.slice(0, 120)}`;
         if (r.status === 404 && /unknown path/i.test(String(r.body?.message))) failures.push(`unknown path: ${label}`);
         else if (r.status === 405) failures.push(`method not routed: ${label}`);

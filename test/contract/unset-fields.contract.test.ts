@@ -2,9 +2,7 @@
 // model in GET answers (null where nullable, the empty value otherwise), as appliances answer and
 // clients that decode whole models expect. The few exceptions are listed with their reason.
 import { strict as assert } from "node:assert";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-import { Api, NO_RATE_LIMIT } from "../simulator/client";
-import { SPEC_FILES, Spec } from "./spec";
+import { contractSuite } from "./suite";
 
 /** Properties an object leaves out when unset; each with its reason (docs/simulator.md repeats them). */
 export const ABSENT_WHEN_UNSET: Record<string, string> = {
@@ -23,25 +21,12 @@ export const ABSENT_WHEN_UNSET: Record<string, string> = {
 
 for (const product of ["pra", "rs"] as const) {
   describe(`contract: ${product.toUpperCase()} objects carry their model's properties when unset`, function () {
-    let spec: Spec | undefined;
-    let sim: SimulatorProcess;
-    let api: Api;
+    const ctx = contractSuite(product);
 
-    before(async function () {
-      spec = Spec.load(product);
-      if (!spec) {
-        console.log(`    skipped: ${SPEC_FILES[product]} is absent (the official spec lives in shared/reference, outside the repo)`);
-        this.skip();
-      }
-      sim = await startSimulatorProcess({ product, args: NO_RATE_LIMIT });
-      api = new Api(sim);
-      await api.login();
-    });
-    after(async () => sim?.stop());
 
     /** Names of the model's properties that a response must carry (writeOnly ones never appear). */
     const expected = (schema: string): string[] => {
-      const props = spec!.doc.components.schemas[schema].properties as Record<string, any>;
+      const props = ctx.spec.doc.components.schemas[schema].properties as Record<string, any>;
       return Object.entries(props)
         .filter(([, p]) => !(p.$ref ? false : p.writeOnly))
         .map(([name]) => name);
@@ -52,15 +37,15 @@ for (const product of ["pra", "rs"] as const) {
       assert.deepEqual(missing, [], `${schema}: properties missing from a minimal object's GET: ${missing.join(", ")}`);
       const nulls = Object.entries(body).filter(([, v]) => v === null).map(([k]) => k);
       for (const name of nulls) {
-        const p = spec!.doc.components.schemas[schema].properties[name];
+        const p = ctx.spec.doc.components.schemas[schema].properties[name];
         assert.ok(p?.nullable || name === "last_checkout_timestamp", `${schema}.${name} is null but not nullable`);
       }
     };
 
     const createAndRead = async (path: string, body: unknown) => {
-      const r = await api.post(path, body);
+      const r = await ctx.api.post(path, body);
       assert.equal(r.status, 201, `POST ${path}: ${r.text}`);
-      return (await api.get(`${path}/${r.body.id}`)).body;
+      return (await ctx.api.get(`${path}/${r.body.id}`)).body;
     };
 
     it("every simulated kind, created with its required fields only", async () => {
@@ -88,8 +73,8 @@ for (const product of ["pra", "rs"] as const) {
       assert.equal(up.last_checkout_timestamp, null, "a shared account never checked out");
       assertComplete("VaultTokenAccount", await createAndRead("/vault/account", { type: "opaque_token", name: "t", token: "x" }));
       assertComplete("VaultSSHAccount", await createAndRead("/vault/account", { type: "ssh", name: "s", username: "u", private_key: "k" }));
-      assertComplete("JumpItemRole", (await api.get("/jump-item-role/2")).body);
-      for (const sp of (await api.get("/session-policy")).body) assertComplete("SessionPolicy", sp);
+      assertComplete("JumpItemRole", (await ctx.api.get("/jump-item-role/2")).body);
+      for (const sp of (await ctx.api.get("/session-policy")).body) assertComplete("SessionPolicy", sp);
     });
   });
 }
