@@ -19,6 +19,11 @@ export interface LookupKind {
     products?: ReadonlyArray<"pra" | "rs">;
     /** The result's properties (camelCase) and the API fields they come from; `id` is always there. */
     properties: Record<string, string>;
+    /**
+     * For properties whose shape differs from the API's (a codec in the kind's spec: "22;24" is
+     * `[{localPort, remotePort}]`), how to turn the API's value into the property's, as read does.
+     */
+    fromApi?: Record<string, (value: unknown) => unknown>;
     /** API names of the list's query filters (exact, case-insensitive on the appliance). */
     listFilters: readonly string[];
     resolveConnection(input: ConnectionInput | undefined): ResolvedConnection;
@@ -103,7 +108,11 @@ export async function lookupAll(kind: LookupKind, filter: LookupFilter, opts: Lo
         .filter((o) => given.every(([k, v]) => sameFilterValue(o[props[k]], v)))
         .map((o) => {
             const out: LookupResult = { id: Number(o.id) };
-            for (const [prop, api] of Object.entries(kind.properties)) if (o[api] !== undefined) out[prop] = o[api];
+            for (const [prop, api] of Object.entries(kind.properties)) {
+                if (o[api] === undefined) continue;
+                const decode = kind.fromApi?.[prop];
+                out[prop] = decode && o[api] !== null ? decode(o[api]) : o[api];
+            }
             return out;
         });
 }

@@ -127,9 +127,14 @@ const connect = {
 /** A resource kind's lookup: its fields (secrets aside: the API never returns them) and outputs. */
 function fromSpec(spec: ResourceSpec, path: string): LookupKind {
     const properties: Record<string, string> = {};
-    for (const [prop, field] of Object.entries(spec.fields)) if (!field.secret) properties[prop] = field.api;
+    const fromApi: Record<string, (value: unknown) => unknown> = {};
+    for (const [prop, field] of Object.entries(spec.fields)) {
+        if (field.secret) continue;
+        properties[prop] = field.api;
+        if (field.codec) fromApi[prop] = field.codec.fromApi;
+    }
     Object.assign(properties, spec.outputs);
-    return { kind: spec.kind, title: spec.title, path, products: spec.products, properties, listFilters: filtersFor(path), ...connect };
+    return { kind: spec.kind, title: spec.title, path, products: spec.products, properties, fromApi, listFilters: filtersFor(path), ...connect };
 }
 
 let built: Map<string, LookupKind> | undefined;

@@ -11,8 +11,10 @@ import type { GroupPolicyArgs } from "./group-policy";
 import type { JumpGroupArgs } from "./jump-group";
 import type { JumpointArgs } from "./jumpoint";
 import type { RemoteRdpArgs } from "./remote-rdp";
+import type { RemoteVncArgs } from "./remote-vnc";
 import type { ShellJumpArgs } from "./shell-jump";
-import type { VaultAccountGroupArgs } from "./vault-accounts";
+import type { MysqlTunnelJumpArgs, NetworkTunnelJumpArgs, PostgresqlTunnelJumpArgs, ProtocolTunnelJumpArgs } from "./tunnel-jumps";
+import type { VaultAccountGroupArgs, VaultAccountPolicyArgs } from "./vault-accounts";
 import type { WebJumpArgs } from "./web-jump";
 
 /** A resource's properties as a lookup returns them: plain values, the API's numeric id. */
@@ -31,6 +33,12 @@ export type JumpGroupInfo = Found<JumpGroupArgs>;
 export type ShellJumpInfo = Found<ShellJumpArgs>;
 export type RemoteRdpInfo = Found<RemoteRdpArgs>;
 export type WebJumpInfo = Found<WebJumpArgs>;
+export type RemoteVncInfo = Found<RemoteVncArgs>;
+export type ProtocolTunnelJumpInfo = Found<ProtocolTunnelJumpArgs>;
+export type PostgresqlTunnelJumpInfo = Found<PostgresqlTunnelJumpArgs>;
+export type MysqlTunnelJumpInfo = Found<MysqlTunnelJumpArgs>;
+export type NetworkTunnelJumpInfo = Found<NetworkTunnelJumpArgs>;
+export type VaultAccountPolicyInfo = Found<VaultAccountPolicyArgs>;
 export type GroupPolicyInfo = Found<GroupPolicyArgs>;
 export type VaultAccountGroupInfo = Found<VaultAccountGroupArgs>;
 
@@ -221,6 +229,30 @@ export const getRemoteRdps = all<RemoteRdpInfo>("pra:RemoteRdp", "getRemoteRdps"
 export const getWebJump = one<WebJumpInfo>("pra:WebJump", "getWebJump", "getWebJumps");
 export const getWebJumps = all<WebJumpInfo>("pra:WebJump", "getWebJumps");
 /** The vault account matching the filter, e.g. `{ name: "root key", type: "ssh" }`; no secret is read. */
+/** The Remote VNC Jump Item matching the filter, e.g. `{ name: "console-01" }`. */
+export const getRemoteVnc = one<RemoteVncInfo>("pra:RemoteVnc", "getRemoteVnc", "getRemoteVncs");
+/** Every Remote VNC Jump Item matching the filter. */
+export const getRemoteVncs = all<RemoteVncInfo>("pra:RemoteVnc", "getRemoteVncs");
+/** The Protocol Tunnel Jump matching the filter (TCP, MSSQL or Kubernetes tunnels). */
+export const getProtocolTunnelJump = one<ProtocolTunnelJumpInfo>("pra:ProtocolTunnelJump", "getProtocolTunnelJump", "getProtocolTunnelJumps");
+/** Every Protocol Tunnel Jump matching the filter. */
+export const getProtocolTunnelJumps = all<ProtocolTunnelJumpInfo>("pra:ProtocolTunnelJump", "getProtocolTunnelJumps");
+/** The PostgreSQL Tunnel Jump matching the filter. */
+export const getPostgresqlTunnelJump = one<PostgresqlTunnelJumpInfo>("pra:PostgresqlTunnelJump", "getPostgresqlTunnelJump", "getPostgresqlTunnelJumps");
+/** Every PostgreSQL Tunnel Jump matching the filter. */
+export const getPostgresqlTunnelJumps = all<PostgresqlTunnelJumpInfo>("pra:PostgresqlTunnelJump", "getPostgresqlTunnelJumps");
+/** The MySQL Tunnel Jump matching the filter. */
+export const getMysqlTunnelJump = one<MysqlTunnelJumpInfo>("pra:MysqlTunnelJump", "getMysqlTunnelJump", "getMysqlTunnelJumps");
+/** Every MySQL Tunnel Jump matching the filter. */
+export const getMysqlTunnelJumps = all<MysqlTunnelJumpInfo>("pra:MysqlTunnelJump", "getMysqlTunnelJumps");
+/** The Network Tunnel Jump matching the filter (PRA only). */
+export const getNetworkTunnelJump = one<NetworkTunnelJumpInfo>("pra:NetworkTunnelJump", "getNetworkTunnelJump", "getNetworkTunnelJumps");
+/** Every Network Tunnel Jump matching the filter (PRA only). */
+export const getNetworkTunnelJumps = all<NetworkTunnelJumpInfo>("pra:NetworkTunnelJump", "getNetworkTunnelJumps");
+/** The Vault Account Policy matching the filter, e.g. `{ codeName: "rotate_daily" }`. */
+export const getVaultAccountPolicy = one<VaultAccountPolicyInfo>("pra:VaultAccountPolicy", "getVaultAccountPolicy", "getVaultAccountPolicies");
+/** Every Vault Account Policy matching the filter. */
+export const getVaultAccountPolicies = all<VaultAccountPolicyInfo>("pra:VaultAccountPolicy", "getVaultAccountPolicies");
 export const getVaultAccount = one<VaultAccountInfo>("pra:VaultAccount", "getVaultAccount", "getVaultAccounts");
 export const getVaultAccounts = all<VaultAccountInfo>("pra:VaultAccount", "getVaultAccounts");
 /** The vault account group matching the filter. */

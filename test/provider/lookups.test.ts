@@ -194,6 +194,42 @@ describe("provider: lookups", function () {
         assert.doesNotMatch(JSON.stringify(account), /tok-lookup-secret/);
     });
 
+    it("the newer kinds: Remote VNC, the four tunnel jumps and vault account policies, each by name, one GET each", async () => {
+        const create = async (kind: string, inputs: Record<string, unknown>) => {
+            const checked = await handler(kind).check({}, inputs);
+            assert.strictEqual(checked.failures, undefined, JSON.stringify(checked.failures));
+            return (await handler(kind).create(checked.inputs!)).id;
+        };
+        const jp = await create("pra:Jumpoint", { name: "vpc-b", platform: "linux-x86" });
+        const jg = await create("pra:JumpGroup", { name: "databases" });
+        const on = { jumpointId: jp, jumpGroupId: jg };
+        const made: Array<[string, string, Record<string, unknown>]> = [];
+        const add = async (kind: string, inputs: Record<string, unknown>) => made.push([kind, await create(kind, inputs), inputs]);
+        await add("pra:RemoteVnc", { name: "kiosk", hostname: "10.0.1.20", ...on });
+        await add("pra:ProtocolTunnelJump", { name: "redis ports", hostname: "10.0.1.30", tunnelDefinitions: [{ localPort: 16379, remotePort: 6379 }], ...on });
+        await add("pra:PostgresqlTunnelJump", { name: "orders db", hostname: "pg.internal", username: "app", database: "orders", ...on });
+        await add("pra:MysqlTunnelJump", { name: "shop db", hostname: "mysql.internal", database: "shop", ...on });
+        await add("pra:NetworkTunnelJump", { name: "vpc-b network", filterRules: [{ ipAddresses: { cidr: "10.1.0.0/16" } }], ...on });
+        await add("pra:VaultAccountPolicy", { name: "rotate weekly", codeName: "rotate_weekly", scheduledPasswordRotation: true, maximumPasswordAge: 7 });
+        resetClients();
+        await resetCounters();
+
+        for (const [kind, id, inputs] of made) {
+            const found = await one(kind, { name: inputs.name as string });
+            assert.strictEqual(String(found.id), id, `${kind} by name`);
+            for (const [prop, value] of Object.entries(inputs)) {
+                if (prop === "jumpointId" || prop === "jumpGroupId") assert.strictEqual(String(found[prop]), value, `${kind}.${prop}`);
+                else if (typeof value !== "object") assert.strictEqual(found[prop], value, `${kind}.${prop}`);
+            }
+        }
+        assert.strictEqual((await one("pra:ProtocolTunnelJump", { name: "redis ports" })).tunnelDefinitions[0].remotePort, 6379, "structured fields come back as the SDK's shapes");
+        assert.strictEqual((await one("pra:NetworkTunnelJump", { name: "vpc-b network" })).filterRules[0].ipAddresses.cidr, "10.1.0.0/16");
+        assert.strictEqual((await all("pra:VaultAccountPolicy", { scheduledPasswordRotation: true })).length, 1);
+        const c = await calls();
+        assert.strictEqual(c.tokens, 1);
+        assert.strictEqual(c.gets, made.length + 3, "one list page per lookup");
+    });
+
     it("a vault credential: check out, read, check in; by id or by name; concurrent requests share one check-out", async () => {
         const create = async (kind: string, inputs: Record<string, unknown>) => {
             const checked = await handler(kind).check({}, inputs);
