@@ -3,10 +3,17 @@
 // the BeyondTrust side really runs: every resource's step goes through the provider's handlers
 // over HTTP to a Remote Support simulator (test/support/mocked-program.ts says how, and why not
 // the real engine). Each run asserts what the appliance holds and the API calls it cost.
+// What mocks cannot show, that the setup is replaced with its VPC (`replaceWith`, an engine
+// feature), is shown through the real engine at the end, with a replaced Jumpoint standing in for
+// the VPC.
 import * as assert from "assert";
 import * as crypto from "crypto";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { awsInstances, settingsFromConfig } from "../../examples/aws-instances/program";
+import { vpcJumpoint } from "../../examples/vpc-jumpoint/program";
 import { resetClients } from "../../provider";
+import { pra } from "../../sdk";
+import { createInlineStack, findPulumiCli, makeWorkDir, pulumiEnv, removeWorkDir, ENSURE_SCRIPT } from "../support/pulumi-cli";
 import { CloudResource, MockedCloud, MockedStack } from "../support/mocked-program";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
@@ -205,5 +212,65 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
     it("destroy returns the appliance to its seeded state", async () => {
         await stack.destroy();
         assert.strictEqual(stripIds(await sim.control("GET", "/state")), seeded);
+    });
+});
+
+describe("e2e: the VPC setup replaced with its VPC (replaceWith) through the Pulumi engine", function () {
+    this.timeout(900_000);
+    let sim: SimulatorProcess;
+    let stack: Stack;
+    let workDir: string;
+    let platform: "linux-x86" | "windows-x86" = "linux-x86";
+    const privateKey = crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
+    before(async function () {
+        const cli = findPulumiCli();
+        if (!cli) {
+            console.log(`    skipping end-to-end: no Pulumi CLI found; run ${ENSURE_SCRIPT} (or set PULUMI_CLI)`);
+            this.skip();
+        }
+        sim = await startSimulatorProcess({ product: "rs" });
+        workDir = makeWorkDir();
+        // The stand-in for the VPC: a resource the engine replaces (a Jumpoint whose platform
+        // changes), whose id names the setup as a VPC's id does; the setup as awsInstances declares it.
+        const program = async () => {
+            const anchor = new pra.Jumpoint("anchor", { name: "anchor", platform, shellJumpEnabled: true });
+            const vpcId = anchor.id.apply((id) => `vpc-${id}`);
+            return vpcJumpoint({ resourceName: "vpc", vpcId, instanceIp: "10.0.0.9", targetUser: "ubuntu", sshPrivateKey: privateKey }, { replaceWith: [anchor] });
+        };
+        stack = await createInlineStack("bt-aws-replace-with", "e2e", program, workDir, pulumiEnv(workDir, cli), cli);
+        await stack.setAllConfig({
+            "beyondtrust:host": { value: sim.apiHost },
+            "beyondtrust:clientId": { value: sim.clientId },
+            "beyondtrust:clientSecret": { value: sim.clientSecret, secret: true },
+        });
+    });
+    after(async () => {
+        await sim?.stop();
+        if (workDir) removeWorkDir(workDir);
+    });
+
+    it("a replaced VPC replaces the Jumpoint, Jump Group, vault key, group policy and grants, and deletes the old ones", async () => {
+        const first = await stack.up();
+        assert.strictEqual(first.summary.result, "succeeded");
+        const before = await sim.control("GET", "/state");
+        platform = "windows-x86";
+        const r = await stack.up();
+        assert.strictEqual(r.summary.result, "succeeded");
+        // The anchor and the eight objects of the setup; without replaceWith the Jumpoint, Jump
+        // Group, vault account, Shell Jump and group policy would only be renamed in place.
+        assert.deepStrictEqual(r.summary.resourceChanges, { replace: 9, same: 1 }, JSON.stringify(r.summary.resourceChanges));
+        const after = await sim.control("GET", "/state");
+        const vpcId = `vpc-${after.collections.jumpoint.find((j: Props) => j.name === "anchor").id}`;
+        for (const [collection, name] of [["jumpoint", vpcId], ["jump-group", `${vpcId} Jump Group`], ["vault/account", `${vpcId} SSH`], ["group-policy", `${vpcId} admins`], ["jump-item/shell-jump", `${vpcId} Jumpoint`]]) {
+            const ours = (state: any) => state.collections[collection].filter((o: Props) => o.name !== "anchor" && String(o.name).startsWith("vpc-"));
+            assert.deepStrictEqual(ours(after).map((o: Props) => o.name), [name], collection);
+            assert.strictEqual(ours(before).length, 1, collection);
+            assert.notStrictEqual(ours(after)[0].id, ours(before)[0].id, `${collection}: a new object`);
+        }
+        await stack.destroy();
+        const empty = await sim.control("GET", "/state");
+        assert.strictEqual(empty.collections.jumpoint.length, 0);
+        assert.strictEqual(empty.grants["jump-group"].length, 0);
     });
 });
