@@ -15,6 +15,7 @@ import { resetClients } from "../../provider";
 import { pra } from "../../sdk";
 import { createInlineStack, findPulumiCli, makeWorkDir, pulumiEnv, removeWorkDir, ENSURE_SCRIPT } from "../support/pulumi-cli";
 import { CloudResource, MockedCloud, MockedStack } from "../support/mocked-program";
+import { useSimulatorEnv } from "../support/provider-env";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
 type Props = Record<string, any>;
@@ -45,8 +46,9 @@ function fakeAws(): MockedCloud & { lookups: Props[] } {
             const id = prior?.id ?? `${prefix}-${crypto.createHash("sha256").update(`${type}/${name}`).digest("hex").slice(0, 17)}`;
             const state: Props = { ...inputs, arn: `arn:aws:ec2:eu-west-1:123456789012:${prefix}/${id}`, tagsAll: inputs.tags ?? {} };
             if (type === INSTANCE) {
-                const n: number = prior?.state.host ?? 10 + hosts++;
-                Object.assign(state, { host: n, privateIp: `10.0.0.${n}`, publicIp: `198.51.100.${n}`, instanceState: "running" });
+                // EC2 keeps an instance's addresses for its life.
+                const n = prior ? Number(prior.state.privateIp.split(".")[3]) : 10 + hosts++;
+                Object.assign(state, { privateIp: `10.0.0.${n}`, publicIp: `198.51.100.${n}`, instanceState: "running" });
             }
             if (type === "aws:ec2/keyPair:KeyPair") state.keyName = inputs.keyName ?? `${name}-0a1b2c3`;
             return { id, state };
@@ -71,7 +73,6 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
     this.timeout(300_000);
     let sim: SimulatorProcess;
     let seeded: string;
-    const saved: Record<string, string | undefined> = {};
     const aws = fakeAws();
     const stack = new MockedStack(aws, "beyondtrust-aws-instances", "fleet");
     const privateKey = crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
@@ -86,21 +87,14 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
 
     before(async () => {
         sim = await startSimulatorProcess({ product: "rs" });
-        for (const [k, v] of Object.entries(sim.env)) {
-            saved[k] = process.env[k];
-            process.env[k] = v;
-        }
         resetClients();
         seeded = stripIds(await sim.control("GET", "/state"));
     });
     after(async () => {
-        for (const [k, v] of Object.entries(saved)) {
-            if (v === undefined) delete process.env[k];
-            else process.env[k] = v;
-        }
         resetClients();
         await sim?.stop();
     });
+    useSimulatorEnv(() => sim);
 
     it("a fleet of three: each instance's Shell Jump has the guide's fields, in the VPC's Jump Group behind its Jumpoint", async () => {
         const r = await up(["web-1", "web-2", "db-1"]);
