@@ -2,10 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { pra } from "pulumi-beyondtrust";
 
 export interface VpcJumpointSettings {
-    /** The VPC id: the base of every name, as in the vendor's script. */
-    vpcId: string;
+    /** The VPC id: the base of every name on the appliance, as in the vendor's script. */
+    vpcId: pulumi.Input<string>;
+    /**
+     * The base of the Pulumi resource names, which must be known when the program runs: defaults to
+     * `vpcId`, which must then be a plain string. A program that declares the VPC (whose id is an
+     * Output) names it here.
+     */
+    resourceName?: string;
     /** Address of the instance that hosts the Jumpoint (the Shell Jump connects back to it). */
-    instanceIp: string;
+    instanceIp: pulumi.Input<string>;
     /** The instance's login user, which the vault key authenticates. */
     targetUser: string;
     /** The instance's SSH private key (PEM), from secret config. */
@@ -21,22 +27,26 @@ export interface VpcJumpointSettings {
  * instance, writing the systemd unit) are host provisioning and stay outside Pulumi's scope here.
  * Unlike the script, grant changes are provisioned (POST /group-policy/{id}/provision), which the
  * appliance needs before members see them.
+ *
+ * `opts` applies to every resource: examples/aws-instances ties the setup to its VPC's lifecycle
+ * with `replaceWith: [vpc]`.
  */
-export function vpcJumpoint(s: VpcJumpointSettings) {
-    const jumpoint = new pra.Jumpoint(s.vpcId, {
+export function vpcJumpoint(s: VpcJumpointSettings, opts: pulumi.CustomResourceOptions = {}) {
+    const base = s.resourceName ?? resourceBase(s.vpcId);
+    const jumpoint = new pra.Jumpoint(base, {
         name: s.vpcId,
         platform: "linux-x86",
         shellJumpEnabled: true,
-    });
-    const jumpGroup = new pra.JumpGroup(s.vpcId, { name: `${s.vpcId} Jump Group` });
-    const sshKey = new pra.VaultSshAccount(`${s.vpcId}-ssh`, {
+    }, opts);
+    const jumpGroup = new pra.JumpGroup(base, { name: pulumi.interpolate`${s.vpcId} Jump Group` }, opts);
+    const sshKey = new pra.VaultSshAccount(`${base}-ssh`, {
         type: "ssh",
-        name: `${s.vpcId} SSH`,
+        name: pulumi.interpolate`${s.vpcId} SSH`,
         username: s.targetUser,
         privateKey: s.sshPrivateKey,
-    });
-    new pra.ShellJump(`${s.vpcId}-jumpoint-host`, {
-        name: `${s.vpcId} Jumpoint`,
+    }, opts);
+    new pra.ShellJump(`${base}-jumpoint-host`, {
+        name: pulumi.interpolate`${s.vpcId} Jumpoint`,
         hostname: s.instanceIp,
         jumpGroupId: jumpGroup.id,
         jumpGroupType: "shared",
@@ -45,12 +55,12 @@ export function vpcJumpoint(s: VpcJumpointSettings) {
         port: 22,
         terminal: "xterm",
         jumpointId: jumpoint.id,
-    });
+    }, opts);
     const groupPolicyId: pulumi.Input<string> =
-        s.groupPolicyId ?? new pra.GroupPolicy(`${s.vpcId}-admins`, { name: `${s.vpcId} admins`, permShellJump: true }).id;
-    new pra.GroupPolicyJumpoint(`${s.vpcId}-jumpoint-grant`, { groupPolicyId, jumpointId: jumpoint.id });
-    new pra.GroupPolicyJumpGroup(`${s.vpcId}-jump-group-grant`, { groupPolicyId, jumpGroupId: jumpGroup.id });
-    new pra.GroupPolicyVaultAccount(`${s.vpcId}-ssh-grant`, { groupPolicyId, accountId: sshKey.id, role: "inject" });
+        s.groupPolicyId ?? new pra.GroupPolicy(`${base}-admins`, { name: pulumi.interpolate`${s.vpcId} admins`, permShellJump: true }, opts).id;
+    new pra.GroupPolicyJumpoint(`${base}-jumpoint-grant`, { groupPolicyId, jumpointId: jumpoint.id }, opts);
+    new pra.GroupPolicyJumpGroup(`${base}-jump-group-grant`, { groupPolicyId, jumpGroupId: jumpGroup.id }, opts);
+    new pra.GroupPolicyVaultAccount(`${base}-ssh-grant`, { groupPolicyId, accountId: sshKey.id, role: "inject" }, opts);
     return {
         jumpointId: jumpoint.id,
         jumpGroupId: jumpGroup.id,
@@ -58,6 +68,11 @@ export function vpcJumpoint(s: VpcJumpointSettings) {
         publicKey: sshKey.publicKey,
         groupPolicyId,
     };
+}
+
+function resourceBase(vpcId: pulumi.Input<string>): string {
+    if (typeof vpcId !== "string") throw new Error("vpcJumpoint: resourceName is required when vpcId is not a plain string");
+    return vpcId;
 }
 
 export function settingsFromConfig(): VpcJumpointSettings {

@@ -1,0 +1,3 @@
+import { awsInstances, settingsFromConfig } from "./program";
+
+export = awsInstances(settingsFromConfig());
