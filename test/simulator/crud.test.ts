@@ -295,12 +295,29 @@ describe("simulator: objects (CRUD, validation, references, cascades)", function
       assert.equal((await sim.control("GET", `/api/vault/account/${up.id}`)).password, "n3w");
     });
 
-    it("ssh accounts get a public_key: the real one for a parseable key, a stable placeholder otherwise", async () => {
+    it("ssh accounts get a public_key: the real one for a PEM or OpenSSH key (encrypted too), a stable placeholder otherwise", async () => {
       const { generateKeyPairSync } = await import("node:crypto");
       const { privateKey } = generateKeyPairSync("ed25519");
       const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
       const real = await api.create("/vault/account", { type: "ssh", name: "real", username: "u", private_key: pem });
       assert.match(real.public_key, /^ssh-ed25519 [A-Za-z0-9+/=]+$/);
+      // The same key in OpenSSH's own format (node cannot read it) gives the same public key.
+      const raw = Buffer.from((privateKey.export({ format: "jwk" }) as { x: string }).x, "base64url");
+      const sshString = (b: Buffer | string) => {
+        const data = typeof b === "string" ? Buffer.from(b, "latin1") : b;
+        const len = Buffer.alloc(4);
+        len.writeUInt32BE(data.length);
+        return Buffer.concat([len, data]);
+      };
+      const one = Buffer.alloc(4);
+      one.writeUInt32BE(1);
+      const pubBlob = Buffer.concat([sshString("ssh-ed25519"), sshString(raw)]);
+      for (const cipher of ["none", "aes256-ctr"]) {
+        const file = Buffer.concat([Buffer.from("openssh-key-v1\0", "latin1"), sshString(cipher), sshString(cipher === "none" ? "none" : "bcrypt"), sshString(""), one, sshString(pubBlob), sshString(Buffer.alloc(64, 7))]);
+        const openssh = `-----BEGIN OPENSSH PRIVATE KEY-----\n${file.toString("base64").match(/.{1,70}/g)!.join("\n")}\n-----END OPENSSH PRIVATE KEY-----\n`;
+        const acct = await api.create("/vault/account", { type: "ssh", name: `openssh ${cipher}`, username: "u", private_key: openssh, ...(cipher === "none" ? {} : { private_key_passphrase: "pw" }) });
+        assert.equal(acct.public_key, real.public_key, `an OpenSSH key (cipher ${cipher}) reads as its own public key`);
+      }
       const a = await api.create("/vault/account", { type: "ssh_ca", name: "a", username: "u", private_key: "junk" });
       const b = await api.create("/vault/account", { type: "ssh", name: "b", username: "u", private_key: "junk" });
       assert.equal(a.public_key, b.public_key);

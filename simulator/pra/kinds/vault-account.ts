@@ -116,10 +116,44 @@ export function publicKeyOf(obj: Obj): string {
       return `ssh-rsa ${sshBlob(["ssh-rsa", mpint(Buffer.from(jwk.e, "base64url")), mpint(Buffer.from(jwk.n, "base64url"))])}`;
     }
   } catch {
-    // Not a key node understands (e.g. OpenSSH format or a test string): fall through.
+    // Not a key node understands (OpenSSH format, or a test string): try OpenSSH below.
   }
+  const openssh = openSshPublicKey(pem);
+  if (openssh) return openssh;
   const digest = createHash("sha256").update(pem).digest("base64");
   return `ssh-ed25519 SIMULATED${digest.replace(/=+$/, "")} simulator-placeholder`;
+}
+
+/**
+ * The public key an OpenSSH-format private key carries in the clear (openssh-key-v1: magic,
+ * cipher, kdf, kdf options, key count, then each public key blob), so it is known even when the
+ * private part is encrypted. ssh-keygen -y prints the same "<type> <base64 blob>". Undefined when
+ * the text is not that format.
+ */
+function openSshPublicKey(pem: string): string | undefined {
+  const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(pem)?.[1];
+  if (!body) return undefined;
+  const buf = Buffer.from(body.replace(/\s+/g, ""), "base64");
+  const magic = "openssh-key-v1\0";
+  if (buf.length < magic.length || buf.toString("latin1", 0, magic.length) !== magic) return undefined;
+  let at = magic.length;
+  const next = (): Buffer | undefined => {
+    if (at + 4 > buf.length) return undefined;
+    const len = buf.readUInt32BE(at);
+    if (at + 4 + len > buf.length) return undefined;
+    const out = buf.subarray(at + 4, at + 4 + len);
+    at += 4 + len;
+    return out;
+  };
+  if (!next() || !next() || !next()) return undefined; // cipher, kdf, kdf options
+  if (at + 4 > buf.length || buf.readUInt32BE(at) < 1) return undefined;
+  at += 4;
+  const blob = next();
+  if (!blob || blob.length < 4) return undefined;
+  const typeLen = blob.readUInt32BE(0);
+  const type = blob.toString("latin1", 4, 4 + typeLen);
+  if (!/^(ssh-|ecdsa-|sk-)[a-z0-9@.-]+$/.test(type)) return undefined;
+  return `${type} ${blob.toString("base64")}`;
 }
 
 function sshBlob(parts: Array<string | Buffer>): string {
