@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import { rememberSecret } from "../support/secret-scan";
-import { SIMULATOR_CLI, SimulatorProcess } from "../support/simulator";
+import { SIMULATOR_CLI, SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { Api } from "./client";
 import { PsClient, multipart, psSend, usePasswordSafe } from "./ps-client";
 
 const PW = "control-pw-Rr77";
@@ -101,6 +102,20 @@ describe("simulator: Password Safe and the request log", function () {
       for (const secret of ["L".repeat(128), PW, "file-content-Yy88", cookie, "Seed Safe"]) assert.ok(!stderr.includes(secret), "a secret in the log");
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("simulator: Password Safe beside Remote Support", function () {
+  it("is mounted with --product rs too, and RS's API still answers", async () => {
+    const sim = await startSimulatorProcess({ product: "rs" });
+    try {
+      const ps = new PsClient(sim);
+      assert.equal((await ps.signIn()).status, 200);
+      assert.deepEqual((await ps.must(200, "GET", "/secrets-safe/safes")).map((s: any) => s.Name), ["Seed Safe"]);
+      assert.equal((await new Api(sim).get("/rep-status")).status, 200);
+    } finally {
+      await sim.stop();
     }
   });
 });
