@@ -1,22 +1,22 @@
-// Starts a simulated BeyondTrust PRA/RS appliance: the Configuration API under /api/config/v1,
-// its OAuth endpoint and the /_sim control API, on one real HTTP(S) server.
+// Starts a simulated BeyondTrust estate on one real HTTP(S) server: the PRA/RS Configuration API
+// under /api/config/v1 with its OAuth endpoint and the /_sim control API, and Password Safe's
+// public API v3 under /BeyondTrust/api/public/v3 with its control API at /_sim/ps (one app each).
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
-import { Control } from "./control";
 import { Counters } from "./core/counters";
 import { SimClock } from "./core/clock";
 import { Faults, MAX_LATENCY_MS } from "./core/faults";
-import { OAuth, randomSecret } from "./core/oauth";
-import { RateLimiter } from "./core/rate-limiter";
+import { ProductApp } from "./core/app";
+import { randomSecret } from "./core/oauth";
 import { StateFile } from "./core/state-store";
 import { Product } from "./pra/fields";
-import { Model } from "./pra/model";
+import { passwordSafeApp } from "./password-safe/app";
+import { praApp } from "./pra/app";
 import { API_PREFIX } from "./pra/routes";
-import { initialSeed } from "./pra/seed";
 import { CONTROL_PREFIX, Pipeline, RuntimeConfig } from "./server";
 
 export interface SimulatorOptions {
@@ -32,6 +32,13 @@ export interface SimulatorOptions {
   ratePerHour?: number;
   latencyMs?: number;
   tokenTtlSeconds?: number;
+  /** Password Safe's sign-in: API key, its runas user, OAuth client (random when absent). */
+  psApiKey?: string;
+  psRunAs?: string;
+  psClientId?: string;
+  psClientSecret?: string;
+  /** Idle time after which a Password Safe session ends (default 1200, the appliance's 20 minutes). */
+  psSessionIdleSeconds?: number;
   /** One line per request (method, path, status, time) to this sink; nothing when absent. */
   log?: (line: string) => void;
 }
@@ -44,6 +51,8 @@ export interface RunningSimulator {
   clientSecret: string;
   caFile?: string;
   product: Product;
+  /** The KEY=value lines bt-simulator prints: PRA/RS's, the CA file and control URL, then every other app's. */
+  lines: string[];
   close(): Promise<void>;
 }
 
@@ -77,30 +86,43 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret: options.clientSecret ?? randomSecret(),
   };
 
-  const model = new Model(product);
   const clock = new SimClock();
-  const oauth = new OAuth(config.tokenTtlSeconds, () => clock.now());
-  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour }, () => clock.now());
   const faults = new Faults();
   const counters = new Counters();
   const stateFile = options.stateFile ? new StateFile(path.resolve(options.stateFile)) : undefined;
-  const pipeline = new Pipeline(model, oauth, limiter, faults, counters, config, stateFile, options.log);
-
+  // The apps this process serves, each at its own paths; the pipeline knows none of them.
+  const apps: ProductApp[] = [];
+  const pipeline = new Pipeline(apps, faults, counters, config, stateFile, options.log);
   const reset = (persist = true) => {
-    model.clear();
-    model.seed(initialSeed(product));
+    for (const app of apps) app.reset();
     faults.clear();
     counters.reset();
-    limiter.reset();
     Object.assign(config, startupConfig);
-    limiter.limits = { perSecond: config.ratePerSecond, perHour: config.ratePerHour };
-    oauth.ttlSeconds = config.tokenTtlSeconds;
-    oauth.clear();
-    oauth.addAccount(startupAccount.clientId, startupAccount.clientSecret);
-    pipeline.provisions = 0;
     clock.reset();
     if (persist) pipeline.persist();
   };
+  apps.push(
+    praApp({
+      product,
+      config,
+      startupConfig,
+      account: startupAccount,
+      clock,
+      faults,
+      counters,
+      persist: () => pipeline.persist(),
+      resetAll: () => reset(),
+    }),
+    passwordSafeApp({
+      apiKey: options.psApiKey,
+      runAs: options.psRunAs,
+      clientId: options.psClientId,
+      clientSecret: options.psClientSecret,
+      sessionIdleSeconds: options.psSessionIdleSeconds,
+      clock,
+      persist: () => pipeline.persist(),
+    }),
+  );
   // Lock the state file before reading it: a second simulator on the same file would overwrite
   // this one's objects with its own on every write.
   stateFile?.lock.acquire();
@@ -112,13 +134,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const saved = stateFile?.load();
     reset(false);
     if (saved !== undefined) {
-      const dump = saved as { product?: string };
-      if (dump.product && dump.product !== product) {
-        throw new Error(`state file ${stateFile!.file} holds a ${dump.product} appliance, not ${product}`);
-      }
-      model.clear();
       try {
-        model.seed(saved as never);
+        pipeline.load(saved as Record<string, unknown>);
       } catch (err) {
         throw new Error(`state file ${stateFile!.file}: ${(err as Error).message}`);
       }
@@ -129,7 +146,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     process.off("exit", releaseLock);
     throw err;
   }
-  pipeline.control = new Control(pipeline, { reset: () => reset(), clock });
 
   let caFile: string | undefined;
   let tmpDir: string | undefined;
@@ -177,6 +193,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret: startupAccount.clientSecret,
     caFile,
     product,
+    lines: [
+      ...apps[0].startLines(url),
+      ...(caFile ? [`BT_CA_FILE=${caFile}`] : []),
+      `BT_SIMULATOR_CONTROL=${url + CONTROL_PREFIX}`,
+      ...apps.slice(1).flatMap((app) => app.startLines(url)),
+    ],
     async close() {
       if (closed) return;
       closed = true;
