@@ -352,7 +352,8 @@ class Run:
         return {"paths": 3, "FolderPath": m["FolderPath"]}
 
     def search_by_title(self):
-        found = self.secrets.list_secrets(title="compat-credential", path=self.safe_name)
+        # path is the secret's folder path exactly (the reference: "the full path to the secret").
+        found = self.secrets.list_secrets(title="compat-credential", path=f"{self.safe_name}/{self.folder_name}")
         # 3.2+ wraps secret lists in {TotalCount, Data}; list_secrets hands back the raw body.
         if self.version in ("3.2", "3.3"):
             check(isinstance(found, dict) and "Data" in found and "TotalCount" in found,
