@@ -1,5 +1,5 @@
-// Runs a compatibility driver from the tests (python/ps_driver.py over BeyondTrust's Python library):
-// finds what scripts/ensure-python-compat.sh prepares, streams the
+// Runs a compatibility driver from the tests (python/ps_driver.py over BeyondTrust's Python library,
+// ../go over its Go library): finds what scripts/ensure-{python,go}-compat.sh prepare, streams the
 // driver's JSON step lines, and answers its checkpoints so a test can inspect the server's state
 // between the writes and the deletes (an event handshake over stdin, no timing involved).
 import { spawn, spawnSync } from "node:child_process";
@@ -27,6 +27,9 @@ function ensured(script: string, given: string | undefined): { path?: string; re
 
 /** The venv's interpreter with BeyondTrust's Python library. */
 export const compatPython = () => ensured("ensure-python-compat.sh", process.env.BT_PYTHON_COMPAT);
+
+/** The Go driver over BeyondTrust's Go library, built into the cache. */
+export const compatGo = () => ensured("ensure-go-compat.sh", process.env.BT_GO_COMPAT);
 
 /**
  * Runs the driver to its end. `onCheckpoint` is awaited for each checkpoint step (the driver waits
