@@ -216,6 +216,8 @@ class Run:
         self.step("download_file", lambda: self.download_file(v["file"]), needs=("file",))
         self.step("search_by_path", self.search_by_path, needs=("credential", "text", "file"))
         self.step("search_by_title", self.search_by_title, needs=("credential",))
+        self.step("search_without_decrypt", self.search_without_decrypt, needs=("credential",))
+        self.step("duplicate_folder_409", self.duplicate_folder, needs=("folder", "safe"))
         self.step("list_folders", self.list_folders, needs=("folder", "dest"))
         self.step("list_secrets_in_folder", self.list_secrets_in_folder, needs=("credential", "text", "file"))
         self.step("list_secrets_by_folder_path", self.list_secrets_by_folder_path, needs=("credential", "text", "file"))
@@ -237,6 +239,8 @@ class Run:
         self.step("delete_folder", lambda: self.delete_folder("folder"), needs=("folder",))
         self.step("delete_destination_folder", lambda: self.delete_folder("dest"), needs=("dest",))
         self.step("delete_safe", self.delete_safe, needs=("safe",))
+        if self.auth_mode == "apikey":
+            self.step("sign_in_spaced_header", self.sign_in_spaced)
         self.step("sign_out", self.sign_out)
         self.step("after_sign_out_401", self.after_sign_out)
 
@@ -366,6 +370,36 @@ class Run:
         ids = [s.get("Id") for s in items]
         check(ids == [self.ids["credential"]], f"title search found {len(ids)} secrets, expected only the credential")
         return {"found": len(ids), "shape": "envelope" if isinstance(found, dict) else "list"}
+
+    def search_without_decrypt(self):
+        # decrypt=false: the items keep their Password key (the library indexes it) but not the value.
+        plain = SecretsSafe(self.auth, decrypt=False)
+        found = plain.list_secrets(title="compat-credential", path=f"{self.safe_name}/{self.folder_name}")
+        items = found["Data"] if isinstance(found, dict) else found
+        check(len(items) == 1, f"found {len(items)} secrets")
+        check(items[0].get("Password") in (None, ""), "decrypt=false still answered the password")
+        return {"Password": "absent"}
+
+    def duplicate_folder(self):
+        # A second folder of the same name under the same parent is refused with 409.
+        try:
+            self.folders.create_folder(name=self.folder_name, parent_id=self.ids["safe"])
+        except exceptions.CreationError as e:
+            check("statuscode: 409" in str(e), f"expected a 409, got: {e}")
+            self.new_session()  # the library signed out on the 409
+            return {"status": 409, "signed_in_again": True}
+        raise StepFailed("a duplicate folder name was accepted")
+
+    def sign_in_spaced(self):
+        # The reference's header form, "key=K; runas=U;" with spaces (the library only concatenates).
+        url = self.env["BT_PS_API_URL"]
+        api_key = f"{self.env['BT_PS_API_KEY']}; runas={self.env['BT_PS_RUNAS']};"
+        auth = Authentication(req=requests.Session(), api_url=url, api_key=api_key, api_version=self.version,
+                              verify_ca=self.env.get("BT_CA_FILE") or True)
+        response = auth.get_api_access()
+        check(response.status_code == 200, f"SignAppIn answered {response.status_code}: {response.text}")
+        check(auth.sign_app_out() is True, "Signout did not answer 200")
+        return {"UserId": response.json().get("UserId")}
 
     def list_folders(self):
         everything = self.folders.list_folders()
