@@ -218,6 +218,9 @@ class Run:
         self.step("search_by_title", self.search_by_title, needs=("credential",))
         self.step("search_without_decrypt", self.search_without_decrypt, needs=("credential",))
         self.step("duplicate_folder_409", self.duplicate_folder, needs=("folder", "safe"))
+        if self.version == "3.1":
+            # Once per sign-in mode: 5 MB is the most a file secret may hold.
+            self.step("oversized_file_refused", self.oversized_file, needs=("folder",))
         self.step("list_folders", self.list_folders, needs=("folder", "dest"))
         self.step("list_secrets_in_folder", self.list_secrets_in_folder, needs=("credential", "text", "file"))
         self.step("list_secrets_by_folder_path", self.list_secrets_by_folder_path, needs=("credential", "text", "file"))
@@ -389,6 +392,18 @@ class Run:
             self.new_session()  # the library signed out on the 409
             return {"status": 409, "signed_in_again": True}
         raise StepFailed("a duplicate folder name was accepted")
+
+    def oversized_file(self):
+        path = self.write_file("compat-too-big.bin", b"x" * 5_000_001)
+        try:
+            self.secrets.create_secret(title="compat-too-big", folder_id=self.ids["folder"], file_path=path, **self.owners())
+        except exceptions.CreationError as e:
+            check("statuscode: 413" in str(e) or "statuscode: 400" in str(e), f"expected 413 or 400, got: {e}")
+            self.new_session()  # the library signed out on the refusal
+            return {"status": int(str(e).rsplit("statuscode: ", 1)[1][:3]), "signed_in_again": True}
+        finally:
+            os.remove(path)
+        raise StepFailed("a file of 5,000,001 bytes was accepted")
 
     def sign_in_spaced(self):
         # The reference's header form, "key=K; runas=U;" with spaces (the library only concatenates).
