@@ -125,7 +125,7 @@ export function passwordSafeApp(o: PasswordSafeOptions): ProductApp {
     toResponse: psResponse,
   };
 
-  const control = buildControl(store, auth, {
+  const control = buildControl(store, auth, now, {
     reset: () => {
       seed();
       counters = emptyCounters();
@@ -180,7 +180,7 @@ interface ControlHooks {
 }
 
 /** /_sim/ps/...: no auth; out-of-band reads show secrets in clear (tests need them), edits skip validation. */
-function buildControl(store: Store, auth: PsAuth, hooks: ControlHooks): Router<ControlRoute> {
+function buildControl(store: Store, auth: PsAuth, now: () => number, hooks: ControlHooks): Router<ControlRoute> {
   const r = new Router<ControlRoute>();
   const ok = (body: unknown = { ok: true }): ApiResponse => ({ status: 200, body });
   const invalid = (message: string) => new ApiError(422, { message });
@@ -299,7 +299,7 @@ function buildControl(store: Store, auth: PsAuth, hooks: ControlHooks): Router<C
     s.fileName = str("FileName") ?? s.fileName;
     if (b.raw("Content") !== undefined) s.content = Buffer.from(String(b.raw("Content")), "base64").toString("base64");
     if (b.guid("FolderId")) s.folderId = b.guid("FolderId")!;
-    s.modifiedOn = new Date().toISOString();
+    s.modifiedOn = new Date(now()).toISOString();
     return wrote(ok(view(s)));
   });
   r.add("DELETE", "/api/secrets/{id}", ({ params }) => {

@@ -188,7 +188,7 @@ export function buildRoutes(store: Store, auth: PsAuth, events: PsEvents): Route
   add("PUT", "/secrets-safe/secrets/{id}/file", ({ params, req, version, actor }) => {
     const v = version();
     const upload = readUpload(req);
-    const existing = store.mustSecret(params.id, "File");
+    const existing = store.mustSecret(params.id);
     store.updateSecret(existing.id, "File", fileFields(upload, v, auth, existing), upload.metadata.guid("FolderId"), actor);
     return done(204);
   });
