@@ -1,6 +1,17 @@
 import { redact } from "./redact";
 
+/** The product an error or a client belongs to, as messages name it. */
 export type Product = "PRA" | "RS" | "EPM" | "PasswordSafe";
+
+/**
+ * What an appliance's error body says, per product: PRA/RS answer `{message, errors: {field: [..]}}`,
+ * Password Safe a bare JSON string ("Secret not found").
+ */
+export interface ErrorDetail {
+    message?: string;
+    fields: Record<string, string[]>;
+}
+export type ErrorParser = (status: number, body: unknown) => ErrorDetail;
 
 /** An error answered by the appliance, carrying what a user needs to act on it. */
 export class ApiError extends Error {
