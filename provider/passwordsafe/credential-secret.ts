@@ -23,7 +23,7 @@ export const credentialSecret: PsSpec = {
     api: {
         async create(ctx) {
             const body = { ...metadataBody(ctx), Username: ctx.inputs.username, Password: ctx.inputs.password };
-            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets`, { body });
+            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets`, { body, findCreated: () => findSecret(ctx, "Credential") });
         },
         async read({ client }, id) {
             return unlessMissing(() => client.request<ApiObject>("GET", secretPath(id)));

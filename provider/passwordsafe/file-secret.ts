@@ -79,7 +79,10 @@ export const fileSecret: PsSpec = {
     api: {
         async create(ctx) {
             const metadata = { ...metadataBody(ctx), FileName: ctx.inputs.fileName };
-            const live = await ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets/file`, { multipart: multipart(ctx, metadata) });
+            const live = await ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets/file`, {
+                multipart: multipart(ctx, metadata),
+                findCreated: () => findSecret(ctx, "File"),
+            });
             return { ...live, FileHash: live?.FileHash ?? ctx.inputs.contentSha256 };
         },
         async read({ client }, id) {

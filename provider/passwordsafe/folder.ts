@@ -48,6 +48,7 @@ export const folder: PsSpec = {
             const ParentId = await parentId(ctx);
             return ctx.client.request<ApiObject>("POST", FOLDERS, {
                 body: { Name: ctx.inputs.name, Description: ctx.inputs.description, ParentId, UserGroupId: null },
+                findCreated: () => folder.api.find({ ...ctx, inputs: { ...ctx.inputs, parentId: ParentId } }),
             });
         },
         async read({ client }, id) {

@@ -13,8 +13,10 @@ export const safe: PsSpec = {
     outputs: {},
     fromApi: (live) => ({ name: live.Name, description: live.Description ?? "" }),
     api: {
-        async create({ client, inputs }) {
-            return client.request<ApiObject>("POST", SAFES, { body: { Name: inputs.name, Description: inputs.description } });
+        async create(ctx) {
+            const { client, inputs } = ctx;
+            // A POST whose answer was lost is looked for before it is resent (names are unique).
+            return client.request<ApiObject>("POST", SAFES, { body: { Name: inputs.name, Description: inputs.description }, findCreated: () => safe.api.find(ctx) });
         },
         async read({ client }, id) {
             return unlessMissing(() => client.request<ApiObject>("GET", `${SAFES}/${id}`));

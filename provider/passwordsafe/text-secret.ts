@@ -16,7 +16,7 @@ export const textSecret: PsSpec = {
     api: {
         async create(ctx) {
             const body = { ...metadataBody(ctx), Text: ctx.inputs.text, FolderId: ctx.inputs.folderId };
-            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets/text`, { body });
+            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets/text`, { body, findCreated: () => findSecret(ctx, "Text") });
         },
         async read({ client }, id) {
             return unlessMissing(() => client.request<ApiObject>("GET", secretPath(id, "/text")));
