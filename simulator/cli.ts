@@ -86,14 +86,7 @@ async function main(): Promise<void> {
     ...opts,
     log: opts.verbose ? (line) => process.stderr.write(`bt-simulator: ${line}\n`) : undefined,
   });
-  const lines = [
-    `BT_API_HOST=${sim.url}`,
-    `BT_CLIENT_ID=${sim.clientId}`,
-    `BT_CLIENT_SECRET=${sim.clientSecret}`,
-    ...(sim.caFile ? [`BT_CA_FILE=${sim.caFile}`] : []),
-    `BT_SIMULATOR_CONTROL=${sim.controlUrl}`,
-  ];
-  process.stdout.write(lines.join("\n") + "\n");
+  process.stdout.write(sim.lines.join("\n") + "\n");
 
   let stopping = false;
   const stop = (signal: string) => {

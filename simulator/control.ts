@@ -1,4 +1,5 @@
-// The control API under /_sim: reset, state dump and seeding, out-of-band edits (drift),
+// PRA/RS's control API under /_sim (it predates the per-product seam, so the simulator-wide
+// switches live here too: faults, counters, clock, latency; POST /reset resets every app): reset, state dump and seeding, out-of-band edits (drift),
 // API accounts, runtime config, fault injection and counters. No auth, no rate limit, JSON only.
 import { ApiResponse } from "./core/api";
 import { ApiError, notFound } from "./core/errors";
@@ -9,7 +10,8 @@ import { Kind, Obj } from "./pra/fields";
 import { GRANT_KINDS } from "./pra/grant-kinds";
 import { kindsFor } from "./pra/kinds";
 import { SimClock } from "./core/clock";
-import { Pipeline, ControlHandler } from "./server";
+import type { PraContext } from "./pra/app";
+import { ControlHandler } from "./server";
 
 type Handler = (ctx: { params: Params; body: () => Obj; query: URLSearchParams }) => ApiResponse;
 
@@ -22,7 +24,7 @@ export interface ControlHooks {
 export class Control implements ControlHandler {
   private router = new Router<Handler>();
 
-  constructor(private readonly p: Pipeline, private readonly hooks: ControlHooks) {
+  constructor(private readonly p: PraContext, private readonly hooks: ControlHooks) {
     const r = this.router;
     const ok = (body: unknown = { ok: true }): ApiResponse => ({ status: 200, body });
 

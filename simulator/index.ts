@@ -6,17 +6,15 @@ import * as https from "node:https";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
-import { Control } from "./control";
 import { Counters } from "./core/counters";
 import { SimClock } from "./core/clock";
 import { Faults, MAX_LATENCY_MS } from "./core/faults";
-import { OAuth, randomSecret } from "./core/oauth";
-import { RateLimiter } from "./core/rate-limiter";
+import { ProductApp } from "./core/app";
+import { randomSecret } from "./core/oauth";
 import { StateFile } from "./core/state-store";
 import { Product } from "./pra/fields";
-import { Model } from "./pra/model";
+import { praApp } from "./pra/app";
 import { API_PREFIX } from "./pra/routes";
-import { initialSeed } from "./pra/seed";
 import { CONTROL_PREFIX, Pipeline, RuntimeConfig } from "./server";
 
 export interface SimulatorOptions {
@@ -44,6 +42,8 @@ export interface RunningSimulator {
   clientSecret: string;
   caFile?: string;
   product: Product;
+  /** The KEY=value lines bt-simulator prints: PRA/RS's, the CA file and control URL, then every other app's. */
+  lines: string[];
   close(): Promise<void>;
 }
 
@@ -77,30 +77,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret: options.clientSecret ?? randomSecret(),
   };
 
-  const model = new Model(product);
   const clock = new SimClock();
-  const oauth = new OAuth(config.tokenTtlSeconds, () => clock.now());
-  const limiter = new RateLimiter({ perSecond: config.ratePerSecond, perHour: config.ratePerHour }, () => clock.now());
   const faults = new Faults();
   const counters = new Counters();
   const stateFile = options.stateFile ? new StateFile(path.resolve(options.stateFile)) : undefined;
-  const pipeline = new Pipeline(model, oauth, limiter, faults, counters, config, stateFile, options.log);
-
+  // The apps this process serves, each at its own paths; the pipeline knows none of them.
+  const apps: ProductApp[] = [];
+  const pipeline = new Pipeline(apps, faults, counters, config, stateFile, options.log);
   const reset = (persist = true) => {
-    model.clear();
-    model.seed(initialSeed(product));
+    for (const app of apps) app.reset();
     faults.clear();
     counters.reset();
-    limiter.reset();
     Object.assign(config, startupConfig);
-    limiter.limits = { perSecond: config.ratePerSecond, perHour: config.ratePerHour };
-    oauth.ttlSeconds = config.tokenTtlSeconds;
-    oauth.clear();
-    oauth.addAccount(startupAccount.clientId, startupAccount.clientSecret);
-    pipeline.provisions = 0;
     clock.reset();
     if (persist) pipeline.persist();
   };
+  apps.push(
+    praApp({
+      product,
+      config,
+      startupConfig,
+      account: startupAccount,
+      clock,
+      faults,
+      counters,
+      persist: () => pipeline.persist(),
+      resetAll: () => reset(),
+    }),
+  );
   // Lock the state file before reading it: a second simulator on the same file would overwrite
   // this one's objects with its own on every write.
   stateFile?.lock.acquire();
@@ -112,13 +116,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const saved = stateFile?.load();
     reset(false);
     if (saved !== undefined) {
-      const dump = saved as { product?: string };
-      if (dump.product && dump.product !== product) {
-        throw new Error(`state file ${stateFile!.file} holds a ${dump.product} appliance, not ${product}`);
-      }
-      model.clear();
       try {
-        model.seed(saved as never);
+        pipeline.load(saved as Record<string, unknown>);
       } catch (err) {
         throw new Error(`state file ${stateFile!.file}: ${(err as Error).message}`);
       }
@@ -129,7 +128,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     process.off("exit", releaseLock);
     throw err;
   }
-  pipeline.control = new Control(pipeline, { reset: () => reset(), clock });
 
   let caFile: string | undefined;
   let tmpDir: string | undefined;
@@ -177,6 +175,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret: startupAccount.clientSecret,
     caFile,
     product,
+    lines: [
+      ...apps[0].startLines(url),
+      ...(caFile ? [`BT_CA_FILE=${caFile}`] : []),
+      `BT_SIMULATOR_CONTROL=${url + CONTROL_PREFIX}`,
+      ...apps.slice(1).flatMap((app) => app.startLines(url)),
+    ],
     async close() {
       if (closed) return;
       closed = true;

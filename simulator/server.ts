@@ -1,26 +1,17 @@
-// The request pipeline shared by the API, the token endpoint and the control API:
+// The request pipeline shared by every product app and the control API:
 //   count -> read body (size limit) -> faults & latency -> auth -> rate limit -> route -> persist.
-// Keeping every cross-cutting rule here means route handlers stay pure functions over the model.
+// It knows no product: each app (core/app.ts) brings its mounts, and a mount does the auth, rate
+// limit and route steps in that order (core/app.ts serveRouted). Keeping every cross-cutting rule
+// here means route handlers stay pure functions over their product's model.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiHandler, ApiRequest, ApiResponse } from "./core/api";
+import { ApiResponse } from "./core/api";
+import { Mount, ProductApp } from "./core/app";
 import { Counters } from "./core/counters";
-import { ApiError, methodNotAllowed, notFound } from "./core/errors";
+import { ApiError, notFound } from "./core/errors";
 import { FaultPlan, Faults } from "./core/faults";
-import { parseJsonObject, readBody, routeKey, sendJson } from "./core/http";
-import { OAuth } from "./core/oauth";
-import { RateLimiter } from "./core/rate-limiter";
-import { Router } from "./core/router";
+import { readBody, routeKey, sendJson } from "./core/http";
 import { StateFile } from "./core/state-store";
-import { MECH_LIST_PATH, mechList } from "./pra/mech-list";
-import { Model } from "./pra/model";
-import { API_PREFIX, buildApiRouter } from "./pra/routes";
 
-export const TOKEN_PATH = "/oauth2/token";
-
-// The appliance cannot take parallel membership changes on one group policy (the Terraform
-// provider serializes them for that reason). The simulator notices such overlaps, from arrival to
-// answer, and counts them, so clients can prove they never cause one.
-const MEMBERSHIP_CHANGE = /^\/group-policy\/(\d+)\/(jumpoint|jump-group|vault-account|vault-account-group|provision)(\/\d+)?$/;
 export const CONTROL_PREFIX = "/_sim";
 
 export interface RuntimeConfig {
@@ -34,30 +25,47 @@ export interface ControlHandler {
   handle(method: string, path: string, query: URLSearchParams, raw: Buffer): ApiResponse;
 }
 
+const NO_FAULTS: FaultPlan = { delayMs: 0, drop: false, loseResponse: false, fired: [] };
+
 export class Pipeline {
-  readonly router: Router<ApiHandler>;
-  control?: ControlHandler;
   baseUrl = "";
-  provisions = 0;
 
   constructor(
-    readonly model: Model,
-    readonly oauth: OAuth,
-    readonly limiter: RateLimiter,
+    readonly apps: ProductApp[],
     readonly faults: Faults,
     readonly counters: Counters,
-    readonly config: RuntimeConfig,
+    /** Only latencyMs is read here; the rest belongs to the apps that use it. */
+    readonly config: { latencyMs: number },
     readonly stateFile: StateFile | undefined,
     private readonly log: ((line: string) => void) | undefined,
   ) {
-    this.router = buildApiRouter(model, () => this.provisions++);
+    if (apps.filter((a) => a.stateKey === undefined).length > 1) throw new Error("at most one app may keep its state at the top level");
+  }
+
+  /** Every app's dump in one document: the top-level app's fields, the others under their stateKey. */
+  dump(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const top = this.apps.find((a) => a.stateKey === undefined);
+    if (top) Object.assign(out, top.dump() as object);
+    for (const app of this.apps) if (app.stateKey !== undefined) out[app.stateKey] = app.dump();
+    return out;
+  }
+
+  /** Gives each app its part of a saved document; an app whose part is absent keeps its seed. */
+  load(saved: Record<string, unknown>): void {
+    const keys = new Set(this.apps.map((a) => a.stateKey).filter((k): k is string => k !== undefined));
+    for (const app of this.apps) {
+      if (app.stateKey === undefined) {
+        app.load(Object.fromEntries(Object.entries(saved).filter(([k]) => !keys.has(k))));
+      } else if (saved[app.stateKey] !== undefined) {
+        app.load(saved[app.stateKey]);
+      }
+    }
   }
 
   persist(): void {
-    this.stateFile?.save(this.model.dump());
+    this.stateFile?.save(this.dump());
   }
-
-  private readonly membershipInFlight = new Map<string, number>();
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
@@ -88,6 +96,18 @@ export class Pipeline {
     this.log?.(`${method} ${path} ${status || "(no response)"} ${Date.now() - started}ms`);
   }
 
+  /** The app whose controlPrefix is the longest one that covers the path. */
+  private controlApp(path: string): { app: ProductApp; sub: string } | undefined {
+    let best: { app: ProductApp; sub: string } | undefined;
+    for (const app of this.apps) {
+      const p = app.controlPrefix;
+      if (p !== "" && path !== p && !path.startsWith(p + "/")) continue;
+      if (best && best.app.controlPrefix.length >= p.length) continue;
+      best = { app, sub: path.slice(p.length) || "/" };
+    }
+    return best;
+  }
+
   private async handleControl(
     req: IncomingMessage,
     res: ServerResponse,
@@ -97,14 +117,29 @@ export class Pipeline {
   ): Promise<number> {
     this.counters.control();
     let response: ApiResponse;
+    const target = this.controlApp(path);
     try {
-      const raw = await readBody(req);
-      response = this.control ? this.control.handle(method, path, query, raw) : { status: 404, body: { message: "No control API." } };
+      const raw = await readBody(req, 64 * 1024 * 1024);
+      response = target ? target.app.control(method, target.sub, query, raw) : { status: 404, body: { message: "No control API." } };
     } catch (err) {
       response = toResponse(err);
     }
     sendJson(res, response.status, response.body, response.headers);
     return response.status;
+  }
+
+  private findMount(path: string): { mount: Mount; sub: string } | undefined {
+    for (const app of this.apps) {
+      for (const mount of app.mounts) {
+        const p = mount.caseInsensitive ? path.toLowerCase() : path;
+        const prefix = mount.caseInsensitive ? mount.prefix.toLowerCase() : mount.prefix;
+        if (mount.exact ? p === prefix : p === prefix || p.startsWith(prefix + "/")) {
+          // An exact mount (a token endpoint) sees, counts and matches faults on its whole path.
+          return { mount, sub: mount.exact ? path : path.slice(mount.prefix.length) || "/" };
+        }
+      }
+    }
+    return undefined;
   }
 
   private async handlePublic(
@@ -114,44 +149,44 @@ export class Pipeline {
     path: string,
     query: URLSearchParams,
   ): Promise<number> {
-    const isApi = path === API_PREFIX || path.startsWith(API_PREFIX + "/");
-    const isToken = path === TOKEN_PATH;
-    const sub = isApi ? path.slice(API_PREFIX.length) || "/" : path;
-    this.counters.request(method, routeKey(method, sub));
-    const membership = isApi && (method === "POST" || method === "DELETE") ? MEMBERSHIP_CHANGE.exec(sub)?.[1] : undefined;
-    if (membership === undefined) return this.respondPublic(req, res, method, sub, query, isApi, isToken);
-    const inFlight = (this.membershipInFlight.get(membership) ?? 0) + 1;
-    this.membershipInFlight.set(membership, inFlight);
-    if (inFlight > 1) this.counters.concurrentMembershipChange();
+    const found = this.findMount(path);
+    if (!found) {
+      this.counters.request(method, routeKey(method, path));
+      const r = toResponse(notFound("Unknown path."));
+      sendJson(res, r.status, r.body, r.headers);
+      return r.status;
+    }
+    const { mount, sub } = found;
+    this.counters.request(method, mount.routeKey(method, sub));
+    const leave = mount.enter?.(method, sub);
     try {
-      return await this.respondPublic(req, res, method, sub, query, isApi, isToken);
+      return await this.respond(req, res, method, mount, sub, path, query);
     } finally {
-      this.membershipInFlight.set(membership, this.membershipInFlight.get(membership)! - 1);
+      leave?.();
     }
   }
 
-  private async respondPublic(
+  private async respond(
     req: IncomingMessage,
     res: ServerResponse,
     method: string,
+    mount: Mount,
     sub: string,
+    path: string,
     query: URLSearchParams,
-    isApi: boolean,
-    isToken: boolean,
   ): Promise<number> {
-
     let raw: Buffer;
     try {
-      raw = await readBody(req);
+      raw = await readBody(req, mount.maxBodyBytes);
     } catch (err) {
-      const r = toResponse(err);
+      const r = mount.toResponse(err);
       sendJson(res, r.status, r.body, r.headers);
       return r.status;
     }
 
-    const plan: FaultPlan = isApi || isToken ? this.faults.plan(method, sub) : { delayMs: 0, drop: false, loseResponse: false, fired: [] };
+    const plan = mount.faults === false ? NO_FAULTS : this.faults.plan(method, sub);
     for (const kind of plan.fired) this.counters.fault(kind);
-    const delay = this.config.latencyMs + plan.delayMs;
+    const delay = (mount.faults === false ? 0 : this.config.latencyMs) + plan.delayMs;
     if (delay > 0) await sleep(delay);
     if (plan.drop) {
       req.socket.destroy();
@@ -159,16 +194,19 @@ export class Pipeline {
     }
     if (plan.respond) {
       if (plan.respond.rule === "rate-limit") this.counters.rateLimited();
-      const r = toResponse(plan.respond.error);
+      const r = mount.toResponse(plan.respond.error);
       sendJson(res, r.status, r.body, r.headers);
       return r.status;
     }
 
-    let response: ApiResponse;
-    if (isToken) response = this.token(req, method, raw);
-    else if (isApi) response = this.api(req, method, sub, query, raw);
-    else if (sub === MECH_LIST_PATH) response = mechList(method, this.model.product);
-    else response = toResponse(notFound("Unknown path."));
+    const response = mount.serve({
+      method,
+      path: sub,
+      query,
+      headers: req.headers,
+      raw,
+      baseUrl: this.baseUrl + mount.prefix,
+    });
 
     if (response.wrote && response.status >= 200 && response.status < 300) {
       this.counters.write();
@@ -181,71 +219,9 @@ export class Pipeline {
     sendJson(res, response.status, response.body, response.headers);
     return response.status;
   }
-
-  private token(req: IncomingMessage, method: string, raw: Buffer): ApiResponse {
-    try {
-      if (method !== "POST") throw methodNotAllowed(["POST", "OPTIONS"]);
-      const form = new URLSearchParams(raw.toString("utf8"));
-      const { token, clientId } = this.oauth.mint(req.headers.authorization, form);
-      this.counters.tokenMinted(clientId);
-      return {
-        status: 200,
-        body: { access_token: token, token_type: "Bearer", expires_in: this.oauth.ttlSeconds },
-        headers: { "Cache-Control": "no-store" },
-      };
-    } catch (err) {
-      return toResponse(err);
-    }
-  }
-
-  private api(req: IncomingMessage, method: string, sub: string, query: URLSearchParams, raw: Buffer): ApiResponse {
-    let account: string;
-    try {
-      account = this.oauth.authenticate(req.headers.authorization);
-    } catch (err) {
-      return toResponse(err);
-    }
-    const decision = this.limiter.take(account);
-    const rateHeaders = {
-      "X-RateLimit-Limit": String(decision.limit),
-      "X-RateLimit-Remaining": String(decision.remaining),
-    };
-    if (!decision.allowed) {
-      this.counters.rateLimited();
-      return {
-        status: 429,
-        body: { message: "Too Many Requests: the API account's rate limit is exceeded." },
-        headers: { ...rateHeaders, "Retry-After": String(decision.retryAfterSeconds ?? 1) },
-      };
-    }
-    let response: ApiResponse;
-    try {
-      if (method === "OPTIONS") {
-        const allowed = this.router.allowedMethods(sub);
-        if (!allowed) throw notFound("Unknown path.");
-        response = { status: 200, headers: { Allow: allowed.join(",") } };
-      } else {
-        const match = this.router.match(method, sub);
-        if (!match) throw notFound("Unknown path.");
-        let parsed: Record<string, unknown> | undefined;
-        const apiReq: ApiRequest = {
-          method,
-          path: sub,
-          params: match.params,
-          query,
-          body: () => (parsed ??= parseJsonObject(raw)),
-          baseUrl: this.baseUrl + API_PREFIX,
-        };
-        response = match.handler(apiReq);
-      }
-    } catch (err) {
-      response = toResponse(err);
-    }
-    response.headers = { ...response.headers, ...rateHeaders };
-    return response;
-  }
 }
 
+/** The PRA-shaped answer for errors no app shaped (the control API, unknown paths). */
 export function toResponse(err: unknown): ApiResponse {
   if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
   process.stderr.write(`bt-simulator: internal error: ${(err as Error)?.stack ?? String(err)}\n`);

@@ -6,10 +6,11 @@ export type ErrorBag = Record<string, string[]>;
 export class ApiError extends Error {
   constructor(
     public readonly status: number,
-    public readonly body: Record<string, unknown>,
+    /** An object for PRA/RS ({message, errors}); a bare JSON string for Password Safe. */
+    public readonly body: Record<string, unknown> | string,
     public readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body.message === "string" ? body.message : `HTTP ${status}`);
+    super(typeof body === "string" ? body : typeof body.message === "string" ? body.message : `HTTP ${status}`);
   }
 }
 

@@ -64,16 +64,18 @@ export function parseJsonObject(raw: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Sends a JSON body; a Buffer body goes out as is (file downloads), as application/octet-stream unless headers say otherwise. */
 export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string | number> = {},
+  headers: Record<string, string | number | string[]> = {},
 ): void {
   if (res.headersSent || res.destroyed) return;
-  const text = body === undefined ? "" : JSON.stringify(body);
+  const bytes = Buffer.isBuffer(body);
+  const text: string | Buffer = bytes ? body : body === undefined ? "" : JSON.stringify(body);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  if (text !== "") res.setHeader("Content-Type", "application/json");
+  if (text.length > 0 && !res.hasHeader("Content-Type")) res.setHeader("Content-Type", bytes ? "application/octet-stream" : "application/json");
   if (status !== 204) res.setHeader("Content-Length", Buffer.byteLength(text));
   res.statusCode = status;
   // Node drops the body itself for HEAD requests while keeping Content-Length.
