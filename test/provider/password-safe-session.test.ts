@@ -12,9 +12,12 @@ import { signOutAll } from "../../provider/core/session";
 import { registerSecret } from "../../provider/core/redact";
 
 const KEY = "tiny-ps-key-0123456789";
+const CLIENT_SECRET = "tiny-oauth-secret-987";
 
 class TinyPasswordSafe {
     signIns = 0;
+    tokens = 0;
+    tokenBodies: string[] = [];
     signOuts = 0;
     calls = 0;
     unauthorized = 0;
@@ -43,11 +46,20 @@ class TinyPasswordSafe {
             res.writeHead(status, { "content-type": "application/json", ...headers });
             res.end(JSON.stringify(body));
         };
-        req.resume();
+        let raw = "";
+        req.on("data", (c) => (raw += c));
         req.on("end", () => {
+            if (p.endsWith("/auth/connect/token")) {
+                const form = new URLSearchParams(raw);
+                this.tokenBodies.push([...form.keys()].sort().join(","));
+                if (form.get("client_secret") !== CLIENT_SECRET || form.get("grant_type") !== "client_credentials") return json(401, { error: "invalid_client" });
+                this.tokens++;
+                return json(200, { access_token: `tok-${this.tokens}`, expires_in: 3600, token_type: "Bearer", scope: "publicapi" });
+            }
             if (p.endsWith("/auth/signappin")) {
                 const auth = String(req.headers.authorization ?? "");
-                if (!/^PS-Auth key=([^;]+);\s*runas=([^;]+);/.test(auth) || !auth.includes(`key=${KEY};`)) return json(401, "Invalid API key or run-as user");
+                const bearer = /^Bearer tok-\d+$/.test(auth);
+                if (!bearer && (!/^PS-Auth key=([^;]+);\s*runas=([^;]+);/.test(auth) || !auth.includes(`key=${KEY};`))) return json(401, "Invalid API key or run-as user");
                 this.signIns++;
                 const id = `s${this.signIns}-${Math.random().toString(36).slice(2)}`;
                 this.live.add(id);
@@ -119,6 +131,14 @@ describe("provider: Password Safe session", function () {
             return true;
         });
         assert.strictEqual(ps.calls, 0);
+    });
+
+    it("OAuth: one token (client credentials as form fields), then one sign-in with it, shared by concurrent calls", async () => {
+        registerSecret(CLIENT_SECRET);
+        const c = passwordSafeClient(resolvePasswordSafeConnection({ url: ps.url, clientId: "tiny-client", clientSecret: CLIENT_SECRET }));
+        await Promise.all(Array.from({ length: 4 }, () => c.request("GET", "/secrets-safe/safes")));
+        assert.deepStrictEqual([ps.tokens, ps.signIns, ps.calls], [1, 1, 4]);
+        assert.deepStrictEqual(ps.tokenBodies, ["client_id,client_secret,grant_type"]);
     });
 
     it("signOutAll ends the open session on the appliance", async () => {
