@@ -171,11 +171,28 @@ export async function signOutAll(): Promise<void> {
 
 const exitHook = processState("sessionExitHook", () => ({ installed: false }));
 
-/** Installs, once per process, the sign-out at exit. */
+/** Whether this process is Pulumi's dynamic-provider plugin (which the engine ends with a signal). */
+function inPlugin(): boolean {
+    return /dynamic-provider/.test(require.main?.filename ?? process.argv[1] ?? "");
+}
+
+/**
+ * Installs, once per process, the sign-out at exit: on `beforeExit` everywhere, and in the plugin
+ * process on SIGINT/SIGTERM too (the engine stops plugins with a signal), bounded to two seconds
+ * before the process exits as it would have. A program's own process keeps its signal handling.
+ */
 export function signOutAtExit(): void {
     if (exitHook.installed) return;
     exitHook.installed = true;
     process.once("beforeExit", () => {
         if (openSessions.size > 0) void signOutAll();
     });
+    if (!inPlugin()) return;
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        if (process.listenerCount(signal) > 0) continue; // someone else decides how this process ends
+        process.once(signal, () => {
+            const bounded = new Promise((r) => setTimeout(r, 2000).unref());
+            void Promise.race([signOutAll(), bounded]).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+        });
+    }
 }
