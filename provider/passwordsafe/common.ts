@@ -74,7 +74,15 @@ export const urls: FieldSpec = {
 };
 
 export function ownersToApi(list: Owner[] | undefined): unknown[] | undefined {
-    return list?.map((o) => ({ UserId: o.userId ?? null, GroupId: o.groupId ?? null, Name: o.name ?? null, Email: o.email ?? null }));
+    // Only the keys given (as the vendor's Python library sends them): a null id may be refused.
+    return list?.map((o) => {
+        const row: Record<string, unknown> = {};
+        if (o.userId !== undefined) row.UserId = o.userId;
+        if (o.groupId !== undefined) row.GroupId = o.groupId;
+        if (o.name !== undefined) row.Name = o.name;
+        if (o.email !== undefined) row.Email = o.email;
+        return row;
+    });
 }
 
 /** Live owners in the program's shape, only the keys the program gave (so a declared list compares equal). */

@@ -6,7 +6,7 @@
 import { ApiClient } from "../core/api-client";
 import { isNotFound } from "../core/errors";
 import { registerSecret } from "../core/redact";
-import { Failure, FieldTable, GUID, checkField, isUnknown, preview, sameValue } from "../engine/fields";
+import { Failure, FieldTable, GUID, ZERO_GUID, checkField, isUnknown, preview, sameValue } from "../engine/fields";
 import type { DynamicHandler } from "../engine/handlers";
 import {
     PS_CONNECTION_SETTINGS,
@@ -123,8 +123,9 @@ function checkAmbientUrl(input: PasswordSafeConnectionInput | undefined, failure
 function checkAdopt(value: unknown, failures: Failure[]): true | string | undefined {
     if (value === undefined || value === null || value === false) return undefined;
     if (value === true || isUnknown(value)) return value as true;
-    if (typeof value === "string" && GUID.test(value.trim().toLowerCase()) && !/^0{8}-/.test(value.trim())) return value.trim().toLowerCase();
-    failures.push({ property: ADOPT, reason: `must be true (find the existing object by its ${"natural key"}) or the GUID of the object to take over; not ${preview(value)}` });
+    const text = typeof value === "string" ? value.trim().toLowerCase() : "";
+    if (GUID.test(text) && text !== ZERO_GUID) return text;
+    failures.push({ property: ADOPT, reason: `must be true (find the existing object by its natural key) or the GUID of the object to take over; not ${preview(value)}` });
     return undefined;
 }
 
