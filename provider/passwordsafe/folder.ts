@@ -58,14 +58,16 @@ export const folder: PsSpec = {
             const { client, inputs, olds } = ctx;
             const destination = await parentId(ctx);
             const before = adopted ?? (olds ? { ParentId: olds.parentFolderId, Name: olds.name, Description: olds.description } : undefined);
-            let live: ApiObject | undefined;
             if (!before || liveParent(before) !== destination) {
-                live = await client.request<ApiObject>("PUT", `${FOLDERS}/${id}/move`, { body: { DestinationFolderId: destination, DuplicateNameAction: "Stop" } });
+                // Answers a move report ({FolderId, ParentId, OldParentId, ...}), not the folder.
+                await client.request("PUT", `${FOLDERS}/${id}/move`, { body: { DestinationFolderId: destination, DuplicateNameAction: "Stop" } });
             }
+            let live: ApiObject | undefined;
             if (!before || before.Name !== inputs.name || (before.Description ?? "") !== inputs.description) {
                 live = await client.request<ApiObject>("PUT", `${FOLDERS}/${id}`, { body: { Name: inputs.name, Description: inputs.description } });
             }
-            return live && typeof live === "object" ? { ...live, ParentId: live.ParentId ?? destination } : { ...before, Id: id, ParentId: destination };
+            const known = { Id: id, Name: inputs.name, Description: inputs.description, ParentId: destination };
+            return live && typeof live === "object" && live.Name !== undefined ? { ...known, ...live, ParentId: live.ParentId ?? destination } : known;
         },
         async delete({ client }, id) {
             await client.request("DELETE", `${FOLDERS}/${id}`);

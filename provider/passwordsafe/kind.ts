@@ -157,7 +157,12 @@ export function psHandlerFor(spec: PsSpec): DynamicHandler {
         return outs;
     };
     /** Complete outputs: the inputs, the declared properties as live holds them, the computed values. */
-    const toOutputs = (inputs: Props, live: ApiObject): Props => ({ ...inputs, ...spec.fromApi(live, inputs), ...outputsOf(live) });
+    const toOutputs = (inputs: Props, live: ApiObject): Props => {
+        const outs: Props = { ...inputs };
+        // What the answer did not carry keeps the declared value (a PUT answered 204, a partial report).
+        for (const [k, v] of Object.entries(spec.fromApi(live, inputs))) if (v !== undefined) outs[k] = v;
+        return { ...outs, ...outputsOf(live) };
+    };
     const toInputs = (outs: Props): Props => {
         const inputs: Props = {};
         for (const [k, v] of Object.entries(outs)) if (!(k in spec.outputs) && k !== PROVIDER) inputs[k] = v;
