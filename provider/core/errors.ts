@@ -1,7 +1,7 @@
 import { redact } from "./redact";
 
-/** The product an error or a client belongs to, as messages name it. */
-export type Product = "PRA" | "RS" | "EPM" | "PasswordSafe";
+import type { Product } from "./product";
+export type { Product } from "./product";
 
 /**
  * What an appliance's error body says, per product: PRA/RS answer `{message, errors: {field: [..]}}`,

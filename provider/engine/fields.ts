@@ -1,6 +1,7 @@
 // The vocabulary a resource spec is written in: plain data describing each property (its API name,
 // type and limits, default, and how changes apply). Validation (zod) and API mapping are derived from
 // it here, once, for every kind.
+import type { ConfigApiProduct } from "../core/product";
 import type { ZodType } from "zod";
 
 export type FieldType =
@@ -54,7 +55,7 @@ export interface FieldSpec {
     /** Write-only on the API and secret in state; never read back, so drift is not detectable. */
     secret?: boolean;
     /** Only some products have it (e.g. PRA-only fields absent from Remote Support). */
-    products?: ReadonlyArray<"pra" | "rs">;
+    products?: ReadonlyArray<ConfigApiProduct>;
     /** Sent on create only; PATCH leaves it alone (the value keeps what create set). */
     createOnly?: boolean;
     /** Property and API value differ in shape (see FieldCodec); absent: the same value. */
