@@ -1,5 +1,6 @@
-// Starts a simulated BeyondTrust PRA/RS appliance: the Configuration API under /api/config/v1,
-// its OAuth endpoint and the /_sim control API, on one real HTTP(S) server.
+// Starts a simulated BeyondTrust estate on one real HTTP(S) server: the PRA/RS Configuration API
+// under /api/config/v1 with its OAuth endpoint and the /_sim control API, and Password Safe's
+// public API v3 under /BeyondTrust/api/public/v3 with its control API at /_sim/ps (one app each).
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
@@ -13,6 +14,7 @@ import { ProductApp } from "./core/app";
 import { randomSecret } from "./core/oauth";
 import { StateFile } from "./core/state-store";
 import { Product } from "./pra/fields";
+import { passwordSafeApp } from "./password-safe/app";
 import { praApp } from "./pra/app";
 import { API_PREFIX } from "./pra/routes";
 import { CONTROL_PREFIX, Pipeline, RuntimeConfig } from "./server";
@@ -30,6 +32,13 @@ export interface SimulatorOptions {
   ratePerHour?: number;
   latencyMs?: number;
   tokenTtlSeconds?: number;
+  /** Password Safe's sign-in: API key, its runas user, OAuth client (random when absent). */
+  psApiKey?: string;
+  psRunAs?: string;
+  psClientId?: string;
+  psClientSecret?: string;
+  /** Idle time after which a Password Safe session ends (default 1200, the appliance's 20 minutes). */
+  psSessionIdleSeconds?: number;
   /** One line per request (method, path, status, time) to this sink; nothing when absent. */
   log?: (line: string) => void;
 }
@@ -103,6 +112,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       counters,
       persist: () => pipeline.persist(),
       resetAll: () => reset(),
+    }),
+    passwordSafeApp({
+      apiKey: options.psApiKey,
+      runAs: options.psRunAs,
+      clientId: options.psClientId,
+      clientSecret: options.psClientSecret,
+      sessionIdleSeconds: options.psSessionIdleSeconds,
+      clock,
+      persist: () => pipeline.persist(),
     }),
   );
   // Lock the state file before reading it: a second simulator on the same file would overwrite

@@ -28,11 +28,16 @@ describe("simulator: bt-simulator CLI", function () {
     await new Promise<void>((resolve) =>
       child.stdout.on("data", (d) => {
         stdout += d;
-        if (stdout.includes("BT_SIMULATOR_CONTROL=")) resolve();
+        if (stdout.includes("BT_PS_CLIENT_SECRET=")) resolve();
       }),
     );
     const vars = Object.fromEntries(stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    assert.deepEqual(Object.keys(vars), ["BT_API_HOST", "BT_CLIENT_ID", "BT_CLIENT_SECRET", "BT_SIMULATOR_CONTROL"]);
+    // PRA/RS's lines first, unchanged; Password Safe's (always mounted beside it) after them.
+    assert.deepEqual(Object.keys(vars), [
+      "BT_API_HOST", "BT_CLIENT_ID", "BT_CLIENT_SECRET", "BT_SIMULATOR_CONTROL",
+      "BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET",
+    ]);
+    assert.equal(vars.BT_PS_API_URL, `${vars.BT_API_HOST}/BeyondTrust/api/public/v3`);
     assert.match(vars.BT_API_HOST, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(vars.BT_CLIENT_ID, "cli-id");
     assert.equal(vars.BT_CLIENT_SECRET, "cli-secret-value");
