@@ -83,6 +83,25 @@ export function psSetting(setting: Setting, input?: PasswordSafeConnectionInput)
     return env !== undefined && env !== "" ? { value: env, source: PS_ENV_NAMES[setting] } : { source: "" };
 }
 
+/**
+ * Which sign-in a connection uses: the first source (the resource's input, stack config, the
+ * environment) that names an API key or an OAuth client decides, so a resource that gives its own
+ * client id is not signed in with a key from the environment. Its other fields then resolve field
+ * by field as usual.
+ */
+export function psAuthMethod(input?: PasswordSafeConnectionInput): "api-key" | "oauth" | undefined {
+    const layers: Array<(s: Setting) => string | undefined> = [
+        (s) => (input?.[s] !== undefined && input?.[s] !== null && input?.[s] !== "" ? String(input[s]) : undefined),
+        (s) => stackConfig.values[s],
+        (s) => (process.env[PS_ENV_NAMES[s]] === "" ? undefined : process.env[PS_ENV_NAMES[s]]),
+    ];
+    for (const layer of layers) {
+        if (layer("apiKey") !== undefined) return "api-key";
+        if (layer("clientId") !== undefined || layer("clientSecret") !== undefined) return "oauth";
+    }
+    return undefined;
+}
+
 /** The API URL of a `url` setting: a bare host gets https:// and the base path. Throws with the reason. */
 export function parseApiUrl(text: string): { origin: string; basePath: string } {
     const trimmed = text.trim();
@@ -118,16 +137,16 @@ export function psConnectionProblems(input?: PasswordSafeConnectionInput): Array
             problems.push({ setting: "url", reason: `${(err as Error).message}${from(url, "url")}` });
         }
     }
-    const key = psSetting("apiKey", input).value;
+    const method = psAuthMethod(input);
     const runAs = psSetting("runAs", input).value;
     const clientId = psSetting("clientId", input).value;
     const clientSecret = psSetting("clientSecret", input).value;
-    if (key !== undefined && runAs === undefined) {
+    if (method === "api-key" && runAs === undefined) {
         problems.push({ setting: "runAs", reason: `is required with an API key: the user the key acts as (beyondtrust:passwordSafeRunAs or ${PS_ENV_NAMES.runAs})` });
-    } else if (key === undefined && (clientId !== undefined) !== (clientSecret !== undefined)) {
+    } else if (method === "oauth" && (clientId === undefined || clientSecret === undefined)) {
         const missing = clientId === undefined ? "clientId" : "clientSecret";
         problems.push({ setting: missing, reason: `is required with ${missing === "clientId" ? "clientSecret" : "clientId"} (OAuth client credentials)` });
-    } else if (key === undefined && clientId === undefined) {
+    } else if (method === undefined) {
         problems.push({
             setting: "apiKey",
             reason: `no credentials: give apiKey and runAs (${PS_ENV_NAMES.apiKey}, ${PS_ENV_NAMES.runAs}) or clientId and clientSecret (${PS_ENV_NAMES.clientId}, ${PS_ENV_NAMES.clientSecret})`,
@@ -147,11 +166,10 @@ export function resolvePasswordSafeConnection(input?: PasswordSafeConnectionInpu
         throw new Error(`Password Safe connection: ${problems.map((p) => `${p.setting} ${p.reason}`).join("; ")}`);
     }
     const { origin, basePath } = parseApiUrl(psSetting("url", input).value!);
-    const apiKey = psSetting("apiKey", input).value;
     const password = psSetting("password", input).value;
     for (const s of PS_SECRET_SETTINGS) registerSecret(psSetting(s, input).value);
-    const auth: PasswordSafeConnection["auth"] = apiKey !== undefined
-        ? { kind: "api-key", apiKey, runAs: psSetting("runAs", input).value!, ...(password !== undefined ? { password } : {}) }
+    const auth: PasswordSafeConnection["auth"] = psAuthMethod(input) === "api-key"
+        ? { kind: "api-key", apiKey: psSetting("apiKey", input).value!, runAs: psSetting("runAs", input).value!, ...(password !== undefined ? { password } : {}) }
         : { kind: "oauth", clientId: psSetting("clientId", input).value!, clientSecret: psSetting("clientSecret", input).value! };
     const caFile = psSetting("caFile", input).value;
     let caPem = psSetting("caCert", input).value;

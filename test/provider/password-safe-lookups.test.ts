@@ -73,6 +73,22 @@ describe("provider: Password Safe lookups against the simulator", function () {
         await assert.rejects(getFolder({ path: "Apps" }), /nothing matches path "Apps"/);
     });
 
+    it("OAuth client credentials: a token, a sign-in with it, and the same answers", async function () {
+        const env = (sim as unknown as { env: Record<string, string> }).env;
+        registerSecret(env.BT_PS_CLIENT_SECRET);
+        const connection = { url: env.BT_PS_API_URL, clientId: env.BT_PS_CLIENT_ID, clientSecret: env.BT_PS_CLIENT_SECRET };
+        await sim.control("POST", "/ps/counters/reset");
+        assert.strictEqual((await getSafe({ name: "Lookup Safe", connection })).id, ids.safe);
+        const c = await sim.control<any>("GET", "/ps/counters");
+        assert.strictEqual(c.signIns, 1, JSON.stringify(c.requests.byRoute));
+    });
+
+    it("owners: none declared, the signed-in user (ps-admin, UserId 1) owns the secret", async () => {
+        const live = await sim.control<any>("GET", `/ps/api/secrets/${ids.cred}`);
+        const owners = (live.Owners ?? []) as Array<{ UserId?: number }>;
+        assert.deepStrictEqual(owners.map((o) => o.UserId), [1]);
+    });
+
     it("getSecret: each type's value, by path and title or by id", async () => {
         const cred = await getSecret({ path: "Lookup Safe/Apps", title: "db" });
         assert.deepStrictEqual([cred.id, cred.secretType, cred.username, cred.value === PASSWORD], [ids.cred, "Credential", "app", true]);

@@ -8,7 +8,7 @@ import { handler } from "../../provider";
 import { failureNames } from "../../provider/engine/handlers";
 import { encodeMultipart } from "../../provider/core/multipart";
 import { limitOffset, numberedPages } from "../../provider/core/paging";
-import { parseApiUrl } from "../../provider/passwordsafe/connection";
+import { parseApiUrl, psAuthMethod, resolvePasswordSafeConnection } from "../../provider/passwordsafe/connection";
 import { psAuthHeader } from "../../provider/core/session";
 import { sha256 } from "../../provider/passwordsafe/file-secret";
 import { FOLDER_ID, PS_BAD_INPUTS, PS_GOOD_INPUTS, PS_PASSWORD } from "../support/password-safe-bad-inputs";
@@ -117,6 +117,12 @@ describe("unit: Password Safe kinds", () => {
         it("a bare host gets https and the API base path; a given path is kept", () => {
             assert.deepStrictEqual(parseApiUrl("ps.example.com"), { origin: "https://ps.example.com", basePath: "/BeyondTrust/api/public/v3" });
             assert.deepStrictEqual(parseApiUrl("http://127.0.0.1:8080/BeyondTrust/api/public/v3/"), { origin: "http://127.0.0.1:8080", basePath: "/BeyondTrust/api/public/v3" });
+        });
+        it("the sign-in method comes from the first source naming one: a resource's OAuth client beats a key in the environment", () => {
+            assert.strictEqual(psAuthMethod(undefined), "api-key", "BT_PS_API_KEY is set");
+            assert.strictEqual(psAuthMethod({ clientId: "c", clientSecret: "s" }), "oauth");
+            const conn = resolvePasswordSafeConnection({ clientId: "c", clientSecret: "s" });
+            assert.deepStrictEqual([conn.auth.kind, conn.origin, conn.basePath], ["oauth", "https://ps.example.com", "/BeyondTrust/api/public/v3"]);
         });
         it("the PS-Auth header: key and run-as, the password bracketed", () => {
             assert.strictEqual(psAuthHeader("K", "u"), "PS-Auth key=K; runas=u;");
