@@ -6,10 +6,13 @@ import { DynamicHandler, handlerFor } from "./engine/handlers";
 import { processState } from "./core/process-state";
 import { resetClients as resetApiClients } from "./core/api-client";
 import { resetProductDetection } from "./core/product-detection";
-import { specFor } from "./registry";
+import { passwordSafeSpecFor, specFor } from "./registry";
+import { psHandlerFor } from "./passwordsafe/kind";
+import { setPasswordSafeConfig } from "./passwordsafe/connection";
 
 export type { DynamicHandler } from "./engine/handlers";
-export { SPECS, specFor } from "./registry";
+export { SPECS, specFor, PASSWORD_SAFE_SPECS, allKinds } from "./registry";
+export { sessionStats, signOutAll } from "./core/session";
 export { clientStats, resetClientStats } from "./core/stats";
 export { resetProductDetection } from "./core/product-detection";
 export { batchStats, resetReaders } from "./engine/read-batcher";
@@ -19,7 +22,8 @@ const handlers = processState("handlers", () => new Map<string, DynamicHandler>(
 export function handler(kind: string): DynamicHandler {
     let h = handlers.get(kind);
     if (!h) {
-        h = handlerFor(specFor(kind));
+        const ps = passwordSafeSpecFor(kind);
+        h = ps ? psHandlerFor(ps) : handlerFor(specFor(kind));
         handlers.set(kind, h);
     }
     return h;
@@ -57,6 +61,7 @@ export function provider(kind: string): KindProvider {
 /** Receives the stack config (`beyondtrust:*` keys) from the plugin's Configure call. */
 export function configure(req: { config: { get(key: string): string | undefined } }): void {
     setStackConfig(req.config);
+    setPasswordSafeConfig(req.config);
 }
 
 /** Forget every client, token and detected product (tests that restart or replace simulators). */

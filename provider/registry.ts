@@ -17,6 +17,13 @@ import { vaultSshAccount } from "./pra/vault-ssh-account";
 import { vaultTokenAccount } from "./pra/vault-token-account";
 import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-account";
 import { webJump } from "./pra/web-jump";
+import type { FieldTable } from "./engine/fields";
+import type { PsSpec } from "./passwordsafe/kind";
+import { credentialSecret } from "./passwordsafe/credential-secret";
+import { fileSecret } from "./passwordsafe/file-secret";
+import { folder } from "./passwordsafe/folder";
+import { safe } from "./passwordsafe/safe";
+import { textSecret } from "./passwordsafe/text-secret";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [
@@ -49,4 +56,32 @@ export function specFor(kind: string): ResourceSpec {
         throw new Error(`pulumi-beyondtrust has no resource kind "${kind}" (known: ${SPECS.map((s) => s.kind).join(", ")})`);
     }
     return spec;
+}
+
+/** Password Safe's kinds: specs over the Password Safe handler (provider/passwordsafe/kind.ts). */
+export const PASSWORD_SAFE_SPECS: readonly PsSpec[] = [safe, folder, credentialSecret, textSecret, fileSecret];
+
+export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
+    return PASSWORD_SAFE_SPECS.find((s) => s.kind === kind);
+}
+
+/** What the SDK needs of any kind, whatever its product: its title, properties and outputs. */
+export interface KindInfo {
+    kind: string;
+    title: string;
+    fields: FieldTable;
+    outputs: Record<string, string>;
+}
+
+/** Every kind of every product. */
+export function allKinds(): KindInfo[] {
+    return [...SPECS, ...PASSWORD_SAFE_SPECS];
+}
+
+export function kindInfo(kind: string): KindInfo {
+    const found = passwordSafeSpecFor(kind) ?? SPECS.find((s) => s.kind === kind);
+    if (!found) {
+        throw new Error(`pulumi-beyondtrust has no resource kind "${kind}" (known: ${allKinds().map((s) => s.kind).join(", ")})`);
+    }
+    return found;
 }

@@ -5,5 +5,6 @@
  *   new pra.JumpGroup("ops", { name: "Ops" });
  */
 export * as pra from "./pra";
+export * as passwordsafe from "./passwordsafe";
 export type { ConnectionArgs, CommonArgs } from "./resource";
 export { typeToken } from "./resource";

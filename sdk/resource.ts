@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { specFor } from "../provider/registry";
+import { kindInfo } from "../provider/registry";
 import { shimFor, withoutPromiseStacks } from "./shim";
 
 /** Where a resource's API calls go; every field falls back to stack config, then the environment. */
@@ -55,7 +55,7 @@ export function typeToken(kind: string): string {
  */
 export abstract class BeyondTrustResource extends pulumi.CustomResource {
     protected constructor(kind: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
-        const spec = specFor(kind);
+        const spec = kindInfo(kind);
         const input = args as Record<string, unknown>;
         const props: Record<string, unknown> = {};
         const secretNames = ["connection"];

@@ -1,16 +1,56 @@
 import * as crypto from "crypto";
+import { Authenticator, Credentials, bearer } from "./auth";
 import { ResolvedConnection } from "./connection";
-import { ApiError, AuthError, Product, TransportError } from "./errors";
+import { ApiError, AuthError, ErrorParser, Product, TransportError } from "./errors";
 import { RawRequest, RawResponse, certificateAdvice, describeNetworkError, header, keepAliveAgents, neverSent, send, untrustedCertificate } from "./http";
 import { Clock, processClock, sleep } from "./clock";
-import { RateLimiter } from "./limiter";
+import { RateLimiter, RateWindow } from "./limiter";
+import { Multipart } from "./multipart";
 import { TokenSource } from "./oauth";
+import { Pager, Query } from "./paging";
 import { processState } from "./process-state";
 import { clientStats } from "./stats";
 
+/** What a client needs of its connection, whatever the product: where, and which CA to trust. */
+export interface Endpoint {
+    /** scheme://host[:port], no trailing slash. */
+    origin: string;
+    caPem?: string;
+    insecure: boolean;
+}
+
+/**
+ * Everything that differs between products' APIs, given to the client (see DESIGN.md "One product =
+ * one profile"): provider/pra/profile.ts and provider/passwordsafe/profile.ts build one each.
+ */
+export interface ClientProfile {
+    product: Product;
+    /** Path prefix of the API below the origin, e.g. "/api/config/v1". */
+    apiPrefix: string;
+    /**
+     * The account's authenticator, shared by every client of the account in the process (one
+     * token, one session); `base` carries the client's TLS settings and sockets.
+     */
+    authenticator(base: HttpBase, clock: Clock | undefined): Authenticator;
+    pager: Pager;
+    parseError: ErrorParser;
+    /** The account's rate windows and the key its limiter is shared under. */
+    limits: { key: string; windows: RateWindow[] };
+    /** Query parameters every request carries unless it sets them (Password Safe's `version`). */
+    defaultQuery?: Query;
+}
+
+/** What every request of a client shares: timeout, TLS trust, sockets. */
+export type HttpBase = Omit<RawRequest, "method" | "url" | "headers" | "body">;
+
 export interface RequestOptions {
-    query?: Record<string, string | number | boolean | undefined>;
+    query?: Query;
+    /** Sent as JSON. */
     body?: unknown;
+    /** Sent as multipart/form-data instead of `body` (Password Safe's file secrets). */
+    multipart?: Multipart;
+    /** Keep the response's bytes (see rawRequest). */
+    binary?: boolean;
     /**
      * For a POST whose outcome is unknown (connection lost, 5xx): looks for the object the first
      * attempt may have created. Returning it ends the request as if the POST had answered; returning
@@ -80,71 +120,72 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * A client for one API account on one appliance. Owns that account's token, limiter and sockets;
- * every resource of every kind in the process that talks to the same account shares it.
+ * A client for one API account on one appliance. Owns that account's credentials (through its
+ * authenticator), limiter and sockets; every resource of every kind in the process that talks to
+ * the same account shares it. What differs between products comes from its ClientProfile.
  */
-export class ApiClient {
-    readonly tokens: TokenSource;
+export class ApiClient<C extends Endpoint = ResolvedConnection> {
+    readonly auth: Authenticator;
     readonly limiter: RateLimiter;
-    private readonly base: Omit<RawRequest, "method" | "url" | "headers" | "body">;
+    readonly product: Product;
+    readonly apiPrefix: string;
+    private readonly base: HttpBase;
     private readonly clock: Clock;
 
     constructor(
-        readonly product: Product,
-        readonly conn: ResolvedConnection,
-        readonly apiPrefix: string,
+        readonly profile: ClientProfile,
+        readonly conn: C,
         readonly retry: RetryPolicy = DEFAULT_RETRY,
         opts: { clock?: Clock; limiter?: RateLimiter } = {},
     ) {
         this.clock = opts.clock ?? processClock;
+        this.product = profile.product;
+        this.apiPrefix = profile.apiPrefix;
         this.base = {
             timeoutMs: retry.timeoutMs,
             caPem: conn.caPem,
             insecure: conn.insecure,
             agents: keepAliveAgents(),
         };
-        // A client given its own clock (a test driving time) gets its own token source; otherwise
-        // every client of the account shares one (product detection's and the product's own).
-        this.tokens = opts.clock
-            ? new TokenSource(product, `${conn.origin}/oauth2/token`, conn.clientId, conn.clientSecret, this.base, this.clock)
-            : tokenSourceFor(product, conn, this.base);
-        this.limiter = opts.limiter ?? limiterFor(conn);
+        this.auth = profile.authenticator(this.base, opts.clock);
+        this.limiter = opts.limiter ?? limiterFor(profile.limits);
+    }
+
+    /** The OAuth token source, for clients that authenticate with bearer tokens (PRA/RS). */
+    get tokens(): TokenSource {
+        const tokens = (this.auth as Partial<{ tokens: TokenSource }>).tokens;
+        if (!tokens) throw new Error(`${this.product} clients have no OAuth token source`);
+        return tokens;
     }
 
     async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
         return (await this.exchange(method, path, opts)).body as T;
     }
 
-    /** One page of a paginated list, with the page count the appliance reports. */
-    async page<T = unknown>(path: string, page: number, query: RequestOptions["query"] = {}): Promise<{ items: T[]; lastPage: number }> {
-        const { body, lastPage } = await this.fetchPage(path, page, query);
-        return { items: (Array.isArray(body) ? body : []) as T[], lastPage: lastPage || 1 };
+    /** The whole answer: status, parsed body and the raw response (headers, bytes when `binary`). */
+    async rawRequest(method: string, path: string, opts: RequestOptions = {}): Promise<{ status: number; body: unknown; raw: RawResponse }> {
+        return this.exchange(method, path, opts);
     }
 
-    /** GET a list to the end, following the Link header (or the X-BT pagination headers) page by page. */
+    /** One page of a paginated list, with the page count the appliance reports. */
+    async page<T = unknown>(path: string, page: number, query: RequestOptions["query"] = {}): Promise<{ items: T[]; lastPage: number }> {
+        const { items, lastPage } = await this.fetchPage(path, page, query);
+        return { items: items as T[], lastPage: lastPage || 1 };
+    }
+
+    /** GET a list to the end, page by page as the product's pager says. */
     async listAll<T = unknown>(path: string, query: RequestOptions["query"] = {}): Promise<T[]> {
         const items: T[] = [];
         for (let page = 1; ; page++) {
-            const { body, lastPage, nextLinked } = await this.fetchPage(path, page, query);
-            // Some grant lists are unpaginated and some reads answer a bare object; accept both.
-            if (Array.isArray(body)) items.push(...(body as T[]));
-            else if (body !== undefined && body !== null) items.push(body as T);
-            const hasNext = nextLinked || (lastPage > 0 && page < lastPage);
-            if (!hasNext || !Array.isArray(body) || body.length === 0) return items;
+            const result = await this.fetchPage(path, page, query);
+            items.push(...(result.items as T[]));
+            if (!result.more) return items;
         }
     }
 
-    private async fetchPage(
-        path: string,
-        page: number,
-        query: RequestOptions["query"],
-    ): Promise<{ body: unknown; lastPage: number; nextLinked: boolean }> {
-        const res = await this.exchange("GET", path, { query: { ...query, per_page: 100, current_page: page } });
-        return {
-            body: res.body,
-            lastPage: Number(header(res.raw, "x-bt-pagination-last-page") ?? "0") || 0,
-            nextLinked: /rel="?next"?/.test(header(res.raw, "link") ?? ""),
-        };
+    private async fetchPage(path: string, page: number, query: RequestOptions["query"]) {
+        const res = await this.exchange("GET", path, { query: { ...query, ...this.profile.pager.query(page) } });
+        return this.profile.pager.parse(res.body, res.raw, page);
     }
 
     private async exchange(
@@ -153,10 +194,11 @@ export class ApiClient {
         opts: RequestOptions,
     ): Promise<{ status: number; body: unknown; raw: RawResponse }> {
         const url = new URL(`${this.conn.origin}${opts.fromOrigin ? "" : this.apiPrefix}${path}`);
-        for (const [k, v] of Object.entries(opts.query ?? {})) {
+        for (const [k, v] of Object.entries({ ...this.profile.defaultQuery, ...opts.query })) {
             if (v !== undefined) url.searchParams.set(k, String(v));
         }
-        const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const body = opts.multipart ? opts.multipart.body : opts.body === undefined ? undefined : JSON.stringify(opts.body);
+        const contentType = opts.multipart ? opts.multipart.contentType : body !== undefined ? "application/json" : undefined;
         let reauthentications = 0;
         // Once a POST may have landed (no answer, or a 5xx), no attempt may resend it before
         // checking that it did not: a later refused connection does not make the first one harmless.
@@ -181,11 +223,11 @@ export class ApiClient {
             // The token is read after the limiter's wait, not before: a wait (a Retry-After pause, a
             // full window) can outlast the token or see it refused, and a token known bad is never sent.
             // Minting, when needed, happens before the wait, so the admitted request leaves at once.
-            let token: string;
+            let credentials: Credentials;
             try {
-                await this.tokens.get();
+                await this.auth.prepare();
                 await this.limiter.acquire();
-                token = await this.tokens.get();
+                credentials = await this.auth.credentials();
             } catch (err) {
                 if (err instanceof AuthError && mayHaveLanded) throw mayExist(err, path);
                 if (err instanceof AuthError || attempt === this.retry.maxAttempts) throw err;
@@ -204,12 +246,13 @@ export class ApiClient {
                     method,
                     url: url.toString(),
                     headers: {
-                        authorization: `Bearer ${token}`,
-                        accept: "application/json",
-                        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+                        ...credentials.headers,
+                        accept: opts.binary ? "application/octet-stream, */*" : "application/json",
+                        ...(contentType !== undefined ? { "content-type": contentType } : {}),
                         "user-agent": "pulumi-beyondtrust",
                     },
                     body,
+                    binary: opts.binary,
                 });
             } catch (err) {
                 if (untrustedCertificate(err)) {
@@ -222,16 +265,15 @@ export class ApiClient {
                 continue;
             }
             const roundTrip = this.clock.now() - sentAt;
-            this.tokens.observeRoundTrip(roundTrip);
+            this.auth.observeRoundTrip(roundTrip);
             this.limiter.observeRoundTrip(roundTrip);
 
-            if (res.status === 401 && reauthentications < MAX_REAUTHENTICATIONS) {
-                // An evicted or expired token: the appliance answers 401 access_denied. The token is
-                // marked bad for every caller and replaced; the request is replayed without using an
-                // attempt. A 401 beyond MAX_REAUTHENTICATIONS is a real refusal and is reported.
+            if (res.status === 401 && reauthentications < MAX_REAUTHENTICATIONS && this.auth.refused(credentials, res)) {
+                // An evicted or expired token (or session): the credentials are marked bad for every
+                // caller and replaced; the request is replayed without using an attempt. A 401
+                // beyond MAX_REAUTHENTICATIONS is a real refusal and is reported.
                 reauthentications++;
                 clientStats.reauthentications++;
-                this.tokens.refuse(token); // the replay's get() mints the replacement (or reports why not)
                 attempt--;
                 continue;
             }
@@ -286,16 +328,7 @@ export class ApiClient {
     }
 
     private apiError(method: string, path: string, status: number, body: unknown): ApiError {
-        const b = (typeof body === "object" && body !== null ? body : {}) as {
-            message?: string;
-            error?: string;
-            errors?: Record<string, string[] | string>;
-        };
-        const fields: Record<string, string[]> = {};
-        for (const [k, v] of Object.entries(b.errors ?? {})) {
-            fields[k] = Array.isArray(v) ? v.map(String) : [String(v)];
-        }
-        const message = b.message ?? b.error ?? (typeof body === "string" ? body.slice(0, 300) : undefined);
+        const { message, fields } = this.profile.parseError(status, body);
         return new ApiError(this.product, method, path, status, message, fields);
     }
 }
@@ -325,50 +358,66 @@ function mayExist<E extends Error>(err: E, path: string): E & MayExist {
     return copy;
 }
 
-const clients = processState("apiClients", () => new Map<string, ApiClient>());
+const clients = processState("apiClients", () => new Map<string, ApiClient<Endpoint>>());
 const limiters = processState("rateLimiters", () => new Map<string, RateLimiter>());
 
 /**
  * The appliance counts requests per API account, whatever secret or client made them, so the
  * limiter belongs to the account and outlives any one client (a rotated secret keeps the budget).
  */
-function limiterFor(conn: ResolvedConnection): RateLimiter {
-    const key = `${conn.origin}|${conn.clientId}|${conn.ratePerSecond}|${conn.ratePerHour}`;
-    let limiter = limiters.get(key);
+function limiterFor(limits: ClientProfile["limits"]): RateLimiter {
+    let limiter = limiters.get(limits.key);
     if (!limiter) {
-        limiter = new RateLimiter([
-            { limit: conn.ratePerSecond, windowMs: 1000 },
-            { limit: conn.ratePerHour, windowMs: 3_600_000 },
-        ]);
-        limiters.set(key, limiter);
+        limiter = new RateLimiter(limits.windows);
+        limiters.set(limits.key, limiter);
     }
     return limiter;
 }
 
 const tokenSources = processState("tokenSources", () => new Map<string, TokenSource>());
 
-/** The account's token, whichever client asks: product detection's client and the one for the detected product share it. */
-function tokenSourceFor(product: Product, conn: ResolvedConnection, base: ConstructorParameters<typeof TokenSource>[4]): TokenSource {
-    const key = [conn.origin, conn.clientId, crypto.createHash("sha256").update(conn.clientSecret).digest("hex").slice(0, 16)].join("|");
+/** A short, one-way tag of a secret, for cache keys (a rotated secret gets fresh credentials). */
+export function secretTag(secret: string): string {
+    return crypto.createHash("sha256").update(secret).digest("hex").slice(0, 16);
+}
+
+/**
+ * The account's token, whichever client asks (product detection's client and the one for the
+ * detected product share it); a client driven by its own clock (a test) gets its own.
+ */
+export function sharedTokenSource(
+    product: Product,
+    tokenUrl: string,
+    clientId: string,
+    clientSecret: string,
+    base: HttpBase,
+    clock: Clock | undefined,
+    credentialsIn: "basic" | "form" = "basic",
+): TokenSource {
+    if (clock) return new TokenSource(product, tokenUrl, clientId, clientSecret, base, clock, credentialsIn);
+    const key = [tokenUrl, clientId, secretTag(clientSecret)].join("|");
     let source = tokenSources.get(key);
     if (!source) {
-        source = new TokenSource(product, `${conn.origin}/oauth2/token`, conn.clientId, conn.clientSecret, base);
+        source = new TokenSource(product, tokenUrl, clientId, clientSecret, base, processClock, credentialsIn);
         tokenSources.set(key, source);
     }
     return source;
 }
 
+/** A bearer authenticator over the account's shared token source (PRA/RS; Password Safe's OAuth step). */
+export function bearerFor(product: Product, tokenUrl: string, clientId: string, clientSecret: string): ClientProfile["authenticator"] {
+    return (base, clock) => bearer(sharedTokenSource(product, tokenUrl, clientId, clientSecret, base, clock));
+}
+
 /**
- * The client for an account, created on first use. Keyed by a hash of the secret as well, so a
- * rotated secret in config gets a fresh client rather than reusing tokens minted with the old one.
+ * The client for an account, created on first use. `key` names the account and a tag of its
+ * secret, so a rotated secret in config gets a fresh client rather than reusing old credentials.
  */
-export function clientFor(product: Product, conn: ResolvedConnection, apiPrefix: string): ApiClient {
-    const secretTag = crypto.createHash("sha256").update(conn.clientSecret).digest("hex").slice(0, 16);
-    const key = [product, conn.origin, apiPrefix, conn.clientId, secretTag].join("|");
-    let client = clients.get(key);
+export function clientFor<C extends Endpoint>(key: string, profile: () => ClientProfile, conn: C): ApiClient<C> {
+    let client = clients.get(key) as ApiClient<C> | undefined;
     if (!client) {
-        client = new ApiClient(product, conn, apiPrefix);
-        clients.set(key, client);
+        client = new ApiClient(profile(), conn);
+        clients.set(key, client as unknown as ApiClient<Endpoint>);
     }
     return client;
 }
@@ -377,6 +426,13 @@ export function clientFor(product: Product, conn: ResolvedConnection, apiPrefix:
 export function resetClients(): void {
     clients.clear();
     tokenSources.clear();
+    for (const hook of resetHooks) hook();
+}
+
+/** Per-product caches that must be forgotten with the clients (Password Safe's sessions). */
+const resetHooks = processState("clientResetHooks", () => [] as Array<() => void>);
+export function onResetClients(hook: () => void): void {
+    if (!resetHooks.includes(hook)) resetHooks.push(hook);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ConfigApiProduct } from "./product";
 import * as fs from "fs";
 import { processState } from "./process-state";
 import { registerSecret } from "./redact";
@@ -20,11 +21,11 @@ export interface ConnectionInput {
      * "pra" (Privileged Remote Access) or "rs" (Remote Support). Unset everywhere: the appliance is
      * asked once per process (GET /get_mech_list, see product-detection.ts).
      */
-    product?: "pra" | "rs";
+    product?: ConfigApiProduct;
 }
 
 export interface ResolvedConnection {
-    product: "pra" | "rs";
+    product: ConfigApiProduct;
     /**
      * Where `product` came from ("connection.product", "stack config beyondtrust:product",
      * "BT_PRODUCT", or what detection found); undefined when nothing configures it, and then
@@ -163,7 +164,7 @@ function numberFromEnv(name: string, fallback: number): number {
  * when none of them sets it (then the appliance is asked, at the first API call; see
  * product-detection.ts).
  */
-export function configuredProduct(input?: ConnectionInput): { product: "pra" | "rs"; source: string } | undefined {
+export function configuredProduct(input?: ConnectionInput): { product: ConfigApiProduct; source: string } | undefined {
     const explicit = input?.product;
     if (explicit !== undefined && explicit !== null && String(explicit) !== "") {
         return { product: String(explicit).toLowerCase() === "rs" ? "rs" : "pra", source: "connection.product" };

@@ -1,6 +1,17 @@
 import { redact } from "./redact";
 
-export type Product = "PRA" | "RS" | "EPM" | "PasswordSafe";
+import type { Product } from "./product";
+export type { Product } from "./product";
+
+/**
+ * What an appliance's error body says, per product: PRA/RS answer `{message, errors: {field: [..]}}`,
+ * Password Safe a bare JSON string ("Secret not found").
+ */
+export interface ErrorDetail {
+    message?: string;
+    fields: Record<string, string[]>;
+}
+export type ErrorParser = (status: number, body: unknown) => ErrorDetail;
 
 /** An error answered by the appliance, carrying what a user needs to act on it. */
 export class ApiError extends Error {

@@ -7,7 +7,7 @@ import * as https from "https";
 interface GotResponse {
     statusCode: number;
     headers: Record<string, string | string[] | undefined>;
-    body: string;
+    body: string | Buffer;
 }
 type Got = (url: string, options: Record<string, unknown>) => Promise<GotResponse>;
 
@@ -23,14 +23,20 @@ function loadGot(): Got {
 export interface RawResponse {
     status: number;
     headers: Record<string, string | string[] | undefined>;
+    /** The body as text (UTF-8); for a binary request, the same bytes decoded (use `bytes`). */
     body: string;
+    /** The body's bytes, on requests sent with `binary` (file downloads). */
+    bytes?: Buffer;
 }
 
 export interface RawRequest {
     method: string;
     url: string;
     headers: Record<string, string>;
-    body?: string;
+    /** JSON or form text, or the bytes of a multipart body (see multipart.ts). */
+    body?: string | Buffer;
+    /** Keep the response's bytes (a file download) instead of only its text. */
+    binary?: boolean;
     timeoutMs: number;
     caPem?: string;
     insecure: boolean;
@@ -46,7 +52,7 @@ export async function send(req: RawRequest): Promise<RawResponse> {
         throwHttpErrors: false,
         retry: { limit: 0 },
         followRedirect: false,
-        responseType: "text",
+        responseType: req.binary ? "buffer" : "text",
         timeout: { request: req.timeoutMs },
         agent: { http: req.agents.http, https: req.agents.https },
         https: {
@@ -54,6 +60,7 @@ export async function send(req: RawRequest): Promise<RawResponse> {
             rejectUnauthorized: !req.insecure,
         },
     });
+    if (Buffer.isBuffer(res.body)) return { status: res.statusCode, headers: res.headers, body: res.body.toString("utf8"), bytes: res.body };
     return { status: res.statusCode, headers: res.headers, body: res.body };
 }
 

@@ -53,7 +53,21 @@ export class TokenSource {
         private readonly clientSecret: string,
         private readonly base: Omit<RawRequest, "method" | "url" | "headers" | "body">,
         private readonly clock: Clock = processClock,
+        /**
+         * Where the client credentials go: PRA/RS take HTTP Basic; Password Safe's `Auth/connect/token`
+         * takes them as form fields.
+         */
+        private readonly credentialsIn: "basic" | "form" = "basic",
     ) {}
+
+    /** The token endpoint's path, as messages name it (never its query). */
+    private get tokenPath(): string {
+        try {
+            return new URL(this.tokenUrl).pathname;
+        } catch {
+            return this.tokenUrl;
+        }
+    }
 
     /** A token that is valid for at least the renewal margin and not known to be refused. */
     async get(): Promise<string> {
@@ -129,6 +143,9 @@ export class TokenSource {
         const basic = Buffer.from(`${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.clientSecret)}`).toString(
             "base64",
         );
+        const form = this.credentialsIn === "form"
+            ? `client_id=${encodeURIComponent(this.clientId)}&client_secret=${encodeURIComponent(this.clientSecret)}&grant_type=client_credentials`
+            : "grant_type=client_credentials";
         // Expiry counts from before the request left: the appliance minted the token somewhere in
         // the round trip, so this never overestimates how long it stays valid.
         const sentAt = this.clock.now();
@@ -139,15 +156,15 @@ export class TokenSource {
                 method: "POST",
                 url: this.tokenUrl,
                 headers: {
-                    authorization: `Basic ${basic}`,
+                    ...(this.credentialsIn === "basic" ? { authorization: `Basic ${basic}` } : {}),
                     "content-type": "application/x-www-form-urlencoded",
                     accept: "application/json",
                 },
-                body: "grant_type=client_credentials",
+                body: form,
             });
         } catch (err) {
             if (untrustedCertificate(err)) throw new AuthError(this.product, certificateAdvice(err));
-            throw new TransportError(this.product, "POST", "/oauth2/token", describeNetworkError(err));
+            throw new TransportError(this.product, "POST", this.tokenPath, describeNetworkError(err));
         }
         this.observeRoundTrip(this.clock.now() - sentAt);
         if (res.status !== 200) {
@@ -161,17 +178,17 @@ export class TokenSource {
                         `Check the client id and secret: a regenerated secret invalidates the old one.`,
                 );
             }
-            throw new TransportError(this.product, "POST", "/oauth2/token", `HTTP ${res.status} ${detail}`.trim());
+            throw new TransportError(this.product, "POST", this.tokenPath, `HTTP ${res.status} ${detail}`.trim());
         }
         let body: { access_token?: string; expires_in?: number };
         try {
             body = JSON.parse(res.body) as typeof body;
         } catch {
             // JSON.parse's own message quotes the text it choked on: never let it through.
-            throw new TransportError(this.product, "POST", "/oauth2/token", "the token response was not JSON");
+            throw new TransportError(this.product, "POST", this.tokenPath, "the token response was not JSON");
         }
         if (!body?.access_token) {
-            throw new TransportError(this.product, "POST", "/oauth2/token", "the token response had no access_token");
+            throw new TransportError(this.product, "POST", this.tokenPath, "the token response had no access_token");
         }
         this.minted++;
         clientStats.tokensMinted++;

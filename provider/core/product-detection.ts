@@ -4,6 +4,7 @@
 // https://HOST/get_mech_list?version=3, with the API account's token; `product` "bpam" is PRA,
 // anything else RS. Concurrent first callers share one request; a failure is not remembered, so
 // the next operation asks again.
+import type { ConfigApiProduct } from "./product";
 import type { ApiClient } from "./api-client";
 import type { ResolvedConnection } from "./connection";
 import { processState } from "./process-state";
@@ -11,7 +12,7 @@ import { processState } from "./process-state";
 export const MECH_LIST_PATH = "/get_mech_list";
 
 export interface Detected {
-    product: "pra" | "rs";
+    product: ConfigApiProduct;
     /** For messages: what the appliance said. */
     source: string;
 }

@@ -22,6 +22,11 @@ export interface CollectionOptions {
     listHoldsFullObjects?: boolean;
     /** Which listed objects are this kind's, when kinds share a collection (vault accounts by type). */
     belongs?: (live: ApiObject) => boolean;
+    /**
+     * How the API updates: PRA/RS PATCH the changed fields (the default); APIs that replace the
+     * record (Password Safe's PUT: a field left out is cleared) take the whole body.
+     */
+    update?: { verb: "PATCH" | "PUT"; body: "changed" | "full" };
 }
 
 function idOf(obj: ApiObject): string {
@@ -156,7 +161,9 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
 
         async update(ctx, id, changed) {
             wrote(ctx);
-            return ctx.client.request<ApiObject>("PATCH", `${opts.path}/${encodeURIComponent(id)}`, { body: changed });
+            const how = opts.update ?? { verb: "PATCH", body: "changed" };
+            const body = how.body === "full" ? { ...ctx.body, ...changed } : changed;
+            return ctx.client.request<ApiObject>(how.verb, `${opts.path}/${encodeURIComponent(id)}`, { body });
         },
 
         async delete(ctx, id) {

@@ -1,6 +1,7 @@
 // The vocabulary a resource spec is written in: plain data describing each property (its API name,
 // type and limits, default, and how changes apply). Validation (zod) and API mapping are derived from
 // it here, once, for every kind.
+import type { ConfigApiProduct } from "../core/product";
 import type { ZodType } from "zod";
 
 export type FieldType =
@@ -8,6 +9,8 @@ export type FieldType =
     | { kind: "int"; min?: number; max?: number }
     /** An id of another object. Pulumi ids are strings, so "12" and 12 both mean object 12. */
     | { kind: "ref"; min?: number }
+    /** An id of another object on APIs whose ids are GUIDs (Password Safe); the zero GUID means unset and is refused. */
+    | { kind: "guid" }
     | { kind: "bool" }
     | { kind: "enum"; values: readonly string[] }
     /**
@@ -52,7 +55,7 @@ export interface FieldSpec {
     /** Write-only on the API and secret in state; never read back, so drift is not detectable. */
     secret?: boolean;
     /** Only some products have it (e.g. PRA-only fields absent from Remote Support). */
-    products?: ReadonlyArray<"pra" | "rs">;
+    products?: ReadonlyArray<ConfigApiProduct>;
     /** Sent on create only; PATCH leaves it alone (the value keeps what create set). */
     createOnly?: boolean;
     /** Property and API value differ in shape (see FieldCodec); absent: the same value. */
@@ -79,6 +82,9 @@ export function containsUnknown(v: unknown): boolean {
 
 export const ID_MAX = 2147483647;
 
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+
 function zod(): typeof import("zod") {
     // Required lazily: zod schema objects cannot be captured by Pulumi's closure serializer.
     return require("zod");
@@ -97,6 +103,8 @@ export function describeType(t: FieldType): string {
             return `a whole number from ${t.min ?? "-∞"} to ${t.max ?? "∞"}`;
         case "ref":
             return "an object id (a positive whole number, or the id output of another resource)";
+        case "guid":
+            return 'an object id, a GUID such as "5f2c...-..." (or the id output of another resource)';
         case "bool":
             return "true or false";
         case "enum":
@@ -145,6 +153,15 @@ function buildSchema(t: FieldType): ZodType {
                     return z.NEVER;
                 }
                 return n;
+            });
+        case "guid":
+            return z.string({ error: "must be an object id (a GUID string)" }).transform((v, ctx) => {
+                const text = v.trim().toLowerCase();
+                if (!GUID.test(text) || text === ZERO_GUID) {
+                    ctx.addIssue({ code: "custom", message: "must be a GUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\" (not the zero GUID)" });
+                    return z.NEVER;
+                }
+                return text;
             });
         case "bool":
             return z.boolean({ error: "must be true or false" });

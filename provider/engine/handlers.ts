@@ -1,6 +1,7 @@
 // One generic implementation of Pulumi's dynamic-provider methods, driven by a ResourceSpec.
 // Every kind gets the same guarantees: validation before any API call, explicit defaults, minimal
 // PATCHes, complete outputs, drift-aware reads, adoption, and secrets kept out of errors.
+import type { ConfigApiProduct } from "../core/product";
 import * as fs from "fs";
 import { ConnectionInput, ResolvedConnection, configuredProduct, effectiveOrigin, effectiveSetting, hostProblem } from "../core/connection";
 import { detectProduct } from "../core/product-detection";
@@ -52,12 +53,12 @@ export interface DynamicHandler {
     delete(id: string, props: Props): Promise<void>;
 }
 
-function appliesTo(field: Pick<FieldSpec, "products">, product: "pra" | "rs"): boolean {
+function appliesTo(field: Pick<FieldSpec, "products">, product: ConfigApiProduct): boolean {
     return !field.products || field.products.includes(product);
 }
 
 /** Why a kind cannot exist on this product, or undefined when it can. */
-function kindMissing(spec: ResourceSpec, product: "pra" | "rs"): string | undefined {
+function kindMissing(spec: ResourceSpec, product: ConfigApiProduct): string | undefined {
     if (appliesTo(spec, product)) return undefined;
     const only = spec.products!.map((p) => p.toUpperCase()).join(", ");
     return `${spec.title} does not exist on ${product.toUpperCase()}; it is only available on ${only}`;
@@ -223,7 +224,7 @@ export function failureNames(f: Failure, property: string): boolean {
 }
 
 /** The API body for the checked inputs: only fields this product has, undefined left out. */
-function toApi(spec: ResourceSpec, inputs: Props, product: "pra" | "rs", includeNull: boolean): ApiObject {
+function toApi(spec: ResourceSpec, inputs: Props, product: ConfigApiProduct, includeNull: boolean): ApiObject {
     const body: ApiObject = {};
     for (const [name, field] of Object.entries(spec.fields)) {
         if (!appliesTo(field, product)) continue;
@@ -236,7 +237,7 @@ function toApi(spec: ResourceSpec, inputs: Props, product: "pra" | "rs", include
 }
 
 /** Complete outputs: live values for what the API returns, the inputs' values for write-only secrets. */
-function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: "pra" | "rs"): Props {
+function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: ConfigApiProduct): Props {
     const outs: Props = {};
     for (const [name, field] of Object.entries(spec.fields)) {
         // Unmanaged properties stay out of state, so a refresh cannot turn them into inputs that
@@ -287,7 +288,7 @@ async function connect(spec: ResourceSpec, input: unknown): Promise<ResolvedConn
  * defaults; now that the product is known, a field it lacks is refused before any write unless it
  * only holds its default (which is then left out, as check would have done).
  */
-function unavailableFields(spec: ResourceSpec, inputs: Props, product: "pra" | "rs"): string[] {
+function unavailableFields(spec: ResourceSpec, inputs: Props, product: ConfigApiProduct): string[] {
     const refused: string[] = [];
     for (const [name, field] of Object.entries(spec.fields)) {
         const v = inputs[name];
@@ -510,7 +511,7 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
 }
 
 /** API fields whose live values differ from the desired body. Secrets are sent (they cannot be read) unless kept. */
-function changedApiFields(spec: ResourceSpec, live: ApiObject, body: ApiObject, product: "pra" | "rs", keepSecrets: boolean): ApiObject {
+function changedApiFields(spec: ResourceSpec, live: ApiObject, body: ApiObject, product: ConfigApiProduct, keepSecrets: boolean): ApiObject {
     const changed: ApiObject = {};
     for (const field of Object.values(spec.fields)) {
         if (!appliesTo(field, product) || field.createOnly || !(field.api in body)) continue;

@@ -2,6 +2,7 @@
 // A lookup is one paginated list scan (the API's own filters where the list has them), followed to
 // the last page, then an exact match of every filter property on the client. Identical lookups in
 // flight at the same time share one scan.
+import type { ConfigApiProduct } from "../core/product";
 import type { ApiClient } from "../core/api-client";
 import type { ConnectionInput, ResolvedConnection } from "../core/connection";
 import { redact } from "../core/redact";
@@ -16,7 +17,7 @@ export interface LookupKind {
     /** Path of the list below the API prefix, e.g. "/jump-item-role". */
     path: string;
     /** Only these products have the kind (Web Jump is absent from Remote Support). */
-    products?: ReadonlyArray<"pra" | "rs">;
+    products?: ReadonlyArray<ConfigApiProduct>;
     /** The result's properties (camelCase) and the API fields they come from; `id` is always there. */
     properties: Record<string, string>;
     /**

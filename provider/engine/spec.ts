@@ -1,3 +1,4 @@
+import type { ConfigApiProduct } from "../core/product";
 import type { ApiClient } from "../core/api-client";
 import type { ConnectionInput, ResolvedConnection } from "../core/connection";
 import type { Product } from "../core/errors";
@@ -63,7 +64,7 @@ export interface ResourceSpec {
      * Only these products have the kind at all (Web Jump is absent from Remote Support): check
      * fails, and create refuses, on any other. Absent: every product of the API.
      */
-    products?: ReadonlyArray<"pra" | "rs">;
+    products?: ReadonlyArray<ConfigApiProduct>;
     fields: FieldTable;
     /** Read-only values the API computes, as property name → API name. */
     outputs: Record<string, string>;

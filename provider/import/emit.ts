@@ -2,6 +2,7 @@
 // values the provider's read would record as inputs (so the first `up` changes nothing), references
 // between objects as variables, and write-only secrets read from stack config. Driven by the specs:
 // which fields exist on the product, their defaults (left out), which are secrets, which are refs.
+import type { ConfigApiProduct } from "../core/product";
 import { checkField, defaultFor, FieldSpec, sameValue } from "../engine/fields";
 import type { ApiObject, ResourceSpec } from "../engine/spec";
 import { configKeyBase, compareIds, NameTable, slug, variableBase } from "./names";
@@ -16,7 +17,7 @@ export interface SecretKey {
 }
 
 export interface GenerateOptions {
-    product: "pra" | "rs";
+    product: ConfigApiProduct;
     /** Pulumi project name (Pulumi.yaml). */
     project: string;
     /** Where the objects came from, for the header (no secrets: the origin only). */
@@ -37,7 +38,7 @@ const className = (spec: ResourceSpec) => spec.kind.split(":")[1];
 const kindWord = (spec: ResourceSpec) => className(spec).replace(/[A-Z]/g, (c, i) => (i ? "-" : "") + c.toLowerCase());
 const keyOf = (o: ImportedObject) => `${o.spec.kind}#${o.id}`;
 
-function appliesTo(field: FieldSpec, product: "pra" | "rs"): boolean {
+function appliesTo(field: FieldSpec, product: ConfigApiProduct): boolean {
     return !field.products || field.products.includes(product);
 }
 

@@ -1,6 +1,7 @@
 // Reads a live appliance for the importer: every kind the provider supports (the registry's specs),
 // each through its own ObjectApi.list, with the provider's HTTP client (one token, the limiter,
 // retries, pagination to the last page). A collection two kinds share (vault accounts) is listed once.
+import type { ConfigApiProduct } from "../core/product";
 import type { ConnectionInput, ResolvedConnection } from "../core/connection";
 import { clientStats } from "../core/stats";
 import type { FieldSpec } from "../engine/fields";
@@ -67,7 +68,7 @@ export function refTargets(field: FieldSpec, live: ApiObject): readonly string[]
     return typeof field.refTo === "function" ? field.refTo(live) : field.refTo;
 }
 
-function onProduct(spec: ResourceSpec, product: "pra" | "rs"): boolean {
+function onProduct(spec: ResourceSpec, product: ConfigApiProduct): boolean {
     return !spec.products || spec.products.includes(product);
 }
 

@@ -1,9 +1,9 @@
-import { clientFor } from "../core/api-client";
 import { resolveConnection } from "../core/connection";
 import { FieldSpec, ID_MAX } from "../engine/fields";
 import type { ResourceSpec } from "../engine/spec";
+import { PRA_API_PREFIX, praClient } from "./profile";
 
-export const PRA_API_PREFIX = "/api/config/v1";
+export { PRA_API_PREFIX } from "./profile";
 
 /** Everything PRA/RS kinds share: where the API lives and how to reach it. */
 export function praSpec(spec: Omit<ResourceSpec, "product" | "apiPrefix" | "resolveConnection" | "client">): ResourceSpec {
@@ -12,7 +12,7 @@ export function praSpec(spec: Omit<ResourceSpec, "product" | "apiPrefix" | "reso
         product: "PRA",
         apiPrefix: PRA_API_PREFIX,
         resolveConnection,
-        client: (conn) => clientFor(conn.product === "rs" ? "RS" : "PRA", conn, PRA_API_PREFIX),
+        client: (conn) => praClient(conn),
     };
 }
 

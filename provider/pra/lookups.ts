@@ -3,12 +3,11 @@
 // schema (vault accounts), as a small table. The list filters below are the spec's for each list;
 // a filter property the list lacks is matched on the client only, so the table never changes what a
 // lookup finds, only how many pages it reads.
-import { clientFor } from "../core/api-client";
 import { resolveConnection } from "../core/connection";
 import type { LookupKind } from "../engine/lookup";
 import type { ResourceSpec } from "../engine/spec";
 import { SPECS } from "../registry";
-import { PRA_API_PREFIX } from "./common";
+import { praClient } from "./profile";
 
 /** Every Jump Item list takes these (the spec's shell-jump, remote-rdp, web-jump, vnc and tunnel lists). */
 const JUMP_ITEM_FILTERS = ["name", "jump_group_id", "jump_group_type", "jumpoint_id", "tag"];
@@ -121,7 +120,7 @@ const READ_ONLY: Array<Omit<LookupKind, "listFilters" | "resolveConnection" | "c
 
 const connect = {
     resolveConnection,
-    client: (conn: Parameters<LookupKind["client"]>[0]) => clientFor(conn.product === "rs" ? "RS" : "PRA", conn, PRA_API_PREFIX),
+    client: (conn: Parameters<LookupKind["client"]>[0]) => praClient(conn),
 };
 
 /** A resource kind's lookup: its fields (secrets aside: the API never returns them) and outputs. */

@@ -56,6 +56,7 @@ describe("provider: tokens and throttling under parallelism", function () {
 // Token renewal, re-authentication and Retry-After, on a fake clock against a tiny scripted
 // appliance: every expectation is exact, and none depends on how fast or loaded the machine is.
 import { ApiClient, DEFAULT_RETRY, MAX_REAUTHENTICATIONS } from "../../provider/core/api-client";
+import { praProfile } from "../../provider/pra/profile";
 import { ResolvedConnection } from "../../provider/core/connection";
 import { ApiError } from "../../provider/core/errors";
 import { RateLimiter, RateWindow } from "../../provider/core/limiter";
@@ -79,7 +80,7 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
         const conn: ResolvedConnection = {
             product: "pra", origin: app.origin, clientId: app.clientId, clientSecret: app.clientSecret, insecure: false, ratePerSecond: 0, ratePerHour: 0,
         };
-        client = new ApiClient("PRA", conn, "/api/config/v1", DEFAULT_RETRY, { clock, limiter });
+        client = new ApiClient(praProfile(conn), conn, DEFAULT_RETRY, { clock, limiter });
         return client;
     };
     beforeEach(async () => {

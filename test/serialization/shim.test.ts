@@ -8,11 +8,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { SPECS } from "../../provider/registry";
+import { allKinds } from "../../provider/registry";
 import { SSH_KEY } from "../support/bad-inputs";
 import { linkedProject } from "../support/linked-project";
 
 const CANARY = "canary-client-secret-7f3a9";
+const PS_FOLDER = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
 interface Captured {
     type: string;
@@ -46,7 +47,7 @@ describe("serialization: the provider shim", function () {
             false,
         );
         // Required after setMocks so resources register against the mocks.
-        const { pra } = await import("../../sdk");
+        const { pra, passwordsafe } = await import("../../sdk");
         const conn = { host: "https://pra.example.com", clientId: "id", clientSecret: CANARY };
         const all = [
             new pra.Jumpoint("jp1", { name: "a", platform: "linux-x86" }),
@@ -71,6 +72,11 @@ describe("serialization: the provider shim", function () {
             new pra.GroupPolicyJumpGroup("g2", { groupPolicyId: 1, jumpGroupId: 1 }),
             new pra.GroupPolicyVaultAccount("g3", { groupPolicyId: 1, accountId: 1 }),
             new pra.GroupPolicyVaultAccountGroup("g4", { groupPolicyId: 1, accountGroupId: 1 }),
+            new passwordsafe.Safe("safe", { name: "s", connection: { url: "ps.example.com", apiKey: CANARY, runAs: "u" } }),
+            new passwordsafe.Folder("folder", { name: "f", parentPath: "s" }),
+            new passwordsafe.CredentialSecret("cred", { folderId: PS_FOLDER, title: "t", username: "u", password: CANARY }),
+            new passwordsafe.TextSecret("text", { folderId: PS_FOLDER, title: "t", text: CANARY }),
+            new passwordsafe.FileSecret("file", { folderId: PS_FOLDER, title: "t", fileName: "f", content: CANARY }),
         ];
         await Promise.all(all.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
         project = linkedProject();
@@ -83,7 +89,8 @@ describe("serialization: the provider shim", function () {
     it("gives every class its own stable type token", () => {
         const types = captured.map((c) => c.type);
         assert.ok(types.includes("pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump"), types.join(", "));
-        assert.strictEqual(new Set(types).size, SPECS.length, "one token per registered kind, each class created once");
+        assert.strictEqual(new Set(types).size, allKinds().length, "one token per registered kind, each class created once");
+        assert.ok(types.includes("pulumi-nodejs:dynamic/beyondtrust/passwordsafe:CredentialSecret"), types.join(", "));
     });
 
     it("stores the same small text for every resource of a kind, with no credential in it", () => {
@@ -118,6 +125,11 @@ describe("serialization: the provider shim", function () {
         assert.ok(up.inputs.password && typeof up.inputs.password === "object" && sig in (up.inputs.password as object));
         const jp2 = captured.find((c) => c.name === "jp2")!;
         assert.ok(jp2.inputs.connection && sig in (jp2.inputs.connection as object));
+        // Password Safe: every secret value and the connection (an API key in it).
+        for (const [name, prop] of [["cred", "password"], ["text", "text"], ["file", "content"], ["safe", "connection"]]) {
+            const c = captured.find((x) => x.name === name)!;
+            assert.ok(c.inputs[prop] && typeof c.inputs[prop] === "object" && sig in (c.inputs[prop] as object), `${name}.${prop} is secret`);
+        }
     });
 
     it("loads in a separate process from a project that has the package installed, and checks input", () => {

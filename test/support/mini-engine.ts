@@ -2,7 +2,8 @@
 // (check → diff → create / update / replace; refresh → read → diff), for the provider layer and
 // benchmarks. The real engine is exercised by the plugin and end-to-end layers.
 import * as assert from "assert";
-import { handler, specFor } from "../../provider";
+import { handler } from "../../provider";
+import { kindInfo } from "../../provider/registry";
 
 type Props = Record<string, unknown>;
 
@@ -70,7 +71,7 @@ export class MiniEngine {
         Object.assign(prior, { outs: r.props, inputs: r.inputs });
         const desired = program ? await this.check(prior.kind, prior.inputs, program) : prior.inputs;
         const drift: string[] = [];
-        const fields = specFor(prior.kind).fields;
+        const fields = kindInfo(prior.kind).fields;
         for (const [k, v] of Object.entries(desired)) {
             // As the provider's diff: a field only some products have, absent from what the appliance
             // reports, is one its product lacks (with no product configured, check applies every product's defaults).

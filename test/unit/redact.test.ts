@@ -4,6 +4,7 @@ import * as assert from "assert";
 import * as http from "http";
 import { AddressInfo } from "net";
 import { ApiClient, DEFAULT_RETRY } from "../../provider/core/api-client";
+import { praProfile } from "../../provider/pra/profile";
 import { ResolvedConnection } from "../../provider/core/connection";
 import { encodingsOf, redact, registerSecret } from "../../provider/core/redact";
 
@@ -133,7 +134,7 @@ describe("unit: redaction of echoed secrets", () => {
                 ratePerSecond: 0,
                 ratePerHour: 0,
             };
-            return new ApiClient("PRA", conn, "/api/config/v1", { ...DEFAULT_RETRY, maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5000 });
+            return new ApiClient(praProfile(conn), conn, { ...DEFAULT_RETRY, maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5000 });
         };
         const failure = (p: Promise<unknown>) => p.then(() => assert.fail("expected a failure"), (e: Error) => e.message);
 

@@ -7,11 +7,11 @@
 import * as assert from "assert";
 import * as path from "path";
 import * as ts from "typescript";
-import { SPECS } from "../../provider/registry";
+import { PASSWORD_SAFE_SPECS, SPECS } from "../../provider/registry";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SDK = path.join(ROOT, "sdk");
-const ENTRY = path.join(SDK, "pra", "index.ts");
+const ENTRIES = [path.join(SDK, "pra", "index.ts"), path.join(SDK, "passwordsafe", "index.ts")];
 
 interface ClassShape {
     kind: string;
@@ -19,9 +19,9 @@ interface ClassShape {
     outputs: Set<string>;
 }
 
-/** Every exported class of sdk/pra with a kind: its Args' properties and its declared outputs. */
+/** Every exported class of sdk/pra and sdk/passwordsafe with a kind: its Args' properties and its declared outputs. */
 function readSdk(): Map<string, ClassShape> {
-    const program = ts.createProgram([ENTRY], {
+    const program = ts.createProgram(ENTRIES, {
         target: ts.ScriptTarget.ES2021,
         module: ts.ModuleKind.CommonJS,
         moduleResolution: ts.ModuleResolutionKind.Node10,
@@ -32,11 +32,12 @@ function readSdk(): Map<string, ClassShape> {
         types: [],
     });
     const checker = program.getTypeChecker();
+    const classes = new Map<string, ClassShape>();
+    for (const ENTRY of ENTRIES) {
     const entry = program.getSourceFile(ENTRY);
     assert.ok(entry, `cannot read ${ENTRY}`);
     const moduleSymbol = checker.getSymbolAtLocation(entry);
     assert.ok(moduleSymbol);
-    const classes = new Map<string, ClassShape>();
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
         const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
         const decl = symbol.declarations?.find(ts.isClassDeclaration);
@@ -60,6 +61,7 @@ function readSdk(): Map<string, ClassShape> {
         }
         classes.set(kind, { kind, args, outputs });
     }
+    }
     return classes;
 }
 
@@ -76,7 +78,9 @@ function kindOf(decl: ts.ClassDeclaration): string | undefined {
     return kind;
 }
 
-const COMMON_ARGS = ["connection", "adopt", "keepSecretsOnAdopt"];
+const PRA_COMMON_ARGS = ["connection", "adopt", "keepSecretsOnAdopt"];
+/** Password Safe kinds have no write-only secrets (every value reads back), so no keepSecretsOnAdopt. */
+const PS_COMMON_ARGS = ["connection", "adopt"];
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe("unit: the SDK classes match their specs", function () {
@@ -87,12 +91,13 @@ describe("unit: the SDK classes match their specs", function () {
     });
 
     it("has one class per registered kind, and no class without a spec", () => {
-        assert.deepStrictEqual(sorted(sdk.keys()), sorted(SPECS.map((s) => s.kind)));
+        assert.deepStrictEqual(sorted(sdk.keys()), sorted([...SPECS, ...PASSWORD_SAFE_SPECS].map((s) => s.kind)));
     });
 
-    for (const spec of SPECS) {
+    for (const spec of [...SPECS, ...PASSWORD_SAFE_SPECS]) {
+        const COMMON_ARGS = spec.kind.startsWith("passwordsafe:") ? PS_COMMON_ARGS : PRA_COMMON_ARGS;
         describe(spec.kind, () => {
-            it("Args: exactly the spec's fields, plus connection, adopt and keepSecretsOnAdopt", () => {
+            it(`Args: exactly the spec's fields, plus ${COMMON_ARGS.join(", ")}`, () => {
                 const cls = sdk.get(spec.kind)!;
                 const want = [...Object.keys(spec.fields), ...COMMON_ARGS];
                 const missing = want.filter((k) => !cls.args.has(k));

@@ -1,0 +1,224 @@
+// Every Password Safe kind through create, no-op, update, out-of-band edit (drift seen), out-of-band
+// delete, adopt and delete, over real HTTP against the simulator process. Each step asserts the API
+// calls it cost (the simulator's Password Safe counters; sign-ins counted apart), the run signs in
+// once, and an expired session costs exactly one re-sign-in. Secret values never appear in
+// failures, and a file given by path never reaches the outputs.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { handler, resetClients } from "../../provider";
+import { registerSecret } from "../../provider/core/redact";
+import { sha256 } from "../../provider/passwordsafe/file-secret";
+import { MiniEngine } from "../support/mini-engine";
+import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+
+type Props = Record<string, unknown>;
+
+const PS_ENV = ["BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET", "BT_CA_FILE"];
+const PASSWORD = "Pa55-lifecycle-secret";
+const TEXT = "lifecycle text secret body";
+const FILE_TEXT = "lifecycle file secret content\n";
+
+interface Cost {
+    api: number;
+    signIns: number;
+    unauthorized: number;
+    byRoute: Record<string, number>;
+}
+
+interface KindCase {
+    kind: string;
+    create: (deps: Props) => Props;
+    update: Props;
+    /** Out-of-band edit through the control API: collection, body (public PascalCase names), the property that drifts. */
+    drift: { collection: "safes" | "folders" | "secrets"; body: Props; property: string };
+    /** API calls per step (create, update, adopt by natural key). */
+    calls: { create: number; update: number; adopt: number };
+    /** A change that moves the object to another parent in place (one call). */
+    move?: (deps: Props) => Props;
+}
+
+const CASES: KindCase[] = [
+    {
+        kind: "passwordsafe:Safe",
+        create: () => ({ name: "Lifecycle Safe", description: "managed by pulumi" }),
+        update: { description: "changed by pulumi" },
+        drift: { collection: "safes", body: { Description: "edited out of band" }, property: "description" },
+        calls: { create: 1, update: 1, adopt: 2 }, // adopt: list safes + PUT
+    },
+    {
+        kind: "passwordsafe:Folder",
+        create: () => ({ name: "Linux", parentPath: "Seed Safe" }),
+        update: { description: "servers" },
+        drift: { collection: "folders", body: { Name: "Renamed out of band" }, property: "name" },
+        // create: list folders (the path) + POST; update: the path again + PUT; adopt (by then named by parentId): the list, nothing to change
+        calls: { create: 2, update: 2, adopt: 1 },
+        move: (deps) => ({ name: "Linux", description: "servers", parentId: deps.otherFolderId }),
+    },
+    {
+        kind: "passwordsafe:CredentialSecret",
+        create: (deps) => ({ folderId: deps.folderId, title: "root", username: "root", password: PASSWORD, urls: ["https://db.internal/"] }),
+        update: { password: `${PASSWORD}-2`, notes: "rotated" },
+        drift: { collection: "secrets", body: { Password: "changed-out-of-band-1" }, property: "password" },
+        calls: { create: 1, update: 1, adopt: 2 }, // adopt: list the folder's secrets + PUT
+        move: (deps) => ({ folderId: deps.otherFolderId, title: "root", username: "root", password: `${PASSWORD}-2`, notes: "rotated", urls: ["https://db.internal/"] }),
+    },
+    {
+        kind: "passwordsafe:TextSecret",
+        create: (deps) => ({ folderId: deps.folderId, title: "motd", text: TEXT }),
+        update: { text: `${TEXT} v2` },
+        drift: { collection: "secrets", body: { Text: "changed-out-of-band-2" }, property: "text" },
+        calls: { create: 1, update: 1, adopt: 2 },
+        move: (deps) => ({ folderId: deps.otherFolderId, title: "motd", text: `${TEXT} v2` }),
+    },
+    {
+        kind: "passwordsafe:FileSecret",
+        create: (deps) => ({ folderId: deps.folderId, title: "kubeconfig", fileName: "config", contentFile: deps.file }),
+        update: { description: "cluster a" },
+        drift: { collection: "secrets", body: { Content: Buffer.from("replaced out of band").toString("base64") }, property: "contentSha256" },
+        calls: { create: 1, update: 2, adopt: 3 }, // update: PUT (204) + GET; adopt: list + PUT + GET
+    },
+];
+
+describe("provider: every Password Safe kind's lifecycle against the simulator", function () {
+    this.timeout(120_000);
+    let sim: SimulatorProcess;
+    let skip = "";
+    const saved: Record<string, string | undefined> = {};
+    const signIns = { total: 0 };
+    const deps: Props = {};
+
+    const psControl = <T = any>(method: string, p: string, body?: unknown) => sim.control<T>(method, `/ps${p}`, body);
+    /** What `run` cost on the appliance: API calls (sign-in and sign-out apart), sign-ins, 401s. */
+    async function cost<T>(run: () => Promise<T>): Promise<{ result: T; cost: Cost }> {
+        await psControl("POST", "/counters/reset");
+        const result = await run();
+        const c = await psControl<any>("GET", "/counters");
+        const byRoute = c.requests.byRoute as Record<string, number>;
+        const auth = Object.entries(byRoute).filter(([k]) => /auth\//i.test(k)).reduce((n, [, v]) => n + v, 0);
+        signIns.total += c.signIns;
+        return { result, cost: { api: c.requests.total - auth, signIns: c.signIns, unauthorized: c.unauthorized, byRoute } };
+    }
+
+    before(async function () {
+        sim = await startSimulatorProcess();
+        const env = (sim as unknown as { env: Record<string, string> }).env;
+        if (!env.BT_PS_API_URL) {
+            skip = "this simulator build has no Password Safe API (no BT_PS_API_URL line): merge ps-sim";
+            return;
+        }
+        for (const n of PS_ENV) saved[n] = process.env[n];
+        for (const n of PS_ENV) if (env[n] !== undefined) process.env[n] = env[n];
+        for (const n of ["BT_PS_API_KEY", "BT_PS_CLIENT_SECRET"]) registerSecret(env[n]);
+        for (const s of [PASSWORD, `${PASSWORD}-2`, TEXT, `${TEXT} v2`, FILE_TEXT, "changed-out-of-band-1", "changed-out-of-band-2"]) registerSecret(s);
+        resetClients();
+        await psControl("POST", "/reset");
+        // Two folders for the secrets (and a second parent to move things to), through the provider.
+        const e = new MiniEngine();
+        const { result } = await cost(async () => {
+            const a = await e.up("secrets", "passwordsafe:Folder", { name: "Secrets", parentPath: "Seed Safe" });
+            const b = await e.up("other", "passwordsafe:Folder", { name: "Other", parentId: a.tracked.outs.parentFolderId });
+            return [a.tracked.id, b.tracked.id];
+        });
+        [deps.folderId, deps.otherFolderId] = result;
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ps-lifecycle-"));
+        deps.file = path.join(dir, "kubeconfig");
+        fs.writeFileSync(deps.file as string, FILE_TEXT);
+    });
+    beforeEach(function () {
+        if (skip) {
+            console.log(`      skipped: ${skip}`);
+            this.skip();
+        }
+    });
+    after(async () => {
+        for (const n of PS_ENV) {
+            if (saved[n] === undefined) delete process.env[n];
+            else process.env[n] = saved[n];
+        }
+        await sim?.stop();
+    });
+
+    for (const c of CASES) {
+        it(`${c.kind}: create, no-op, update, ${c.move ? "move, " : ""}drift, delete out of band, adopt, delete`, async () => {
+            const e = new MiniEngine();
+            const h = handler(c.kind);
+            const inputs = c.create(deps);
+
+            const created = await cost(() => e.up("r", c.kind, inputs));
+            assert.strictEqual(created.result.step, "create");
+            assert.strictEqual(created.cost.api, c.calls.create, `create: ${JSON.stringify(created.cost.byRoute)}`);
+            const id = created.result.tracked.id;
+            assert.match(id, /^[0-9a-f-]{36}$/);
+            if (c.kind === "passwordsafe:FileSecret") {
+                assert.strictEqual(created.result.tracked.outs.contentSha256, sha256(FILE_TEXT));
+                assert.ok(!JSON.stringify(created.result.tracked.outs).includes(FILE_TEXT.trim()), "a file given by path never reaches the outputs");
+            }
+
+            const refreshed = await cost(() => e.refresh("r", inputs));
+            assert.deepStrictEqual(refreshed.result, [], "a fresh object shows no drift");
+            assert.strictEqual(refreshed.cost.api, 1, "refresh: one GET");
+            const same = await cost(() => e.up("r", c.kind, inputs));
+            assert.deepStrictEqual([same.result.step, same.cost.api], ["same", 0]);
+
+            const updated = await cost(() => e.up("r", c.kind, { ...inputs, ...c.update }));
+            assert.strictEqual(updated.result.step, "update");
+            assert.strictEqual(updated.cost.api, c.calls.update, `update: ${JSON.stringify(updated.cost.byRoute)}`);
+            let declared = { ...inputs, ...c.update };
+            assert.deepStrictEqual(await e.refresh("r", declared), [], "the update reached the appliance");
+
+            if (c.move) {
+                const moved = await cost(() => e.up("r", c.kind, c.move!(deps)));
+                assert.strictEqual(moved.result.step, "update", "a new parent moves in place");
+                assert.strictEqual(moved.result.tracked.id, id);
+                declared = c.move(deps);
+                const live = await psControl<any>("GET", `/api/${c.drift.collection}/${id}`);
+                // The control API answers secrets in the public names and folders as stored (camelCase).
+                const parent = String(live.FolderId ?? live.ParentId ?? live.parentId).toLowerCase();
+                assert.strictEqual(parent, deps.otherFolderId);
+                assert.strictEqual(moved.cost.api, 1, `move: one call (folders/{id}/move, or the secret PUT): ${JSON.stringify(moved.cost.byRoute)}`);
+            }
+
+            await psControl("PUT", `/api/${c.drift.collection}/${id}`, c.drift.body);
+            const drift = await cost(() => e.refresh("r", declared));
+            assert.deepStrictEqual(drift.result, [c.drift.property], "refresh shows the out-of-band edit");
+            const d = await h.diff(id, e.state.get("r")!.outs, await e.check(c.kind, {}, declared));
+            assert.strictEqual(d.changes, true, "the next up puts it back");
+            const healed = await cost(() => e.up("r", c.kind, declared));
+            assert.strictEqual(healed.result.step, "update");
+            assert.deepStrictEqual(await e.refresh("r", declared), []);
+
+            await psControl("DELETE", `/api/${c.drift.collection}/${id}`);
+            assert.strictEqual(await e.refresh("r"), "deleted", "deleted out of band: read returns no id");
+
+            // Adopt: an object made outside the program is taken over by its natural key, then by id.
+            const outside = await h.create(await e.check(c.kind, {}, declared));
+            const adopted = await cost(() => e.up("a", c.kind, { ...declared, adopt: true }));
+            assert.strictEqual(adopted.result.tracked.id, outside.id, "adopt: true found it");
+            assert.strictEqual(adopted.cost.api, c.calls.adopt, `adopt: ${JSON.stringify(adopted.cost.byRoute)}`);
+            const byId = await cost(() => e.up("b", c.kind, { ...declared, adopt: outside.id }));
+            assert.strictEqual(byId.result.tracked.id, outside.id, "adopt by id");
+
+            const deleted = await cost(() => h.delete(outside.id, e.state.get("a")!.outs));
+            assert.strictEqual(deleted.cost.api, 1, "delete: one DELETE");
+            const again = await cost(() => h.delete(outside.id, e.state.get("a")!.outs));
+            assert.strictEqual(again.cost.api, 1, "a second delete meets a 404, which is done");
+        });
+    }
+
+    it("one sign-in for the whole run", () => {
+        assert.strictEqual(signIns.total, 1);
+    });
+
+    it("a session expired mid-run: exactly one re-sign-in, and the operation succeeds", async () => {
+        const e = new MiniEngine();
+        await e.up("s", "passwordsafe:Safe", { name: "Expiry Safe" });
+        await psControl("POST", "/sessions/expire");
+        const r = await cost(() => e.up("s", "passwordsafe:Safe", { name: "Expiry Safe", description: "after expiry" }));
+        assert.strictEqual(r.result.step, "update");
+        assert.deepStrictEqual([r.cost.signIns, r.cost.unauthorized], [1, 1]);
+        const live = await psControl<any>("GET", `/api/safes/${r.result.tracked.id}`);
+        assert.strictEqual(live.Description ?? live.description, "after expiry");
+    });
+});

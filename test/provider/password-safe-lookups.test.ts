@@ -1,0 +1,101 @@
+// Password Safe lookups against the simulator: a safe by name, a folder by its whole path (never
+// the first folder with that last name), a secret's value by folder path and title or by id, for
+// each secret type; errors name the filter. Skips, saying why, when the simulator has no Password Safe.
+import * as assert from "assert";
+import { handler, resetClients } from "../../provider";
+import { registerSecret } from "../../provider/core/redact";
+import { getFolder, getSafe, getSecret } from "../../provider/passwordsafe/lookups";
+import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+
+const PS_ENV = ["BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET", "BT_CA_FILE"];
+const PASSWORD = "lookup-password-55";
+const TEXT = "lookup text value";
+const FILE = "lookup file bytes";
+
+describe("provider: Password Safe lookups against the simulator", function () {
+    this.timeout(60_000);
+    let sim: SimulatorProcess;
+    let skip = "";
+    const saved: Record<string, string | undefined> = {};
+    const ids: Record<string, string> = {};
+
+    before(async () => {
+        sim = await startSimulatorProcess();
+        const env = (sim as unknown as { env: Record<string, string> }).env;
+        if (!env.BT_PS_API_URL) {
+            skip = "this simulator build has no Password Safe API (no BT_PS_API_URL line)";
+            return;
+        }
+        for (const n of PS_ENV) saved[n] = process.env[n];
+        for (const n of PS_ENV) if (env[n] !== undefined) process.env[n] = env[n];
+        for (const s of [env.BT_PS_API_KEY, PASSWORD, TEXT, FILE]) registerSecret(s);
+        resetClients();
+        await sim.control("POST", "/ps/reset");
+        const up = async (kind: string, inputs: Record<string, unknown>) => {
+            const h = handler(kind);
+            const r = await h.check({}, inputs);
+            assert.deepStrictEqual(r.failures, undefined);
+            return (await h.create(r.inputs!)).id;
+        };
+        ids.safe = await up("passwordsafe:Safe", { name: "Lookup Safe" });
+        ids.apps = await up("passwordsafe:Folder", { name: "Apps", parentId: ids.safe });
+        // A folder of the same name elsewhere: a path lookup must not take it.
+        ids.otherApps = await up("passwordsafe:Folder", { name: "Apps", parentPath: "Seed Safe" });
+        ids.cred = await up("passwordsafe:CredentialSecret", { folderId: ids.apps, title: "db", username: "app", password: PASSWORD });
+        ids.text = await up("passwordsafe:TextSecret", { folderId: ids.apps, title: "note", text: TEXT });
+        ids.file = await up("passwordsafe:FileSecret", { folderId: ids.apps, title: "blob", fileName: "blob.txt", content: FILE });
+    });
+    beforeEach(function () {
+        if (skip) {
+            console.log(`      skipped: ${skip}`);
+            this.skip();
+        }
+    });
+    after(async () => {
+        for (const n of PS_ENV) {
+            if (saved[n] === undefined) delete process.env[n];
+            else process.env[n] = saved[n];
+        }
+        await sim?.stop();
+    });
+
+    it("getSafe by name and by id; an unknown name is an error naming it", async () => {
+        assert.strictEqual((await getSafe({ name: "lookup safe" })).id, ids.safe);
+        assert.strictEqual((await getSafe({ id: ids.safe })).name, "Lookup Safe");
+        await assert.rejects(getSafe({ name: "No Such Safe" }), /passwordsafe\.getSafe: nothing matches name "No Such Safe"/);
+    });
+
+    it("getFolder by whole path, not by last name; by id", async () => {
+        const f = await getFolder({ path: "Lookup Safe/Apps" });
+        assert.deepStrictEqual([f.id, f.path, f.parentId], [ids.apps, "Lookup Safe/Apps", ids.safe]);
+        assert.strictEqual((await getFolder({ path: "Seed Safe/Apps" })).id, ids.otherApps);
+        assert.strictEqual((await getFolder({ id: ids.apps })).path, "Lookup Safe/Apps");
+        await assert.rejects(getFolder({ path: "Apps" }), /nothing matches path "Apps"/);
+    });
+
+    it("OAuth client credentials: a token, a sign-in with it, and the same answers", async function () {
+        const env = (sim as unknown as { env: Record<string, string> }).env;
+        registerSecret(env.BT_PS_CLIENT_SECRET);
+        const connection = { url: env.BT_PS_API_URL, clientId: env.BT_PS_CLIENT_ID, clientSecret: env.BT_PS_CLIENT_SECRET };
+        await sim.control("POST", "/ps/counters/reset");
+        assert.strictEqual((await getSafe({ name: "Lookup Safe", connection })).id, ids.safe);
+        const c = await sim.control<any>("GET", "/ps/counters");
+        assert.strictEqual(c.signIns, 1, JSON.stringify(c.requests.byRoute));
+    });
+
+    it("owners: none declared, the signed-in user (ps-admin, UserId 1) owns the secret", async () => {
+        const live = await sim.control<any>("GET", `/ps/api/secrets/${ids.cred}`);
+        const owners = (live.Owners ?? []) as Array<{ UserId?: number }>;
+        assert.deepStrictEqual(owners.map((o) => o.UserId), [1]);
+    });
+
+    it("getSecret: each type's value, by path and title or by id", async () => {
+        const cred = await getSecret({ path: "Lookup Safe/Apps", title: "db" });
+        assert.deepStrictEqual([cred.id, cred.secretType, cred.username, cred.value === PASSWORD], [ids.cred, "Credential", "app", true]);
+        const text = await getSecret({ path: "Lookup Safe/Apps", title: "note" });
+        assert.deepStrictEqual([text.secretType, text.value === TEXT], ["Text", true]);
+        const file = await getSecret({ id: ids.file });
+        assert.deepStrictEqual([file.secretType, file.fileName, file.value === FILE], ["File", "blob.txt", true]);
+        await assert.rejects(getSecret({ path: "Lookup Safe/Apps", title: "missing" }), /nothing matches path "Lookup Safe\/Apps" and title "missing"/);
+    });
+});
