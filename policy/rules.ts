@@ -7,14 +7,16 @@
 // sees tokens and checked inputs (camelCase, provider defaults applied, secrets unwrapped,
 // `__provider` dropped).
 import { Rule, toPolicy } from "./core";
+import { passwordSafeRules } from "./passwordsafe";
 import { praRules } from "./pra";
 
 export { DEFAULT_NAME_PATTERN, inspectPrivateKey, JUMP_ITEM_TYPES, PLACEHOLDER_VALUES, praType, TYPES, UNIQUE_PROPERTIES } from "./pra";
 export { globMatch, peek, toPolicy, typeOf } from "./core";
 export type { Rule } from "./core";
+export { containerPath, PS_TYPES, SECRET_TYPES } from "./passwordsafe";
 
 /** Every rule, in the order the pack reports them. */
-export const rules: Rule<any>[] = [...praRules];
+export const rules: Rule<any>[] = [...praRules, ...passwordSafeRules];
 
 export const ruleByName = (name: string): Rule<any> => {
     const rule = rules.find((r) => r.name === name);

@@ -3,7 +3,14 @@
 // report through a collecting reportViolation.
 import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { handler } from "../../provider";
-import { policies, praType } from "../../policy/rules";
+import { KINDS } from "../../policy/kinds.generated";
+import { policies } from "../../policy/rules";
+
+/** A kind's full name: "ShellJump" is PRA's; "passwordsafe:Folder" is as given. */
+const fullKind = (kind: string) => (kind.includes(":") ? kind : `pra:${kind}`);
+
+/** The type token of one of our kinds, or the given type itself for another package's resources. */
+const typeOf = (kind: string) => (KINDS as Record<string, { token: string }>)[fullKind(kind)]?.token ?? kind;
 
 export interface Reported {
     message: string;
@@ -12,7 +19,7 @@ export interface Reported {
 
 /** The inputs a policy sees: what the provider's check returns for these program inputs. */
 export async function checked(kind: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const result = await handler(`pra:${kind}`).check({}, { ...inputs });
+    const result = await handler(fullKind(kind)).check({}, { ...inputs });
     if (result.failures?.length) throw new Error(`check failed: ${JSON.stringify(result.failures)}`);
     return { ...(result.inputs as Record<string, unknown>) };
 }
@@ -23,7 +30,7 @@ function policy(name: string) {
     return p;
 }
 
-const urnOf = (kind: string, name: string) => `urn:pulumi:dev::bt::${praType(kind)}::${name}`;
+const urnOf = (kind: string, name: string) => `urn:pulumi:dev::bt::${typeOf(kind)}::${name}`;
 
 export async function runResource(
     name: string,
@@ -33,7 +40,7 @@ export async function runResource(
 ): Promise<Reported[]> {
     const p = policy(name) as ResourceValidationPolicy;
     if (!p.validateResource) throw new Error(`${name} is not a resource policy`);
-    const type = praType(kind);
+    const type = typeOf(kind);
     const out: Reported[] = [];
     const args: ResourceValidationArgs = {
         type,
@@ -61,7 +68,7 @@ export function stackResource(
     props: Record<string, unknown>,
     deps: Record<string, PolicyResource[]> = {},
 ): PolicyResource {
-    const type = praType(kind);
+    const type = typeOf(kind);
     return {
         type,
         name,

@@ -100,6 +100,9 @@ describe("policy: rule catalogue", () => {
             [R.grant]: "mandatory",
             [R.perms]: "advisory",
             [R.unique]: "mandatory",
+            "beyondtrust-ps-secret-folders": "mandatory",
+            "beyondtrust-ps-secret-owners": "advisory",
+            "beyondtrust-ps-file-content-not-inline": "mandatory",
         });
     });
 
