@@ -11,7 +11,7 @@ import { DEFAULT_IDLE_SECONDS, PsAuth, PsUser, newApiKey, newClientId, newClient
 import { notFound, psResponse } from "./errors";
 import { Fields, Query } from "./input";
 import { actorOf, buildRoutes, PsRoute } from "./routes";
-import { listItem } from "./shapes";
+import { folderShape, listItem, safeShape } from "./shapes";
 import { Secret, Store, StoreDump } from "./store";
 import { versionOf } from "./versions";
 
@@ -103,6 +103,8 @@ export function passwordSafeApp(o: PasswordSafeOptions): ProductApp {
         call: (route, r) => {
           if (!route) throw notFound("The requested resource was not found");
           const query = new Query(r.query);
+          // Checked on every route, so an unknown version is the same 400 wherever it is sent.
+          const version = versionOf(query);
           let body: Fields | undefined;
           const actor = user ? actorOf(user) : { userId: 0, userName: "", name: "", email: "" };
           try {
@@ -111,7 +113,7 @@ export function passwordSafeApp(o: PasswordSafeOptions): ProductApp {
               query,
               req: r,
               body: () => (body ??= Fields.parse(r.raw)),
-              version: () => versionOf(query),
+              version: () => version,
               actor,
             });
           } catch (err) {
@@ -257,8 +259,8 @@ function buildControl(store: Store, auth: PsAuth, now: () => number, hooks: Cont
 
   // Out-of-band reads and edits, in the public PascalCase names.
   const view = (s: Secret) => ({ ...listItem(store, s, "3.1", true), ...(s.type === "File" ? { Content: s.content ?? "" } : {}) });
-  r.add("GET", "/api/safes", () => ok(store.safes()));
-  r.add("GET", "/api/folders", () => ok(store.allFolders()));
+  r.add("GET", "/api/safes", () => ok(store.safes().map(safeShape)));
+  r.add("GET", "/api/folders", () => ok(store.allFolders().map(folderShape)));
   r.add("GET", "/api/secrets", () => ok(store.allSecrets().map(view)));
   for (const kind of ["safes", "folders"]) {
     const find = (id: string) => {
@@ -266,14 +268,15 @@ function buildControl(store: Store, auth: PsAuth, now: () => number, hooks: Cont
       if (!f) throw new ApiError(404, { message: `No ${kind.slice(0, -1)} ${id}.` });
       return f;
     };
-    r.add("GET", `/api/${kind}/{id}`, ({ params }) => ok(find(params.id)));
+    const shape = kind === "safes" ? safeShape : folderShape;
+    r.add("GET", `/api/${kind}/{id}`, ({ params }) => ok(shape(find(params.id))));
     r.add("PUT", `/api/${kind}/{id}`, ({ params, body }) => {
       const f = find(params.id);
       const b = new Fields(body());
       if (b.raw("Name") !== undefined) f.name = String(b.raw("Name"));
       if (b.raw("Description") !== undefined) f.description = b.raw("Description") === null ? null : String(b.raw("Description"));
       if (kind === "folders" && b.guid("ParentId")) f.parentId = b.guid("ParentId")!;
-      return wrote(ok(f));
+      return wrote(ok(shape(f)));
     });
     r.add("DELETE", `/api/${kind}/{id}`, ({ params }) => {
       store.deleteFolder(find(params.id).id, false);

@@ -226,7 +226,7 @@ function commonFields(b: Fields, v: Version, auth: PsAuth): SecretFields {
     } catch {
       throw badRequest(`Urls[${i}].Url must be a URL`);
     }
-    return url;
+    return { id: u.guid("Id"), url };
   });
   const owners = readOwners(b, v);
   // An owner named by id alone gets the user's name and email, as the appliance fills them in.

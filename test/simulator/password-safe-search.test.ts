@@ -90,10 +90,12 @@ describe("simulator: Password Safe search, versions and lists", function () {
     assert.equal((await ps.post(`/secrets-safe/folders/${web.Id}/secrets/text?version=3.1`, { Title: "bad", Text: TX, Owners: [{ Name: "x" }] })).status, 400);
   });
 
-  it("an unknown version is 400", async () => {
-    const r = await ps.get("/secrets-safe/secrets?version=4.0");
-    assert.equal(r.status, 400);
-    assert.equal(typeof r.body, "string");
+  it("an unknown version is 400 on every route", async () => {
+    for (const p of ["/secrets-safe/secrets?version=4.0", "/secrets-safe/folders?version=3", `/secrets-safe/safes/${safe.Id}?version=2.9`]) {
+      const r = await ps.get(p);
+      assert.equal(r.status, 400, p);
+      assert.equal(typeof r.body, "string");
+    }
   });
 
   it("counts requests per route (GUIDs as {id}), sign-ins and 401s", async () => {
