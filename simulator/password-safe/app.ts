@@ -157,6 +157,14 @@ export function passwordSafeApp(o: PasswordSafeOptions): ProductApp {
       store.load(d);
       auth.load(d as never);
       if (typeof d.sessionIdleSeconds === "number") auth.idleSeconds = d.sessionIdleSeconds;
+      // The printed BT_PS_* credentials must work whatever the file holds (as PRA's startup account does).
+      if (!auth.users.some((u) => u.UserName.toLowerCase() === startup.runAs.toLowerCase())) {
+        auth.addUser({ UserName: startup.runAs, Name: startup.runAs, EmailAddress: `${startup.runAs}@bt-simulator.invalid` });
+      }
+      if (!auth.apiKeys.some((k) => k.key === startup.apiKey)) auth.apiKeys.push({ key: startup.apiKey, passwordRequired: false });
+      if (!auth.clients.some((c) => c.clientId === startup.clientId)) {
+        auth.clients.push({ clientId: startup.clientId, clientSecret: startup.clientSecret, userName: startup.runAs });
+      }
     },
     reset: () => {
       seed();

@@ -158,10 +158,21 @@ describe("simulator: Password Safe beside PRA, and --state", function () {
       assert.deepEqual({ Password: s.Password, FolderPath: s.FolderPath }, { Password: PW, FolderPath: "Kept/inner" });
       assert.ok((await ps.get(`/secrets-safe/secrets/${ids.file}/file/download`)).bytes.equals(bytes), "file bytes survive");
       assert.equal((await new Api(second).get(`/jump-group/${ids.jg}`)).body.code_name, "kept_pra", "PRA still works with Password Safe mounted");
-      await second.reset();
-      assert.equal((await ps.get(`/secrets-safe/safes/${ids.safe}`)).status, 401, "a full reset also ends Password Safe's sessions");
     } finally {
       await second.stop();
+    }
+
+    // Restarted with other credentials, the printed ones work, and the objects are still there.
+    const third = await startSimulatorProcess({ stateFile: file, args: ["--client-id", "me", "--client-secret", "state-test-secret"] });
+    try {
+      const ps = new PsClient(third);
+      assert.notEqual(third.env.BT_PS_API_KEY, "a".repeat(128));
+      assert.equal((await ps.signIn()).status, 200, "the new random key signs in");
+      assert.equal((await ps.must(200, "GET", `/secrets-safe/safes/${ids.safe}`)).Name, "Kept");
+      await third.reset();
+      assert.equal((await ps.get(`/secrets-safe/safes/${ids.safe}`)).status, 401, "a full reset also ends Password Safe's sessions");
+    } finally {
+      await third.stop();
     }
   });
 });
