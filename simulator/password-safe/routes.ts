@@ -11,7 +11,7 @@ import { badRequest, psError } from "./errors";
 import { Fields, Query, page } from "./input";
 import { fileShape, folderShape, listItem, safeShape, secretById, textShape } from "./shapes";
 import { Actor, MAX_FILE_BYTES, Secret, SecretFields, Store } from "./store";
-import { Version, readOwners, secretList, versionOf } from "./versions";
+import { Version, readOwners, secretList } from "./versions";
 
 export interface PsContext {
   params: Params;
