@@ -121,6 +121,23 @@ describe("simulator: Password Safe beside Remote Support", function () {
   });
 });
 
+describe("simulator: Password Safe over --https", function () {
+  it("serves Password Safe over TLS with the printed BT_CA_FILE, OAuth and the cookie included", async () => {
+    const sim = await startSimulatorProcess({ https: true });
+    try {
+      assert.match(sim.env.BT_PS_API_URL, /^https:\/\/127\.0\.0\.1:\d+\/BeyondTrust\/api\/public\/v3$/);
+      assert.ok(sim.env.BT_CA_FILE);
+      const ps = new PsClient(sim);
+      const t = await ps.token();
+      assert.equal(t.status, 200);
+      assert.equal((await ps.signIn(`Bearer ${t.body.access_token}`)).status, 200);
+      assert.equal((await ps.get("/secrets-safe/safes")).status, 200);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
 describe("simulator: startSimulator in process", function () {
   it("returns the printed lines and the same as env, Password Safe's included, and serves both products", async () => {
     const sim = await startSimulator({ port: 0 });
