@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import { rememberSecret } from "../support/secret-scan";
 import { SIMULATOR_CLI, SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { startSimulator } from "../../simulator";
 import { Api } from "./client";
 import { PsClient, multipart, psSend, usePasswordSafe } from "./ps-client";
 
@@ -116,6 +117,38 @@ describe("simulator: Password Safe beside Remote Support", function () {
       assert.equal((await new Api(sim).get("/rep-status")).status, 200);
     } finally {
       await sim.stop();
+    }
+  });
+});
+
+describe("simulator: Password Safe over --https", function () {
+  it("serves Password Safe over TLS with the printed BT_CA_FILE, OAuth and the cookie included", async () => {
+    const sim = await startSimulatorProcess({ https: true });
+    try {
+      assert.match(sim.env.BT_PS_API_URL, /^https:\/\/127\.0\.0\.1:\d+\/BeyondTrust\/api\/public\/v3$/);
+      assert.ok(sim.env.BT_CA_FILE);
+      const ps = new PsClient(sim);
+      const t = await ps.token();
+      assert.equal(t.status, 200);
+      assert.equal((await ps.signIn(`Bearer ${t.body.access_token}`)).status, 200);
+      assert.equal((await ps.get("/secrets-safe/safes")).status, 200);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
+describe("simulator: startSimulator in process", function () {
+  it("returns the printed lines and the same as env, Password Safe's included, and serves both products", async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      assert.deepEqual(sim.lines, Object.entries(sim.env).map(([k, v]) => `${k}=${v}`));
+      assert.equal(sim.env.BT_PS_API_URL, `${sim.url}/BeyondTrust/api/public/v3`);
+      const r = await psSend(sim.env.BT_PS_API_URL + "/Auth/SignAppin", "POST", { headers: { Authorization: `PS-Auth key=${sim.env.BT_PS_API_KEY};runas=${sim.env.BT_PS_RUNAS};` } });
+      assert.equal(r.status, 200);
+      assert.equal((await psSend(`${sim.url}/api/config/v1/jumpoint`, "GET")).status, 401, "PRA's API, without a token");
+    } finally {
+      await sim.close();
     }
   });
 });

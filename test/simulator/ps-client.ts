@@ -1,7 +1,9 @@
 // A tiny Password Safe client for the simulator tests: raw node:http so every status, header and
 // byte is visible; it signs in like the official libraries do and then sends only the session
 // cookie (as GO does), unless a test adds headers.
+import * as fs from "node:fs";
 import * as http from "node:http";
+import * as https from "node:https";
 import { rememberSecret } from "../support/secret-scan";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 
@@ -20,6 +22,8 @@ export interface PsSendOptions {
   headers?: Record<string, string>;
   /** Leave the session cookie out. */
   noCookie?: boolean;
+  /** The CA to trust for https (BT_CA_FILE's PEM). */
+  ca?: string;
 }
 
 export function psSend(url: string, method: string, opts: PsSendOptions = {}): Promise<PsReply> {
@@ -27,7 +31,9 @@ export function psSend(url: string, method: string, opts: PsSendOptions = {}): P
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(url), { method, headers, agent: false }, (res) => {
+    const u = new URL(url);
+    const lib = u.protocol === "https:" ? https : http;
+    const req = lib.request(u, { method, headers, agent: false, ca: opts.ca }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => {
@@ -51,8 +57,11 @@ export function psSend(url: string, method: string, opts: PsSendOptions = {}): P
 
 export class PsClient {
   cookie?: string;
+  private readonly ca?: string;
 
-  constructor(readonly sim: SimulatorProcess) {}
+  constructor(readonly sim: SimulatorProcess) {
+    this.ca = sim.caFile ? fs.readFileSync(sim.caFile, "utf8") : undefined;
+  }
 
   get base(): string {
     return this.sim.env.BT_PS_API_URL;
@@ -66,12 +75,12 @@ export class PsClient {
   call(method: string, path: string, opts: PsSendOptions = {}): Promise<PsReply> {
     const headers = { ...(opts.headers ?? {}) };
     if (this.cookie && !opts.noCookie) headers.Cookie = this.cookie;
-    return psSend(this.base + path, method, { ...opts, headers });
+    return psSend(this.base + path, method, { ...opts, headers, ca: this.ca });
   }
 
   /** POST Auth/SignAppin; keeps the cookie when it succeeds. */
   async signIn(authorization = this.keyHeader): Promise<PsReply> {
-    const r = await psSend(this.base + "/Auth/SignAppin", "POST", { headers: { Authorization: authorization } });
+    const r = await psSend(this.base + "/Auth/SignAppin", "POST", { headers: { Authorization: authorization }, ca: this.ca });
     const cookie = ([] as string[]).concat(r.headers["set-cookie"] ?? [])[0];
     if (r.status === 200 && cookie) this.cookie = cookie.split(";")[0];
     return r;
@@ -82,6 +91,7 @@ export class PsClient {
     return psSend(this.base + "/Auth/connect/token", "POST", {
       raw: form.toString(),
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      ca: this.ca,
     });
   }
 
