@@ -66,9 +66,13 @@ describe("e2e: Password Safe safe, folder and secrets through the Pulumi engine"
         assert.match(String(up.outputs.fileHash.value), /^[0-9a-f]{64}$/);
         assert.strictEqual(up.outputs.folderPath.value, "E2E Safe/Apps");
         assert.match(String(up.outputs.seedSafe.value), /^[0-9a-f-]{36}$/);
-        const signedIn = (await sim.control<any>("GET", "/ps/counters")).signIns;
+        const afterUp = await sim.control<any>("GET", "/ps/counters");
+        const signedIn = afterUp.signIns;
         // One session in the plugin for all four resources, one in the program for the lookup.
         assert.strictEqual(signedIn, 2);
+        // The engine stopped the plugin and its session was signed out; the inline program's lives on
+        // in this (the test's) process until it exits.
+        assert.deepStrictEqual([afterUp.signOuts, afterUp.liveSessions], [1, 1]);
 
         const root = path.join(workDir, "state");
         const files = (fs.readdirSync(root, { recursive: true }) as string[]).map((f) => path.join(root, f)).filter((f) => fs.statSync(f).isFile());
