@@ -26,7 +26,8 @@ type Setting = (typeof PS_CONNECTION_SETTINGS)[number];
 /** Settings whose values are credentials: registered for redaction wherever they come from. */
 export const PS_SECRET_SETTINGS: readonly Setting[] = ["apiKey", "password", "clientSecret"];
 
-const CONFIG_KEYS: Record<Setting, string> = {
+/** Stack config keys (below `beyondtrust:`), one per setting; the SDK's lookups read the same ones. */
+export const PS_CONFIG_KEYS: Record<Setting, string> = {
     url: "passwordSafeUrl",
     apiKey: "passwordSafeApiKey",
     runAs: "passwordSafeRunAs",
@@ -66,7 +67,7 @@ const stackConfig = processState("passwordSafeStackConfig", () => ({ values: {} 
 export function setPasswordSafeConfig(config: { get(key: string): string | undefined }): void {
     const values: Partial<Record<Setting, string>> = {};
     for (const setting of PS_CONNECTION_SETTINGS) {
-        const v = config.get(`beyondtrust:${CONFIG_KEYS[setting]}`);
+        const v = config.get(`beyondtrust:${PS_CONFIG_KEYS[setting]}`);
         if (v !== undefined && v !== "") values[setting] = v;
     }
     for (const s of PS_SECRET_SETTINGS) registerSecret(values[s]);
@@ -78,7 +79,7 @@ export function psSetting(setting: Setting, input?: PasswordSafeConnectionInput)
     const explicit = input?.[setting];
     if (explicit !== undefined && explicit !== null && explicit !== "") return { value: String(explicit), source: `connection.${setting}` };
     const configured = stackConfig.values[setting];
-    if (configured !== undefined) return { value: configured, source: `stack config beyondtrust:${CONFIG_KEYS[setting]}` };
+    if (configured !== undefined) return { value: configured, source: `stack config beyondtrust:${PS_CONFIG_KEYS[setting]}` };
     const env = process.env[PS_ENV_NAMES[setting]];
     return env !== undefined && env !== "" ? { value: env, source: PS_ENV_NAMES[setting] } : { source: "" };
 }

@@ -4,27 +4,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { FolderInfo, SafeInfo, SecretInfo } from "../../provider/passwordsafe/lookups";
 import type { PasswordSafeConnectionArgs } from "./connection";
+// Only the key table: the provider's connection module is small and loads no HTTP code.
+import { PS_CONFIG_KEYS } from "../../provider/passwordsafe/connection";
 
 export type { FolderInfo, SafeInfo, SecretInfo };
 
 type Where = { connection?: pulumi.Input<PasswordSafeConnectionArgs> };
 
-const CONFIG: Record<string, string> = {
-    url: "passwordSafeUrl",
-    apiKey: "passwordSafeApiKey",
-    runAs: "passwordSafeRunAs",
-    password: "passwordSafePassword",
-    clientId: "passwordSafeClientId",
-    clientSecret: "passwordSafeClientSecret",
-    caCert: "caCert",
-    caFile: "caFile",
-    insecure: "insecure",
-};
 
 /** The lookup's connection over the program's stack config (read raw: used, never output). */
 function connectionWith(explicit: Record<string, unknown> | undefined): Record<string, unknown> {
     const merged: Record<string, unknown> = {};
-    for (const [setting, key] of Object.entries(CONFIG)) {
+    for (const [setting, key] of Object.entries(PS_CONFIG_KEYS)) {
         const v = pulumi.runtime.getConfig(`beyondtrust:${key}`);
         if (v !== undefined && v !== "") merged[setting] = setting === "insecure" ? v === "true" : v;
     }
