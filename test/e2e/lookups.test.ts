@@ -57,6 +57,8 @@ describe("e2e: a Jump Item Role looked up by name feeds a Jump Group grant", fun
         await sim.control("POST", "/counters/reset");
         const up = await stack.up();
         assert.strictEqual(up.summary.result, "succeeded");
+        // Once, under heavy load, `up` succeeded with no roleId output: say what there was if it recurs.
+        assert.ok(up.outputs.roleId, `stack outputs after up: ${JSON.stringify(Object.keys(up.outputs))}; summary ${JSON.stringify(up.summary.resourceChanges)}`);
         assert.strictEqual(up.outputs.roleId.value, 2);
         assert.strictEqual(up.outputs.roleCanStart.value, true);
         assert.deepStrictEqual(up.outputs.roleNames.value, ["Administrator", "Start Sessions Only"]);
