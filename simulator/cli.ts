@@ -11,6 +11,8 @@ const USAGE = `Usage: bt-simulator [options]
   --product pra|rs         which appliance to simulate (default ${DEFAULTS.product})
   --client-id ID           API account client id (default: random)
   --client-secret SECRET   API account client secret (default: random)
+  --epm-client-id ID       EPM API account client id (default: random)
+  --epm-client-secret S    EPM API account client secret (default: random)
   --state FILE             load objects from FILE at start and keep it updated
   --https                  serve HTTPS with a generated self-signed certificate
   --rate-per-second N      per-account request limit per second (default ${DEFAULTS.ratePerSecond})
@@ -52,6 +54,8 @@ export function parseArgs(argv: string[]): SimulatorOptions & { verbose: boolean
       }
       case "--client-id": out.clientId = value(); break;
       case "--client-secret": out.clientSecret = value(); break;
+      case "--epm-client-id": out.epmClientId = value(); break;
+      case "--epm-client-secret": out.epmClientSecret = value(); break;
       case "--state": out.stateFile = value(); break;
       case "--https": out.https = true; break;
       case "--rate-per-second": out.ratePerSecond = num(value(), flag, 1); break;

@@ -1,5 +1,6 @@
 // Starts a simulated BeyondTrust PRA/RS appliance: the Configuration API under /api/config/v1,
 // its OAuth endpoint and the /_sim control API, on one real HTTP(S) server.
+import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
@@ -14,6 +15,7 @@ import { randomSecret } from "./core/oauth";
 import { StateFile } from "./core/state-store";
 import { Product } from "./pra/fields";
 import { praApp } from "./pra/app";
+import { epmApp } from "./epm/app";
 import { API_PREFIX } from "./pra/routes";
 import { CONTROL_PREFIX, Pipeline, RuntimeConfig } from "./server";
 
@@ -30,6 +32,9 @@ export interface SimulatorOptions {
   ratePerHour?: number;
   latencyMs?: number;
   tokenTtlSeconds?: number;
+  /** EPM's API account (default: random). */
+  epmClientId?: string;
+  epmClientSecret?: string;
   /** One line per request (method, path, status, time) to this sink; nothing when absent. */
   log?: (line: string) => void;
 }
@@ -103,6 +108,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       counters,
       persist: () => pipeline.persist(),
       resetAll: () => reset(),
+    }),
+    epmApp({
+      account: { clientId: options.epmClientId ?? randomUUID(), clientSecret: options.epmClientSecret ?? randomSecret() },
+      clock,
+      counters,
+      persist: () => pipeline.persist(),
     }),
   );
   // Lock the state file before reading it: a second simulator on the same file would overwrite
