@@ -100,7 +100,9 @@ const ROUTES: [method: string, pattern: string, handler: Handler][] = [
 /** Every route under every version, lower-cased: the mount lower-cases paths before matching. */
 export function buildEpmRouter(): Router<Handler> {
   const router = new Router<Handler>();
-  for (const v of VERSIONS) for (const [method, pattern, handler] of ROUTES) router.add(method, `/${v}${pattern}`.toLowerCase(), handler);
+  // Only literal segments are lower-cased: parameter names keep their case ({revisionId}).
+  const lower = (p: string) => p.replace(/[^{}]+(?=\{|$)/g, (lit) => lit.toLowerCase());
+  for (const v of VERSIONS) for (const [method, pattern, handler] of ROUTES) router.add(method, lower(`/${v}${pattern}`), handler);
   return router;
 }
 

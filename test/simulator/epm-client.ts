@@ -66,7 +66,10 @@ export class Epm {
   async call(method: string, path: string, body?: unknown, opts: { token?: string | null; raw?: Buffer | string; headers?: Record<string, string>; version?: string } = {}): Promise<Reply> {
     if (!this.token && opts.token === undefined) await this.login();
     const token = opts.token === undefined ? this.token : opts.token;
-    return send(`${this.sim.apiHost}/management-api/${opts.version ?? this.version}${path}`, method, body, { token, raw: opts.raw, headers: opts.headers });
+    // node sends a DELETE body without framing unless told its length (DELETE /Computers has one).
+    const payload = opts.raw ?? (body === undefined ? undefined : JSON.stringify(body));
+    const headers = payload === undefined ? opts.headers : { "Content-Length": String(Buffer.byteLength(payload)), ...opts.headers };
+    return send(`${this.sim.apiHost}/management-api/${opts.version ?? this.version}${path}`, method, body, { token, raw: payload, headers });
   }
 
   get = (path: string) => this.call("GET", path);
