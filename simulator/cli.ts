@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// bt-simulator: runs the simulated appliance until SIGINT/SIGTERM and prints the BT_* variables a
-// client (btapi, the provider, tests) needs, one per line, so callers can parse or `eval` them.
+// bt-simulator: runs the simulated appliances (PRA or RS, and Password Safe beside it) until
+// SIGINT/SIGTERM and prints the BT_* variables a client (btapi, the provider, tests) needs, one per
+// line, so callers can parse or `eval` them: PRA/RS's first, then BT_PS_*.
 import { MAX_LATENCY_MS } from "./core/faults";
 import { DEFAULTS, SimulatorOptions, startSimulator } from "./index";
 
@@ -13,6 +14,12 @@ const USAGE = `Usage: bt-simulator [options]
   --client-secret SECRET   API account client secret (default: random)
   --epm-client-id ID       EPM API account client id (default: random)
   --epm-client-secret S    EPM API account client secret (default: random)
+  --ps-api-key KEY         Password Safe API key (default: random, 128 hex characters)
+  --ps-runas USER          the key's runas user (default ps-admin)
+  --ps-client-id ID        Password Safe OAuth client id (default: a random GUID)
+  --ps-client-secret S     Password Safe OAuth client secret (default: random)
+  --ps-session-idle-seconds N
+                           Password Safe session idle timeout (default 1200)
   --state FILE             load objects from FILE at start and keep it updated
   --https                  serve HTTPS with a generated self-signed certificate
   --rate-per-second N      per-account request limit per second (default ${DEFAULTS.ratePerSecond})
@@ -57,6 +64,11 @@ export function parseArgs(argv: string[]): SimulatorOptions & { verbose: boolean
       case "--epm-client-id": out.epmClientId = value(); break;
       case "--epm-client-secret": out.epmClientSecret = value(); break;
       case "--state": out.stateFile = value(); break;
+      case "--ps-api-key": out.psApiKey = value(); break;
+      case "--ps-runas": out.psRunAs = value(); break;
+      case "--ps-client-id": out.psClientId = value(); break;
+      case "--ps-client-secret": out.psClientSecret = value(); break;
+      case "--ps-session-idle-seconds": out.psSessionIdleSeconds = num(value(), flag, 1); break;
       case "--https": out.https = true; break;
       case "--rate-per-second": out.ratePerSecond = num(value(), flag, 1); break;
       case "--rate-per-hour": out.ratePerHour = num(value(), flag, 1); break;

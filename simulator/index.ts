@@ -1,5 +1,7 @@
-// Starts a simulated BeyondTrust PRA/RS appliance: the Configuration API under /api/config/v1,
-// its OAuth endpoint and the /_sim control API, on one real HTTP(S) server.
+// Starts a simulated BeyondTrust estate on one real HTTP(S) server: the PRA/RS Configuration API
+// under /api/config/v1 with its OAuth endpoint and the /_sim control API, and Password Safe's
+// public API v3 under /BeyondTrust/api/public/v3 with its control API at /_sim/ps (one app each),
+// and EPM's Management API under /management-api/v1..v3 with its control API at /_sim/epm.
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
@@ -14,6 +16,7 @@ import { ProductApp } from "./core/app";
 import { randomSecret } from "./core/oauth";
 import { StateFile } from "./core/state-store";
 import { Product } from "./pra/fields";
+import { passwordSafeApp } from "./password-safe/app";
 import { praApp } from "./pra/app";
 import { epmApp } from "./epm/app";
 import { API_PREFIX } from "./pra/routes";
@@ -35,6 +38,13 @@ export interface SimulatorOptions {
   /** EPM's API account (default: random). */
   epmClientId?: string;
   epmClientSecret?: string;
+  /** Password Safe's sign-in: API key, its runas user, OAuth client (random when absent). */
+  psApiKey?: string;
+  psRunAs?: string;
+  psClientId?: string;
+  psClientSecret?: string;
+  /** Idle time after which a Password Safe session ends (default 1200, the appliance's 20 minutes). */
+  psSessionIdleSeconds?: number;
   /** One line per request (method, path, status, time) to this sink; nothing when absent. */
   log?: (line: string) => void;
 }
@@ -49,6 +59,8 @@ export interface RunningSimulator {
   product: Product;
   /** The KEY=value lines bt-simulator prints: PRA/RS's, the CA file and control URL, then every other app's. */
   lines: string[];
+  /** The same lines as a map (BT_PS_API_URL, BT_PS_API_KEY, ...), for in-process callers. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -108,6 +120,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       counters,
       persist: () => pipeline.persist(),
       resetAll: () => reset(),
+    }),
+    passwordSafeApp({
+      apiKey: options.psApiKey,
+      runAs: options.psRunAs,
+      clientId: options.psClientId,
+      clientSecret: options.psClientSecret,
+      sessionIdleSeconds: options.psSessionIdleSeconds,
+      clock,
+      persist: () => pipeline.persist(),
     }),
     epmApp({
       account: { clientId: options.epmClientId ?? randomUUID(), clientSecret: options.epmClientSecret ?? randomSecret() },
@@ -178,6 +199,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const url = `${options.https ? "https" : "http"}://${printableHost}:${port}`;
   pipeline.baseUrl = url;
 
+  const lines = [
+    ...apps[0].startLines(url),
+    ...(caFile ? [`BT_CA_FILE=${caFile}`] : []),
+    `BT_SIMULATOR_CONTROL=${url + CONTROL_PREFIX}`,
+    ...apps.slice(1).flatMap((app) => app.startLines(url)),
+  ];
   let closed = false;
   return {
     url,
@@ -186,12 +213,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret: startupAccount.clientSecret,
     caFile,
     product,
-    lines: [
-      ...apps[0].startLines(url),
-      ...(caFile ? [`BT_CA_FILE=${caFile}`] : []),
-      `BT_SIMULATOR_CONTROL=${url + CONTROL_PREFIX}`,
-      ...apps.slice(1).flatMap((app) => app.startLines(url)),
-    ],
+    lines,
+    env: Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)])),
     async close() {
       if (closed) return;
       closed = true;

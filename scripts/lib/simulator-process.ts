@@ -12,8 +12,11 @@ export interface SimulatorProcess {
   clientSecret: string;
   caFile?: string;
   controlUrl: string;
+  /** Every BT_* line the simulator printed (PRA/RS's, BT_SIMULATOR_CONTROL, BT_PS_*, BT_CA_FILE). */
   env: Record<string, string>;
   control<T = any>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Password Safe's control API: psControl("POST", "/sessions/expire") is control("POST", "/ps/sessions/expire"). */
+  psControl<T = any>(method: string, path: string, body?: unknown): Promise<T>;
   reset(): Promise<void>;
   counters(): Promise<any>;
   stop(): Promise<void>;
@@ -71,12 +74,9 @@ export async function startSimulatorProcess(opts: StartOptions = {}): Promise<Si
     clientSecret: vars.BT_CLIENT_SECRET,
     caFile: vars.BT_CA_FILE,
     controlUrl,
-    env: {
-      BT_API_HOST: vars.BT_API_HOST,
-      BT_CLIENT_ID: vars.BT_CLIENT_ID,
-      BT_CLIENT_SECRET: vars.BT_CLIENT_SECRET,
-    },
+    env: { ...vars },
     control,
+    psControl: (method, p, body) => control(method, "/ps" + p, body),
     reset: async () => {
       await control("POST", "/reset");
     },
@@ -121,7 +121,8 @@ function readStartupLines(child: ChildProcess): Promise<Record<string, string>> 
         buffer = buffer.slice(nl + 1);
         const m = /^(BT_[A-Z_]+)=(.*)$/.exec(line);
         if (m) vars[m[1]] = m[2];
-        if (vars.BT_SIMULATOR_CONTROL && vars.BT_API_HOST && vars.BT_CLIENT_ID && vars.BT_CLIENT_SECRET) {
+        // BT_PS_CLIENT_SECRET is the last line printed (Password Safe's follow PRA/RS's).
+        if (vars.BT_SIMULATOR_CONTROL && vars.BT_API_HOST && vars.BT_CLIENT_ID && vars.BT_CLIENT_SECRET && vars.BT_PS_CLIENT_SECRET) {
           clearTimeout(timer);
           // Only this listener: stop() still waits on its own "exit" listener.
           child.off("exit", onExit);

@@ -32,15 +32,13 @@ describe("simulator: bt-simulator CLI", function () {
       }),
     );
     const vars = Object.fromEntries(stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    // PRA/RS's lines first, unchanged; Password Safe's and EPM's (always mounted beside it) after them.
     assert.deepEqual(Object.keys(vars), [
-      "BT_API_HOST",
-      "BT_CLIENT_ID",
-      "BT_CLIENT_SECRET",
-      "BT_SIMULATOR_CONTROL",
-      "BT_EPM_API_URL",
-      "BT_EPM_CLIENT_ID",
-      "BT_EPM_CLIENT_SECRET",
+      "BT_API_HOST", "BT_CLIENT_ID", "BT_CLIENT_SECRET", "BT_SIMULATOR_CONTROL",
+      "BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET",
+      "BT_EPM_API_URL", "BT_EPM_CLIENT_ID", "BT_EPM_CLIENT_SECRET",
     ]);
+    assert.equal(vars.BT_PS_API_URL, `${vars.BT_API_HOST}/BeyondTrust/api/public/v3`);
     // EPM's URL is the origin: clients add /management-api/v3 and /oauth/connect/token.
     assert.equal(vars.BT_EPM_API_URL, vars.BT_API_HOST);
     assert.equal(vars.BT_EPM_CLIENT_ID, "epm-cli-id");
