@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { ApiResponse } from "../core/api";
 import { Params, Router } from "../core/router";
 import { invalid, problem } from "./errors";
-import { isMultipart, parseMultipart, partNamed } from "./multipart";
+import { formParts, partNamed } from "./multipart";
 import { page } from "./paging";
 import { ComputerSelection, EpmStore } from "./store";
 
@@ -160,8 +160,7 @@ function selection(body: Record<string, unknown>, idsField: "computerIds" | "sel
 }
 
 function multipart(r: EpmRequest): { text(name: string): string | undefined; file(name: string): Buffer | undefined } {
-  if (!isMultipart(r.headers["content-type"])) throw problem(415, "Send the policy as multipart/form-data.");
-  const parts = parseMultipart(r.raw, r.headers["content-type"]);
+  const parts = formParts(r.raw, r.headers["content-type"]);
   return {
     text: (name) => partNamed(parts, name)?.data.toString("utf8"),
     file: (name) => partNamed(parts, name)?.data,
