@@ -4,7 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { Api, NO_RATE_LIMIT } from "./client";
-import { Epm, EPM_ARGS, POLICY_XML, problemOf, SEED, useEpmSimulator } from "./epm-client";
+import { Epm, EPM_ARGS, EPM_ID, POLICY_XML, problemOf, SEED, useEpmSimulator } from "./epm-client";
+import { PsClient } from "./ps-client";
 
 describe("simulator: EPM policies and XML revisions", function () {
   let epm: Epm;
@@ -205,15 +206,21 @@ describe("simulator: EPM --state and the other products beside it", function () 
     }
   });
 
-  it("PRA's API still works with EPM mounted, and EPM's token does not open it", async () => {
+  it("PRA's and Password Safe's APIs still work with EPM mounted, and EPM's token opens neither", async () => {
     const sim = await startSimulatorProcess({ args: [...NO_RATE_LIMIT, ...EPM_ARGS] });
     try {
+      assert.equal(sim.env.BT_EPM_API_URL, sim.apiHost, "the launcher reads EPM's printed lines");
+      assert.equal(sim.env.BT_EPM_CLIENT_ID, EPM_ID);
+      const ps = new PsClient(sim);
+      assert.equal((await ps.signIn()).status, 200);
+      assert.equal((await ps.get("/secrets-safe/safes")).status, 200);
       const pra = new Api(sim);
       assert.equal((await pra.get("/jumpoint")).status, 200);
       const epm = new Epm(sim);
       const epmToken = await epm.login();
       assert.equal((await pra.get("/jumpoint", { token: epmToken })).status, 401);
       assert.equal((await epm.call("GET", "/Groups", undefined, { token: pra.token })).status, 401);
+      assert.equal((await ps.call("GET", "/secrets-safe/safes", { noCookie: true, headers: { Authorization: `Bearer ${epmToken}` } })).status, 401);
     } finally {
       await sim.stop();
     }
