@@ -133,6 +133,16 @@ export function epmApp(o: EpmAppOptions): ProductApp & { context: EpmContext } {
     toResponse: toProblemResponse,
   });
 
+  // A client that appends a slash to the token URL gets a 405 from the tenant (SailPoint's notes).
+  const trailingSlash = (path: string): Mount => ({
+    prefix: `${path}/`,
+    exact: true,
+    caseInsensitive: true,
+    routeKey: (method) => `${method} ${path}/`,
+    serve: () => toProblemResponse(problem(405, `The token endpoint is ${path}, without a trailing slash.`, undefined, { Allow: "POST" })),
+    toResponse: toProblemResponse,
+  });
+
   function mintToken(req: AppRequest): ApiResponse {
     if (req.method !== "POST") return toProblemResponse(problem(405, "Use POST.", undefined, { Allow: "POST" }));
     const form = new URLSearchParams(req.raw.toString("utf8"));
@@ -156,7 +166,7 @@ export function epmApp(o: EpmAppOptions): ProductApp & { context: EpmContext } {
   return {
     name: "epm",
     context,
-    mounts: [api, ...TOKEN_PATHS.map(tokenMount)],
+    mounts: [api, ...TOKEN_PATHS.map(tokenMount), ...TOKEN_PATHS.map(trailingSlash)],
     controlPrefix: "/epm",
     // Errors go to the pipeline's control error shape ({message}), like every control API's.
     control: (method, path, _query, raw) => control(method, path, raw),

@@ -130,6 +130,14 @@ export const EPM_ASSUMPTIONS: Assumption[] = [
     confirm: "A token request with a wrong secret against the tenant.",
   },
   {
+    id: "U13c",
+    endpoint: "POST /oauth/connect/token/ (trailing slash)",
+    references: "SailPoint's connector notes say a trailing slash on the instance or token URL gave HTTP 405.",
+    chosen: "405 ProblemDetails with Allow: POST on either token path with a trailing slash.",
+    confidence: "Client-only",
+    confirm: "Not in the swagger: send the token request with a trailing slash to the tenant.",
+  },
+  {
     id: "U14",
     endpoint: "List filters (GET /Groups, /Policies, /Computers)",
     references: "Only Filter.Created.* (and Filter.LastConnected.Dates on computers) are confirmed names.",

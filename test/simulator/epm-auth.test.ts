@@ -54,6 +54,12 @@ describe("simulator: EPM OAuth (both token paths, form and Basic, expiry, regene
     problemOf(await epm.call("GET", "/Groups", undefined, { token }), 401);
   });
 
+  it("a trailing slash on the token URL is a 405, and a GET of the token URL too", async () => {
+    problemOf(await epm.requestToken({ path: "/oauth/connect/token/" }), 405);
+    problemOf(await epm.requestToken({ path: "/OAuth/Token/" }), 405);
+    problemOf(await send(`${sim.apiHost}/oauth/connect/token`, "GET"), 405);
+  });
+
   it("the token lifetime is configurable and expire-all ends every token", async () => {
     await sim.control("POST", "/epm/config", { tokenTtlSeconds: 60 });
     assert.equal((await epm.requestToken()).body.expires_in, 60);
