@@ -2,6 +2,7 @@
 // at either token path, JSON and multipart calls under /management-api/<version>, and a suite
 // hook that starts one simulator with a known EPM account and resets it before each test.
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { rememberSecret } from "../support/secret-scan";
 import { NO_RATE_LIMIT, Reply, send } from "./client";
 
 export const EPM_ID = "epm-test-client";
@@ -42,7 +43,10 @@ export class Epm {
   token?: string;
   version = "v3";
 
-  constructor(readonly sim: SimulatorProcess, readonly clientId = EPM_ID, readonly clientSecret = EPM_SECRET) {}
+  constructor(readonly sim: SimulatorProcess, readonly clientId = EPM_ID, readonly clientSecret = EPM_SECRET) {
+    // The secret scan (test/support/secret-scan.ts) then proves no test output shows them.
+    rememberSecret(clientSecret);
+  }
 
   /** A token request: `basic` sends HTTP Basic with only grant_type in the body. */
   requestToken(opts: { path?: string; basic?: boolean; id?: string; secret?: string; extra?: string } = {}): Promise<Reply> {
@@ -60,6 +64,7 @@ export class Epm {
     const r = await this.requestToken();
     if (r.status !== 200) throw new Error(`EPM token request failed: ${r.status}`);
     this.token = r.body.access_token;
+    rememberSecret(this.token!);
     return this.token!;
   }
 
