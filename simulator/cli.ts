@@ -12,6 +12,8 @@ const USAGE = `Usage: bt-simulator [options]
   --product pra|rs         which appliance to simulate (default ${DEFAULTS.product})
   --client-id ID           API account client id (default: random)
   --client-secret SECRET   API account client secret (default: random)
+  --epm-client-id ID       EPM API account client id (default: random)
+  --epm-client-secret S    EPM API account client secret (default: random)
   --ps-api-key KEY         Password Safe API key (default: random, 128 hex characters)
   --ps-runas USER          the key's runas user (default ps-admin)
   --ps-client-id ID        Password Safe OAuth client id (default: a random GUID)
@@ -59,6 +61,8 @@ export function parseArgs(argv: string[]): SimulatorOptions & { verbose: boolean
       }
       case "--client-id": out.clientId = value(); break;
       case "--client-secret": out.clientSecret = value(); break;
+      case "--epm-client-id": out.epmClientId = value(); break;
+      case "--epm-client-secret": out.epmClientSecret = value(); break;
       case "--state": out.stateFile = value(); break;
       case "--ps-api-key": out.psApiKey = value(); break;
       case "--ps-runas": out.psRunAs = value(); break;

@@ -1,6 +1,8 @@
 // Starts a simulated BeyondTrust estate on one real HTTP(S) server: the PRA/RS Configuration API
 // under /api/config/v1 with its OAuth endpoint and the /_sim control API, and Password Safe's
-// public API v3 under /BeyondTrust/api/public/v3 with its control API at /_sim/ps (one app each).
+// public API v3 under /BeyondTrust/api/public/v3 with its control API at /_sim/ps (one app each),
+// and EPM's Management API under /management-api/v1..v3 with its control API at /_sim/epm.
+import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
@@ -16,6 +18,7 @@ import { StateFile } from "./core/state-store";
 import { Product } from "./pra/fields";
 import { passwordSafeApp } from "./password-safe/app";
 import { praApp } from "./pra/app";
+import { epmApp } from "./epm/app";
 import { API_PREFIX } from "./pra/routes";
 import { CONTROL_PREFIX, Pipeline, RuntimeConfig } from "./server";
 
@@ -32,6 +35,9 @@ export interface SimulatorOptions {
   ratePerHour?: number;
   latencyMs?: number;
   tokenTtlSeconds?: number;
+  /** EPM's API account (default: random). */
+  epmClientId?: string;
+  epmClientSecret?: string;
   /** Password Safe's sign-in: API key, its runas user, OAuth client (random when absent). */
   psApiKey?: string;
   psRunAs?: string;
@@ -122,6 +128,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       clientSecret: options.psClientSecret,
       sessionIdleSeconds: options.psSessionIdleSeconds,
       clock,
+      persist: () => pipeline.persist(),
+    }),
+    epmApp({
+      account: { clientId: options.epmClientId ?? randomUUID(), clientSecret: options.epmClientSecret ?? randomSecret() },
+      clock,
+      counters,
       persist: () => pipeline.persist(),
     }),
   );

@@ -12,7 +12,7 @@ export interface SimulatorProcess {
   clientSecret: string;
   caFile?: string;
   controlUrl: string;
-  /** Every BT_* line the simulator printed (PRA/RS's, BT_SIMULATOR_CONTROL, BT_PS_*, BT_CA_FILE). */
+  /** Every BT_* line the simulator printed (PRA/RS's, BT_SIMULATOR_CONTROL, BT_PS_*, BT_EPM_*, BT_CA_FILE). */
   env: Record<string, string>;
   control<T = any>(method: string, path: string, body?: unknown): Promise<T>;
   /** Password Safe's control API: psControl("POST", "/sessions/expire") is control("POST", "/ps/sessions/expire"). */
@@ -121,8 +121,8 @@ function readStartupLines(child: ChildProcess): Promise<Record<string, string>> 
         buffer = buffer.slice(nl + 1);
         const m = /^(BT_[A-Z_]+)=(.*)$/.exec(line);
         if (m) vars[m[1]] = m[2];
-        // BT_PS_CLIENT_SECRET is the last line printed (Password Safe's follow PRA/RS's).
-        if (vars.BT_SIMULATOR_CONTROL && vars.BT_API_HOST && vars.BT_CLIENT_ID && vars.BT_CLIENT_SECRET && vars.BT_PS_CLIENT_SECRET) {
+        // BT_EPM_CLIENT_SECRET is the last line printed (Password Safe's, then EPM's, follow PRA/RS's).
+        if (vars.BT_SIMULATOR_CONTROL && vars.BT_API_HOST && vars.BT_CLIENT_ID && vars.BT_CLIENT_SECRET && vars.BT_PS_CLIENT_SECRET && vars.BT_EPM_CLIENT_SECRET) {
           clearTimeout(timer);
           // Only this listener: stop() still waits on its own "exit" listener.
           child.off("exit", onExit);

@@ -18,7 +18,7 @@ describe("simulator: bt-simulator CLI", function () {
   });
 
   it("prints exactly parseable BT_* lines, logs one line per request with --verbose and never a secret, exits 0 on SIGINT", async () => {
-    const child = spawn(process.execPath, [SIMULATOR_CLI, "--port", "0", "--verbose", "--client-id", "cli-id", "--client-secret", "cli-secret-value"], {
+    const child = spawn(process.execPath, [SIMULATOR_CLI, "--port", "0", "--verbose", "--client-id", "cli-id", "--client-secret", "cli-secret-value", "--epm-client-id", "epm-cli-id", "--epm-client-secret", "epm-cli-secret"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -28,16 +28,21 @@ describe("simulator: bt-simulator CLI", function () {
     await new Promise<void>((resolve) =>
       child.stdout.on("data", (d) => {
         stdout += d;
-        if (stdout.includes("BT_PS_CLIENT_SECRET=")) resolve();
+        if (stdout.includes("BT_EPM_CLIENT_SECRET=")) resolve();
       }),
     );
     const vars = Object.fromEntries(stdout.trim().split("\n").map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    // PRA/RS's lines first, unchanged; Password Safe's (always mounted beside it) after them.
+    // PRA/RS's lines first, unchanged; Password Safe's and EPM's (always mounted beside it) after them.
     assert.deepEqual(Object.keys(vars), [
       "BT_API_HOST", "BT_CLIENT_ID", "BT_CLIENT_SECRET", "BT_SIMULATOR_CONTROL",
       "BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET",
+      "BT_EPM_API_URL", "BT_EPM_CLIENT_ID", "BT_EPM_CLIENT_SECRET",
     ]);
     assert.equal(vars.BT_PS_API_URL, `${vars.BT_API_HOST}/BeyondTrust/api/public/v3`);
+    // EPM's URL is the origin: clients add /management-api/v3 and /oauth/connect/token.
+    assert.equal(vars.BT_EPM_API_URL, vars.BT_API_HOST);
+    assert.equal(vars.BT_EPM_CLIENT_ID, "epm-cli-id");
+    assert.equal(vars.BT_EPM_CLIENT_SECRET, "epm-cli-secret");
     assert.match(vars.BT_API_HOST, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(vars.BT_CLIENT_ID, "cli-id");
     assert.equal(vars.BT_CLIENT_SECRET, "cli-secret-value");
@@ -57,6 +62,6 @@ describe("simulator: bt-simulator CLI", function () {
     assert.equal(lines.length, 2, stderr);
     assert.match(lines[0], /POST \/oauth2\/token 200/);
     assert.match(lines[1], /POST \/api\/config\/v1\/vault\/account 201/);
-    for (const secret of ["cli-secret-value", "pw-do-not-log", token, basic]) assert.ok(!stderr.includes(secret));
+    for (const secret of ["cli-secret-value", "epm-cli-secret", "pw-do-not-log", token, basic]) assert.ok(!stderr.includes(secret));
   });
 });
