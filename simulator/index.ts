@@ -53,6 +53,8 @@ export interface RunningSimulator {
   product: Product;
   /** The KEY=value lines bt-simulator prints: PRA/RS's, the CA file and control URL, then every other app's. */
   lines: string[];
+  /** The same lines as a map (BT_PS_API_URL, BT_PS_API_KEY, ...), for in-process callers. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -185,6 +187,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const url = `${options.https ? "https" : "http"}://${printableHost}:${port}`;
   pipeline.baseUrl = url;
 
+  const lines = [
+    ...apps[0].startLines(url),
+    ...(caFile ? [`BT_CA_FILE=${caFile}`] : []),
+    `BT_SIMULATOR_CONTROL=${url + CONTROL_PREFIX}`,
+    ...apps.slice(1).flatMap((app) => app.startLines(url)),
+  ];
   let closed = false;
   return {
     url,
@@ -193,12 +201,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret: startupAccount.clientSecret,
     caFile,
     product,
-    lines: [
-      ...apps[0].startLines(url),
-      ...(caFile ? [`BT_CA_FILE=${caFile}`] : []),
-      `BT_SIMULATOR_CONTROL=${url + CONTROL_PREFIX}`,
-      ...apps.slice(1).flatMap((app) => app.startLines(url)),
-    ],
+    lines,
+    env: Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)])),
     async close() {
       if (closed) return;
       closed = true;

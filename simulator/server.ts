@@ -160,7 +160,7 @@ export class Pipeline {
     this.counters.request(method, mount.routeKey(method, sub));
     const leave = mount.enter?.(method, sub);
     try {
-      return await this.respond(req, res, method, mount, sub, path, query);
+      return await this.respond(req, res, method, mount, sub, query);
     } finally {
       leave?.();
     }
@@ -172,7 +172,6 @@ export class Pipeline {
     method: string,
     mount: Mount,
     sub: string,
-    path: string,
     query: URLSearchParams,
   ): Promise<number> {
     let raw: Buffer;

@@ -39,8 +39,11 @@ export const folder: PsSpec = {
     },
     fromApi(live, inputs) {
         const props: Record<string, unknown> = { name: live.Name, description: live.Description ?? "" };
-        // A folder named by id shows a move out of band; one named by path keeps its path (parentFolderId shows it).
+        // A folder named by id shows a move out of band as a new parentId. One named by path shows it
+        // on refresh (state knows the parent it resolved): the path no longer holds, so it reads as
+        // null and the next up resolves it again and moves the folder back.
         if (inputs.parentId !== undefined) props.parentId = liveParent(live);
+        else if (typeof inputs.parentFolderId === "string" && liveParent(live) !== inputs.parentFolderId.toLowerCase()) props.parentPath = null;
         return props;
     },
     api: {

@@ -144,9 +144,12 @@ async function step<T>(spec: PsSpec, what: string, run: () => Promise<T>, id?: s
     try {
         return await run();
     } catch (err) {
+        // A copy: one sign-in error is shared by every caller that awaited the same sign-in.
         const e = err as Error;
-        e.message = `${spec.title}${id ? ` ${id}` : ""}: could not ${what}: ${e.message}`;
-        throw e;
+        const named = Object.assign(Object.create(Object.getPrototypeOf(e)) as Error, e);
+        named.message = `${spec.title}${id ? ` ${id}` : ""}: could not ${what}: ${e.message}`;
+        named.stack = `${e.name}: ${named.message}`;
+        throw named;
     }
 }
 

@@ -5,7 +5,6 @@
 // core knows no service: a product is wired in by adding its app to the list, not by editing the core.
 import type { IncomingHttpHeaders } from "node:http";
 import { ApiResponse } from "./api";
-import { ApiError } from "./errors";
 
 /** One request as a mount sees it, after the body was read and faults were applied. */
 export interface AppRequest {
@@ -120,11 +119,4 @@ export function serveRouted<R>(
   }
   response.headers = { ...response.headers, ...rateHeaders };
   return response;
-}
-
-/** The generic answer for an unexpected exception: logged (message only) and a 500. */
-export function internalError(err: unknown, body: unknown): ApiResponse {
-  if (err instanceof ApiError) return { status: err.status, body: err.body, headers: err.headers };
-  process.stderr.write(`bt-simulator: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-  return { status: 500, body };
 }

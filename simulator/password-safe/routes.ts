@@ -11,7 +11,7 @@ import { badRequest, psError } from "./errors";
 import { Fields, Query, page } from "./input";
 import { fileShape, folderShape, listItem, safeShape, secretById, textShape } from "./shapes";
 import { Actor, MAX_FILE_BYTES, Secret, SecretFields, Store } from "./store";
-import { Version, readOwners, secretList, versionOf } from "./versions";
+import { Version, readOwners, secretList } from "./versions";
 
 export interface PsContext {
   params: Params;
@@ -226,7 +226,7 @@ function commonFields(b: Fields, v: Version, auth: PsAuth): SecretFields {
     } catch {
       throw badRequest(`Urls[${i}].Url must be a URL`);
     }
-    return url;
+    return { id: u.guid("Id"), url };
   });
   const owners = readOwners(b, v);
   // An owner named by id alone gets the user's name and email, as the appliance fills them in.

@@ -76,7 +76,8 @@ export interface SecretFields {
   title: string;
   description?: string;
   notes?: string;
-  urls?: string[];
+  /** Each URL with the Id the body gave (undefined or a zero GUID: none). */
+  urls?: { id?: string; url: string }[];
   owners?: OwnerInput;
   username?: string;
   password?: string;
@@ -328,7 +329,13 @@ export class Store {
     secret.title = f.title;
     secret.description = f.description ?? "";
     secret.notes = f.notes ?? "";
-    secret.urls = (f.urls ?? []).map((url) => ({ id: randomUUID(), url }));
+    // A URL keeps its Id when the body names it, or when the same URL was already there, so a
+    // full-replacement PUT that repeats the list does not churn the ids.
+    const before = secret.urls;
+    secret.urls = (f.urls ?? []).map(({ id, url }) => ({
+      id: before.find((u) => u.id === id)?.id ?? before.find((u) => u.url === url)?.id ?? randomUUID(),
+      url,
+    }));
     secret.owners = f.owners ?? { owners: [{ userId: actor.userId, name: actor.name || actor.userName, email: actor.email }], ownerType: "User" };
     if (secret.type === "Credential") {
       secret.username = f.username;

@@ -12,7 +12,7 @@ import { parseJsonObject, routeKey } from "../core/http";
 import { OAuth } from "../core/oauth";
 import { RateLimiter } from "../core/rate-limiter";
 import { RouteMatch } from "../core/router";
-import { Control } from "../control";
+import { Control } from "./control";
 import { RuntimeConfig, toResponse } from "../server";
 import { Product } from "./fields";
 import { MECH_LIST_PATH, mechList } from "./mech-list";

@@ -207,6 +207,18 @@ describe("provider: every Password Safe kind's lifecycle against the simulator",
         });
     }
 
+    it("a folder named by its parent's path, moved out of band: refresh shows parentPath, the next up moves it back", async () => {
+        const e = new MiniEngine();
+        const declared = { name: "By Path", parentPath: "Seed Safe" };
+        const { tracked } = await e.up("p", "passwordsafe:Folder", declared);
+        await psControl("PUT", `/api/folders/${tracked.id}`, { ParentId: deps.otherFolderId });
+        assert.deepStrictEqual(await e.refresh("p", declared), ["parentPath"]);
+        const back = await cost(() => e.up("p", "passwordsafe:Folder", declared));
+        assert.strictEqual(back.result.step, "update");
+        assert.strictEqual(back.cost.api, 2, `the path resolved, one move: ${JSON.stringify(back.cost.byRoute)}`);
+        assert.deepStrictEqual(await e.refresh("p", declared), []);
+    });
+
     it("one sign-in for the whole run", () => {
         assert.strictEqual(signIns.total, 1);
     });

@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import { rememberSecret } from "../support/secret-scan";
-import { SIMULATOR_CLI, SimulatorProcess } from "../support/simulator";
+import { SIMULATOR_CLI, SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { startSimulator } from "../../simulator";
+import { Api } from "./client";
 import { PsClient, multipart, psSend, usePasswordSafe } from "./ps-client";
 
 const PW = "control-pw-Rr77";
@@ -101,6 +103,35 @@ describe("simulator: Password Safe and the request log", function () {
       for (const secret of ["L".repeat(128), PW, "file-content-Yy88", cookie, "Seed Safe"]) assert.ok(!stderr.includes(secret), "a secret in the log");
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("simulator: Password Safe beside Remote Support", function () {
+  it("is mounted with --product rs too, and RS's API still answers", async () => {
+    const sim = await startSimulatorProcess({ product: "rs" });
+    try {
+      const ps = new PsClient(sim);
+      assert.equal((await ps.signIn()).status, 200);
+      assert.deepEqual((await ps.must(200, "GET", "/secrets-safe/safes")).map((s: any) => s.Name), ["Seed Safe"]);
+      assert.equal((await new Api(sim).get("/rep-status")).status, 200);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
+describe("simulator: startSimulator in process", function () {
+  it("returns the printed lines and the same as env, Password Safe's included, and serves both products", async () => {
+    const sim = await startSimulator({ port: 0 });
+    try {
+      assert.deepEqual(sim.lines, Object.entries(sim.env).map(([k, v]) => `${k}=${v}`));
+      assert.equal(sim.env.BT_PS_API_URL, `${sim.url}/BeyondTrust/api/public/v3`);
+      const r = await psSend(sim.env.BT_PS_API_URL + "/Auth/SignAppin", "POST", { headers: { Authorization: `PS-Auth key=${sim.env.BT_PS_API_KEY};runas=${sim.env.BT_PS_RUNAS};` } });
+      assert.equal(r.status, 200);
+      assert.equal((await psSend(`${sim.url}/api/config/v1/jumpoint`, "GET")).status, 401, "PRA's API, without a token");
+    } finally {
+      await sim.close();
     }
   });
 });

@@ -90,10 +90,12 @@ describe("simulator: Password Safe search, versions and lists", function () {
     assert.equal((await ps.post(`/secrets-safe/folders/${web.Id}/secrets/text?version=3.1`, { Title: "bad", Text: TX, Owners: [{ Name: "x" }] })).status, 400);
   });
 
-  it("an unknown version is 400", async () => {
-    const r = await ps.get("/secrets-safe/secrets?version=4.0");
-    assert.equal(r.status, 400);
-    assert.equal(typeof r.body, "string");
+  it("an unknown version is 400 on every route", async () => {
+    for (const p of ["/secrets-safe/secrets?version=4.0", "/secrets-safe/folders?version=3", `/secrets-safe/safes/${safe.Id}?version=2.9`]) {
+      const r = await ps.get(p);
+      assert.equal(r.status, 400, p);
+      assert.equal(typeof r.body, "string");
+    }
   });
 
   it("counts requests per route (GUIDs as {id}), sign-ins and 401s", async () => {
@@ -156,10 +158,21 @@ describe("simulator: Password Safe beside PRA, and --state", function () {
       assert.deepEqual({ Password: s.Password, FolderPath: s.FolderPath }, { Password: PW, FolderPath: "Kept/inner" });
       assert.ok((await ps.get(`/secrets-safe/secrets/${ids.file}/file/download`)).bytes.equals(bytes), "file bytes survive");
       assert.equal((await new Api(second).get(`/jump-group/${ids.jg}`)).body.code_name, "kept_pra", "PRA still works with Password Safe mounted");
-      await second.reset();
-      assert.equal((await ps.get(`/secrets-safe/safes/${ids.safe}`)).status, 401, "a full reset also ends Password Safe's sessions");
     } finally {
       await second.stop();
+    }
+
+    // Restarted with other credentials, the printed ones work, and the objects are still there.
+    const third = await startSimulatorProcess({ stateFile: file, args: ["--client-id", "me", "--client-secret", "state-test-secret"] });
+    try {
+      const ps = new PsClient(third);
+      assert.notEqual(third.env.BT_PS_API_KEY, "a".repeat(128));
+      assert.equal((await ps.signIn()).status, 200, "the new random key signs in");
+      assert.equal((await ps.must(200, "GET", `/secrets-safe/safes/${ids.safe}`)).Name, "Kept");
+      await third.reset();
+      assert.equal((await ps.get(`/secrets-safe/safes/${ids.safe}`)).status, 401, "a full reset also ends Password Safe's sessions");
+    } finally {
+      await third.stop();
     }
   });
 });

@@ -132,6 +132,17 @@ describe("simulator: Password Safe credential and text secrets", function () {
         assert.equal((await ps.must(200, "GET", k.read(created.Id))).FolderId, folder.Id);
       });
 
+      it("a PUT repeating a URL keeps its Id (by Id or by value); a new URL gets a new one", async () => {
+        const created = await ps.must(201, "POST", k.create(folder.Id) + "?version=3.1", k.body());
+        const id = created.Urls[0].Id;
+        const again = await ps.must(200, "PUT", k.update(created.Id) + "?version=3.1", k.body({ Urls: [{ Id: ZERO, CredentialId: ZERO, Url: k.body().Urls[0].Url }] }));
+        assert.equal(again.Urls[0].Id, id, "same URL, same Id");
+        const renamed = await ps.must(200, "PUT", k.update(created.Id) + "?version=3.1", k.body({ Urls: [{ Id: id, Url: "https://moved.example.com" }] }));
+        assert.deepEqual(renamed.Urls.map((u: any) => [u.Id, u.Url]), [[id, "https://moved.example.com"]], "named by Id");
+        const fresh = await ps.must(200, "PUT", k.update(created.Id) + "?version=3.1", k.body({ Urls: [{ Url: "https://new.example.com" }] }));
+        assert.notEqual(fresh.Urls[0].Id, id);
+      });
+
       it("DELETE 200, then 404 on read, update and delete", async () => {
         const created = await ps.must(201, "POST", k.create(folder.Id), k.body());
         assert.equal((await ps.del(`/secrets-safe/secrets/${created.Id}`)).status, 200);
@@ -190,7 +201,8 @@ describe("simulator: Password Safe credential and text secrets", function () {
     assert.deepEqual({ Password: read.Password, Description: read.Description }, { Password: "drifted-Pp00", Description: "changed elsewhere" });
     assert.equal((await ps.must(200, "GET", `/secrets-safe/secrets/${t.Id}/text`)).Text, "drifted-text-Tt00");
     assert.equal((await sim.psControl("GET", `/api/secrets/${c.Id}`)).Password, "drifted-Pp00");
-    await sim.psControl("PUT", `/api/folders/${folder.Id}`, { Name: "renamed-oob" });
+    const oob = await sim.psControl("PUT", `/api/folders/${folder.Id}`, { Name: "renamed-oob" });
+    assert.deepEqual({ Id: oob.Id, Name: oob.Name }, { Id: folder.Id, Name: "renamed-oob" }, "control reads are PascalCase too");
     assert.equal((await ps.must(200, "GET", `/secrets-safe/folders/${folder.Id}`)).Name, "renamed-oob");
     await sim.psControl("DELETE", `/api/secrets/${c.Id}`);
     assert.equal((await ps.get(`/secrets-safe/secrets/${c.Id}`)).status, 404);

@@ -1,17 +1,17 @@
 // PRA/RS's control API under /_sim (it predates the per-product seam, so the simulator-wide
 // switches live here too: faults, counters, clock, latency; POST /reset resets every app): reset, state dump and seeding, out-of-band edits (drift),
 // API accounts, runtime config, fault injection and counters. No auth, no rate limit, JSON only.
-import { ApiResponse } from "./core/api";
-import { ApiError, notFound } from "./core/errors";
-import { parseJsonObject } from "./core/http";
-import { Router, Params } from "./core/router";
-import { MAX_LATENCY_MS } from "./core/faults";
-import { Kind, Obj } from "./pra/fields";
-import { GRANT_KINDS } from "./pra/grant-kinds";
-import { kindsFor } from "./pra/kinds";
-import { SimClock } from "./core/clock";
-import type { PraContext } from "./pra/app";
-import { ControlHandler } from "./server";
+import { ApiResponse } from "../core/api";
+import { ApiError, notFound } from "../core/errors";
+import { parseJsonObject } from "../core/http";
+import { Router, Params } from "../core/router";
+import { MAX_LATENCY_MS } from "../core/faults";
+import { Kind, Obj } from "./fields";
+import { GRANT_KINDS } from "./grant-kinds";
+import { kindsFor } from "./kinds";
+import { SimClock } from "../core/clock";
+import type { PraContext } from "./app";
+import { ControlHandler } from "../server";
 
 type Handler = (ctx: { params: Params; body: () => Obj; query: URLSearchParams }) => ApiResponse;
 
