@@ -80,14 +80,9 @@ async function main(): Promise<void> {
     console.log(`\n${bold("Done.")} The same programs against real appliances: see ${path.join("examples", "quickstart")} and ${path.join("examples", "password-safe-ci")}.`);
 }
 
-/** The simulator's printed settings (BT_PS_API_URL=...), as a map. */
-function printedSettings(lines: string[]): Record<string, string> {
-    return Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-}
-
 async function passwordSafeSteps(sim: Awaited<ReturnType<typeof startSimulator>>, workDir: string, cli: string): Promise<void> {
     step(8, "Password Safe on the same simulator: a CI pipeline's secrets (examples/password-safe-ci)");
-    const ps = printedSettings(sim.lines);
+    const ps = sim.env; // the lines it would print, BT_PS_* among them
     console.log(`BT_PS_API_URL=${ps.BT_PS_API_URL}\nBT_PS_API_KEY=(secret)\nBT_PS_RUNAS=${ps.BT_PS_RUNAS}`);
     // Made up here and never printed: the engine shows it as [secret].
     const dbPassword = crypto.randomBytes(16).toString("base64url");

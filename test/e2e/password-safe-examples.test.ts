@@ -1,4 +1,4 @@
-// The Password Safe examples through the real Pulumi engine (Automation API, inline programs,
+// The Password Safe examples (examples/password-safe-ci, examples/ps-to-pra-vault) through the real Pulumi engine (Automation API, inline programs,
 // local backend), against a simulator process: each step asserts the engine's result, the objects
 // Password Safe holds, and what it cost (the simulator's Password Safe counters). Every secret value
 // is registered with the secret scan and searched for in the state files at rest and in
@@ -153,8 +153,8 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         assert.match(block.slice(0, block.indexOf("TextSecret")), /\n\s+password\s*: \[secret\]\n/, "the password is shown, as [secret]");
         assert.ok(!shown.includes(driftedPassword) && !shown.includes(dbPassword), "neither value is printed");
         // A dynamic provider's diff cannot name its properties to the engine (no detailed diff in
-        // @pulumi/pulumi's dynamic provider), and the engine masks secrets before comparing them
-        // for display: the password line carries no "~". What refresh recorded proves the drift.
+        // @pulumi/pulumi's dynamic provider), and the CLI prints the password line with no "~"
+        // (v3.259). What refresh recorded proves the drift.
         await stack.refresh({ onOutput: log.onOutput });
         const recorded = (await stack.exportStack()).deployment.resources.find((r: any) => r.urn.endsWith("::db-deployer"));
         const plain = (v: any) => JSON.parse(v.plaintext);
@@ -206,6 +206,7 @@ describe("e2e: examples/ps-to-pra-vault through the Pulumi engine", function () 
     let workDir: string;
     const log = new Transcript();
     const rootPassword = secretValue("root-pw");
+    const rotatedPassword = secretValue("rotated-pw");
     const folderId = "f01de000-0000-4000-8000-00000000a001";
     const secretId = "5ec2e700-0000-4000-8000-00000000a002";
 
@@ -255,10 +256,18 @@ describe("e2e: examples/ps-to-pra-vault through the Pulumi engine", function () 
         assert.deepStrictEqual(p.changeSummary, { same: 3 });
     });
 
+    it("a password rotated in Password Safe reaches the vault account on the next up", async () => {
+        await sim.psControl("PUT", `/api/secrets/${secretId}`, { Password: rotatedPassword });
+        const r = await stack.up({ onOutput: log.onOutput });
+        assert.strictEqual(r.summary.resourceChanges?.update, 1, JSON.stringify(r.summary.resourceChanges));
+        const account = (await sim.control("GET", "/state")).collections["vault/account"].find((a: any) => a.name === "ps-vault root");
+        assert.ok(account.password === rotatedPassword, "the vault account has the rotated password");
+    });
+
     it("the password is in neither the state files at rest nor the engine's output", async () => {
         const atRest = stateAtRest(workDir);
         assert.ok(atRest.includes("pra:VaultUsernamePasswordAccount"), "the scan read real state");
-        for (const v of [rootPassword, sim.clientSecret, sim.env.BT_PS_API_KEY]) {
+        for (const v of [rootPassword, rotatedPassword, sim.clientSecret, sim.env.BT_PS_API_KEY]) {
             assert.ok(!atRest.includes(v), `a value starting ${JSON.stringify(v.slice(0, 3))} is in state`);
             assert.ok(!log.text.includes(v), `a value starting ${JSON.stringify(v.slice(0, 3))} is in the output`);
         }
@@ -269,6 +278,6 @@ describe("e2e: examples/ps-to-pra-vault through the Pulumi engine", function () 
         const state = await sim.control("GET", "/state");
         assert.strictEqual(state.collections["vault/account"].length, 0);
         assert.strictEqual(state.collections["jump-group"].filter((g: any) => g.name === "ps-vault servers").length, 0);
-        assert.strictEqual((await sim.psControl("GET", "/state")).secrets[0].password === rootPassword, true);
+        assert.ok((await sim.psControl("GET", "/state")).secrets[0].password === rotatedPassword, "Password Safe's credential is left as it is");
     });
 });
