@@ -37,6 +37,7 @@ interface PsCounters {
     signIns: number;
     signOuts: number;
     unauthorized: number;
+    liveSessions: number;
 }
 
 /** Calls other than signing in and out. */
@@ -99,6 +100,9 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         // The provider plugin signs in once for every resource; the lookup (the SDK's getSecret)
         // runs in the program's process (for an inline program, this test's), which signs in on its own.
         assert.strictEqual(c.signIns, 2, JSON.stringify(c));
+        // The plugin's one session, shared by all six resources, was signed out when the engine
+        // stopped it; the program's lives on in this process.
+        assert.deepStrictEqual([c.signOuts, c.liveSessions], [1, 1], JSON.stringify(c));
         assert.strictEqual(c.unauthorized, 0);
         const state = await ps("GET", "/state");
         const folder = state.folders.find((f: any) => f.name === "deploy");
