@@ -1,10 +1,14 @@
 // `npm run demo`: the main job on the embedded default. Starts a simulated appliance, then runs the
 // quickstart through the real Pulumi engine with a local backend: the plan, the deployment, a drift
-// made in the "console" and caught by `preview --refresh`, and the destroy.
+// made in the "console" and caught by `preview --refresh`, and the destroy. Then the same for
+// Password Safe with examples/password-safe-ci, on the same simulator: a password changed in the
+// console shows as changed with its value hidden, and `up` puts the declared one back.
 import { execFileSync } from "child_process";
+import * as crypto from "crypto";
 import * as path from "path";
 import { startSimulator } from "../simulator";
 import { quickstart, QuickstartSettings } from "../examples/quickstart/program";
+import { passwordSafeCi, SAMPLE_FILE } from "../examples/password-safe-ci/program";
 import { createInlineStack, ENSURE_SCRIPT, makeWorkDir, pulumiCliVersion, pulumiEnv, removeWorkDir } from "./lib/pulumi-cli";
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
@@ -67,11 +71,53 @@ async function main(): Promise<void> {
         await stack.destroy({ onOutput: echo });
         const left = (await (await fetch(`${sim.controlUrl}/state`)).json()) as { collections: Record<string, unknown[]> };
         console.log(`objects left on the appliance: ${left.collections.jumpoint.length + left.collections["jump-group"].length + left.collections["jump-item/shell-jump"].length}`);
+
+        await passwordSafeSteps(sim, workDir, cli);
     } finally {
         await sim.close();
         removeWorkDir(workDir);
     }
-    console.log(`\n${bold("Done.")} Same program against a real appliance: see ${path.join("examples", "quickstart")}.`);
+    console.log(`\n${bold("Done.")} The same programs against real appliances: see ${path.join("examples", "quickstart")} and ${path.join("examples", "password-safe-ci")}.`);
+}
+
+async function passwordSafeSteps(sim: Awaited<ReturnType<typeof startSimulator>>, workDir: string, cli: string): Promise<void> {
+    step(8, "Password Safe on the same simulator: a CI pipeline's secrets (examples/password-safe-ci)");
+    const ps = sim.env; // the lines it would print, BT_PS_* among them
+    console.log(`BT_PS_API_URL=${ps.BT_PS_API_URL}\nBT_PS_API_KEY=(secret)\nBT_PS_RUNAS=${ps.BT_PS_RUNAS}`);
+    // Made up here and never printed: the engine shows it as [secret].
+    const dbPassword = crypto.randomBytes(16).toString("base64url");
+    const program = async () =>
+        passwordSafeCi({ safeName: "CI Pipeline", folderName: "deploy", dbUsername: "deployer", dbPassword, dbHost: "db.internal:5432", dbName: "app", deployNotice: "Deploys are frozen on Fridays after 15:00.", contentFile: SAMPLE_FILE });
+    const stack = await createInlineStack("beyondtrust-demo-ps", "dev", program, path.join(workDir, "ps"), pulumiEnv(path.join(workDir, "ps"), cli), cli);
+    await stack.setAllConfig({
+        "beyondtrust:passwordSafeUrl": { value: ps.BT_PS_API_URL },
+        "beyondtrust:passwordSafeApiKey": { value: ps.BT_PS_API_KEY, secret: true },
+        "beyondtrust:passwordSafeRunAs": { value: ps.BT_PS_RUNAS },
+    });
+    console.log("\nThe plan (pulumi preview):\n");
+    await stack.preview({ onOutput: echo });
+
+    step(9, "The deployment (pulumi up)");
+    const up = await stack.up({ onOutput: echo });
+
+    step(10, "Someone changes the database password in the console; pulumi preview --refresh catches it");
+    await fetch(`${sim.controlUrl}/ps/api/secrets/${up.outputs.credentialId.value}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ Password: crypto.randomBytes(16).toString("base64url") }),
+    });
+    console.log("(out of band: db-deployer's password replaced; neither value is shown below)\n");
+    const plan = await stack.preview({ refresh: true, diff: true, onOutput: echo });
+    // The engine prints every secret as [secret] and never says which one changed; the plan does.
+    console.log(`\n${plan.changeSummary.update ?? 0} to update: db-deployer back to the declared password, and database-url, built from the password Password Safe now holds`);
+
+    step(11, "pulumi up puts the declared password back");
+    await stack.up({ refresh: true, onOutput: echo });
+
+    step(12, "The destroy (pulumi destroy)");
+    await stack.destroy({ onOutput: echo });
+    const left = (await (await fetch(`${sim.controlUrl}/ps/state`)).json()) as { folders: { name: string }[]; secrets: unknown[] };
+    console.log(`left in Password Safe: ${left.folders.map((f) => f.name).join(", ")} (the seed), ${left.secrets.length} secrets`);
 }
 
 main().catch((err) => {

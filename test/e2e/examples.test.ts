@@ -8,47 +8,13 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { quickstart, QuickstartSettings } from "../../examples/quickstart/program";
 import { settingsFromConfig, vpcJumpoint } from "../../examples/vpc-jumpoint/program";
 import * as yaml from "js-yaml";
-import { createInlineStack, findPulumiCli, makeWorkDir, pulumiCliVersion, pulumiEnv, removeWorkDir, ENSURE_SCRIPT } from "../support/pulumi-cli";
+import { createInlineStack, makeWorkDir, pulumiCliVersion, pulumiEnv, removeWorkDir } from "../support/pulumi-cli";
+import { connectPra, skipWithoutCli, stateAtRest, Transcript } from "./engine-run";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
-
-function skipWithoutCli(ctx: Mocha.Context): string | undefined {
-    const cli = findPulumiCli();
-    if (!cli) {
-        console.log(`    skipping end-to-end: no Pulumi CLI found; run ${ENSURE_SCRIPT} (or set PULUMI_CLI)`);
-        ctx.skip();
-    }
-    return cli;
-}
-
-async function connect(stack: Stack, sim: SimulatorProcess): Promise<void> {
-    await stack.setAllConfig({
-        "beyondtrust:host": { value: sim.apiHost },
-        "beyondtrust:clientId": { value: sim.clientId },
-        "beyondtrust:clientSecret": { value: sim.clientSecret, secret: true },
-    });
-}
-
-/** Every line the engine printed, to search for secrets at the end. */
-class Transcript {
-    text = "";
-    readonly onOutput = (s: string) => (this.text += s);
-}
 
 function writes(c: any): number {
     const m = c.requests.byMethod;
     return (m.POST ?? 0) + (m.PATCH ?? 0) + (m.DELETE ?? 0) - (c.requests.byRoute["POST /oauth2/token"] ?? 0);
-}
-
-/**
- * Everything the local backend wrote (state, history, backups), as stored at rest. The Automation
- * API's exportStack() decrypts secrets (it passes --show-secrets), so it cannot prove encryption.
- */
-function stateAtRest(workDir: string): string {
-    const root = path.join(workDir, "state");
-    const files = (fs.readdirSync(root, { recursive: true }) as string[]).map((f) => path.join(root, f));
-    const texts = files.filter((f) => fs.statSync(f).isFile()).map((f) => fs.readFileSync(f, "utf8"));
-    assert.ok(texts.length > 0, "the backend wrote state files");
-    return texts.join("\n");
 }
 
 function currentDeployment(workDir: string, project: string, stackName: string): any {
@@ -76,7 +42,7 @@ describe("e2e: quickstart through the Pulumi engine", function () {
         seeded = stripIds(await sim.control("GET", "/state"));
         workDir = makeWorkDir();
         stack = await createInlineStack("bt-quickstart", "e2e", async () => quickstart({ ...settings }), workDir, pulumiEnv(workDir, cli), cli);
-        await connect(stack, sim);
+        await connectPra(stack, sim);
     });
     after(async () => {
         await sim?.stop();
@@ -210,7 +176,7 @@ describe("e2e: the VPC Jumpoint setup through the Pulumi engine", function () {
         const project = yaml.load(fs.readFileSync(path.join(__dirname, "../../examples/vpc-jumpoint/Pulumi.yaml"), "utf8")) as Record<string, unknown>;
         const program = async () => vpcJumpoint(settingsFromConfig());
         stack = await createInlineStack(String(project.name), "e2e", program, workDir, pulumiEnv(workDir, cli), cli, project);
-        await connect(stack, sim);
+        await connectPra(stack, sim);
         await stack.setAllConfig({
             vpcId: { value: "vpc-0a1b2c" },
             instanceIp: { value: "198.51.100.7" },

@@ -1,0 +1,3 @@
+import { passwordSafeCi, settingsFromConfig } from "./program";
+
+export = passwordSafeCi(settingsFromConfig());

@@ -1,0 +1,3 @@
+import { psToPraVault, settingsFromConfig } from "./program";
+
+export = psToPraVault(settingsFromConfig());
