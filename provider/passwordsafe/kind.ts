@@ -163,7 +163,11 @@ export function psHandlerFor(spec: PsSpec): DynamicHandler {
     const toOutputs = (inputs: Props, live: ApiObject): Props => {
         const outs: Props = { ...inputs };
         // What the answer did not carry keeps the declared value (a PUT answered 204, a partial report).
-        for (const [k, v] of Object.entries(spec.fromApi(live, inputs))) if (v !== undefined) outs[k] = v;
+        // An optional property the program left out and that has no default is not managed: live's
+        // value stays out of state, or refresh would make it an input and the next plan would show
+        // it as removed (`- owners` on a secret whose owners defaulted to the signed-in user).
+        const unmanaged = (k: string) => inputs[k] === undefined && spec.fields[k] !== undefined && spec.fields[k].default === undefined;
+        for (const [k, v] of Object.entries(spec.fromApi(live, inputs))) if (v !== undefined && !unmanaged(k)) outs[k] = v;
         return { ...outs, ...outputsOf(live) };
     };
     const toInputs = (outs: Props): Props => {

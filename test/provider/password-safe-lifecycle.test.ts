@@ -219,6 +219,17 @@ describe("provider: every Password Safe kind's lifecycle against the simulator",
         assert.deepStrictEqual(await e.refresh("p", declared), []);
     });
 
+    it("owners left out are not managed: refresh neither reports them nor turns the default owner into an input", async () => {
+        const e = new MiniEngine();
+        const declared = { folderId: deps.folderId, title: "no owners declared", text: TEXT };
+        const { tracked } = await e.up("t", "passwordsafe:TextSecret", declared);
+        assert.strictEqual(tracked.outs.owners, undefined, "the signed-in user's default ownership stays out of state");
+        assert.deepStrictEqual(await e.refresh("t", declared), []);
+        const read = await handler("passwordsafe:TextSecret").read!(tracked.id, e.state.get("t")!.outs);
+        assert.ok(read.inputs && !("owners" in read.inputs), `read's inputs: ${Object.keys(read.inputs ?? {}).join(", ")}`);
+        await e.destroy("t");
+    });
+
     it("one sign-in for the whole run", () => {
         assert.strictEqual(signIns.total, 1);
     });
