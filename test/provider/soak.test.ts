@@ -34,7 +34,7 @@ const COLLECTION: Record<string, string> = {
     "pra:VaultTokenAccount": "vault/account",
 };
 
-describe(`provider: soak of ${OPS} mixed operations with 5% faults`, function () {
+describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 5% faults`, function () {
     this.timeout(600_000);
     let sim: SimulatorProcess;
     useSimulatorEnv(() => sim);
