@@ -197,10 +197,10 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
         const grants = (await sim.control("GET", "/state")).grants["vault-account"].length;
         const trackedGrants = [...e.state.values()].filter((t) => t.kind === "pra:GroupPolicyVaultAccount").length;
         const injected = counters.faultsInjected as Record<string, number>;
-        console.log(`      ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests, faults ${JSON.stringify(injected)}, ` +
+        console.log(`      ${OPS} + ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests in all, faults ${JSON.stringify(injected)}, ` +
             `retries ${clientStats.retries}, re-auths ${clientStats.reauthentications}, tokens ${counters.tokensMinted}; ` +
             `duplicates ${duplicates}, orphans ${orphans}, lost updates ${lost}, grants ${grants}/${trackedGrants}`);
-        console.log(`      Password Safe: ${OPS} operations, ${psCounters.requests.total} requests, ${expiries} session expiries, ` +
+        console.log(`      Password Safe: ${psCounters.requests.total} of the requests, ${expiries} session expiries, ` +
             `sign-ins ${signIns} (${psCounters.signIns} at the appliance), 401s ${psCounters.unauthorized}; ${psVerdict.folders} folders and ${psVerdict.secrets} secrets left, ` +
             `duplicates ${psVerdict.duplicates}, orphans ${psVerdict.orphans}, lost updates ${psVerdict.lost.length}`);
         assert.deepStrictEqual({ duplicates, orphans, lost, grants }, { duplicates: 0, orphans: 0, lost: 0, grants: trackedGrants });
