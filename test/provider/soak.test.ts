@@ -1,14 +1,21 @@
 // A soak: hundreds of mixed operations across kinds, in parallel, with ~5% of requests hit by
 // injected faults of every kind. At the end the appliance must hold exactly the desired state:
 // no duplicate, no orphan, no lost update. SOAK_OPS sets the size (npm test runs 150; `npm run
-// soak` runs 500 and prints the figures).
+// soak` runs 500 and prints the figures). The same number of Password Safe operations (folders and
+// credential, text and file secrets; test/support/password-safe-soak.ts) runs beside the PRA ones
+// under the same fault rules (they match every path), with every session expired at three points
+// of the run, chosen by operation count: each costs at most one sign-in.
 import * as assert from "assert";
-import { clientStats, resetClients, resetClientStats } from "../../provider";
+import { clientStats, resetClients, resetClientStats, sessionStats, signOutAll } from "../../provider";
+import { registerSecret } from "../../provider/core/redact";
+import { checkPasswordSafe, passwordSafeIds, passwordSafeOps } from "../support/password-safe-soak";
 import { MiniEngine } from "../support/mini-engine";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
 
 const OPS = Number(process.env.SOAK_OPS ?? 150);
+/** Password Safe operations after which every session is expired (`POST /_sim/ps/sessions/expire`). */
+const EXPIRE_AT = [1, 2, 3].map((q) => Math.floor((OPS * q) / 4));
 
 function prng(seed: number): () => number {
     // mulberry32: small, seedable, good enough to pick operations reproducibly.
@@ -27,12 +34,15 @@ const COLLECTION: Record<string, string> = {
     "pra:VaultTokenAccount": "vault/account",
 };
 
-describe(`provider: soak of ${OPS} mixed operations with 5% faults`, function () {
+describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 5% faults`, function () {
     this.timeout(600_000);
     let sim: SimulatorProcess;
     useSimulatorEnv(() => sim);
     before(async () => (sim = await startSimulatorProcess()));
-    after(async () => sim && sim.stop());
+    after(async () => {
+        await signOutAll();
+        await sim?.stop();
+    });
 
     it("ends with exactly the desired objects", async () => {
         await sim.reset();
@@ -48,6 +58,15 @@ describe(`provider: soak of ${OPS} mixed operations with 5% faults`, function ()
         await e.up("gp", "pra:GroupPolicy", { name: "soak policy" });
         const jp = e.state.get("jp")!.id;
         const gp = e.state.get("gp")!.id;
+        assert.ok(sim.env.BT_PS_API_URL, "the simulator serves Password Safe");
+        registerSecret(sim.env.BT_PS_API_KEY);
+        await sim.control("POST", "/ps/reset");
+        await sim.control("POST", "/ps/counters/reset");
+        const signInsBefore = sessionStats.signIns;
+        const parentA = await e.up("psA", "passwordsafe:Folder", { name: "Soak A", parentPath: "Seed Safe" });
+        const parentB = await e.up("psB", "passwordsafe:Folder", { name: "Soak B", parentId: parentA.tracked.outs.parentFolderId });
+        const psBefore = await passwordSafeIds(sim);
+        const ps = passwordSafeOps(e, [parentA.tracked.id, parentB.tracked.id], pick, busy);
         await sim.control("POST", "/faults", {
             seed: 7,
             rules: [
@@ -127,19 +146,37 @@ describe(`provider: soak of ${OPS} mixed operations with 5% faults`, function ()
         const started = Date.now();
         let done = 0;
         const failures: string[] = [];
-        await Promise.all(Array.from({ length: 8 }, async () => {
+        let psDone = 0;
+        let expiries = 0;
+        const pra = Array.from({ length: 8 }, async () => {
             while (done < OPS) {
                 const run = ops[pick(bag)]();
                 if (!run) continue;
                 done++;
                 await run.catch((err: Error) => failures.push(err.message));
             }
-        }));
+        });
+        const passwordSafe = Array.from({ length: 4 }, async () => {
+            while (psDone < OPS) {
+                if (EXPIRE_AT.includes(psDone) && expiries < EXPIRE_AT.filter((n) => n <= psDone).length) {
+                    expiries++;
+                    await sim.control("POST", "/ps/sessions/expire");
+                }
+                const run = ps.ops[pick(ps.bag)!]();
+                if (!run) continue;
+                psDone++;
+                await run.catch((err: Error) => failures.push(`Password Safe: ${err.message}`));
+            }
+        });
+        await Promise.all([...pra, ...passwordSafe]);
         const seconds = (Date.now() - started) / 1000;
         const counters = await sim.counters();
+        const psCounters = await sim.control<any>("GET", "/ps/counters");
+        const signIns = sessionStats.signIns - signInsBefore;
         await sim.control("DELETE", "/faults");
 
         assert.deepStrictEqual(failures, [], "no operation failed");
+        const psVerdict = await checkPasswordSafe(sim, e, ps.declared, psBefore);
         const live = (await sim.control("GET", "/state")).collections;
         let orphans = 0;
         let duplicates = 0;
@@ -160,11 +197,23 @@ describe(`provider: soak of ${OPS} mixed operations with 5% faults`, function ()
         const grants = (await sim.control("GET", "/state")).grants["vault-account"].length;
         const trackedGrants = [...e.state.values()].filter((t) => t.kind === "pra:GroupPolicyVaultAccount").length;
         const injected = counters.faultsInjected as Record<string, number>;
-        console.log(`      ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests, faults ${JSON.stringify(injected)}, ` +
+        console.log(`      ${OPS} + ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests in all, faults ${JSON.stringify(injected)}, ` +
             `retries ${clientStats.retries}, re-auths ${clientStats.reauthentications}, tokens ${counters.tokensMinted}; ` +
             `duplicates ${duplicates}, orphans ${orphans}, lost updates ${lost}, grants ${grants}/${trackedGrants}`);
+        console.log(`      Password Safe: ${psCounters.requests.total} of the requests, ${expiries} session expiries, ` +
+            `sign-ins ${signIns} (${psCounters.signIns} at the appliance), 401s ${psCounters.unauthorized}; ${psVerdict.folders} folders and ${psVerdict.secrets} secrets left, ` +
+            `duplicates ${psVerdict.duplicates}, orphans ${psVerdict.orphans}, lost updates ${psVerdict.lost.length}`);
         assert.deepStrictEqual({ duplicates, orphans, lost, grants }, { duplicates: 0, orphans: 0, lost: 0, grants: trackedGrants });
+        assert.deepStrictEqual([psVerdict.duplicates, psVerdict.orphans, psVerdict.lost], [0, 0, []], "Password Safe holds exactly what the run declared");
+        assert.ok(psVerdict.folders > 0 && psVerdict.secrets > 0, "Password Safe objects survived to be compared");
         assert.ok(Object.values(injected).reduce((a, b) => a + b, 0) > 0, "faults were injected");
         assert.strictEqual(counters.tokensMinted, 1);
+        assert.strictEqual(expiries, EXPIRE_AT.length);
+        assert.ok(signIns >= 1 && signIns <= 1 + expiries, `sign-ins ${signIns}: the first, then at most one per expiry`);
+        // The appliance counts a sign-in whose answer a lose-response fault swallowed; the provider
+        // signs in again then, so the two counts differ by at most the answers lost.
+        const lostAnswers = injected["lose-response"] ?? 0;
+        assert.ok(psCounters.signIns >= signIns && psCounters.signIns <= signIns + lostAnswers,
+            `the appliance saw ${psCounters.signIns} sign-ins for the provider's ${signIns} (${lostAnswers} answers lost)`);
     });
 });
