@@ -19,7 +19,6 @@ export type PolicyConfigJSONSchema = PolicyConfigSchema["properties"][string];
 /** Type token of a kind the provider registers ("pra:ShellJump"), as the SDK classes declare it. */
 export const typeOf = (kind: Kind): string => KINDS[kind].token;
 
-
 /** Reads a property without tripping over values that are unknown during preview. */
 export function peek(props: Record<string, unknown>, key: string): { known: boolean; value?: unknown } {
     try {
@@ -36,7 +35,10 @@ function isUnknownValueError(e: unknown): boolean {
 
 /** Shell-style pattern with `*` and `?`, compared case-insensitively (appliance names are). */
 export function globMatch(pattern: string, value: string): boolean {
-    const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${re}$`, "i").test(value);
 }
 
@@ -64,11 +66,7 @@ export function idOf(v: unknown): number | undefined {
  * Resolves the object a grant points at: first through the property's dependency on another
  * resource in the stack (the usual `jumpGroup.id`), else the literal id in the inputs.
  */
-export function grantTarget(
-    grant: PolicyResource,
-    property: string,
-    targetType: string,
-): { resource?: PolicyResource; id?: number; unknown?: boolean } {
+export function grantTarget(grant: PolicyResource, property: string, targetType: string): { resource?: PolicyResource; id?: number; unknown?: boolean } {
     const deps = grant.propertyDependencies?.[property] ?? [];
     const resource = deps.find((d) => d.type === targetType);
     if (resource) return { resource };
@@ -87,8 +85,6 @@ export function nameOf(r: PolicyResource): string | undefined {
     const v = peek(r.props, "name");
     return v.known && typeof v.value === "string" ? v.value : undefined;
 }
-
-
 
 /** A rule: the policy @pulumi/policy serves, plus its defaults for docs and tests. */
 export interface Rule<C extends object = Record<string, unknown>> {
@@ -144,4 +140,3 @@ export function toPolicy(rule: Rule<any>): ResourceValidationPolicy | StackValid
         },
     };
 }
-

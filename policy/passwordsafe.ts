@@ -71,7 +71,13 @@ const secretFolders: Rule<SecretFolderConfig> = {
                 path !== undefined
                     ? `folder ${JSON.stringify(path)}, which allowedFolderPaths does not list`
                     : "a folder whose path this stack cannot tell (its id comes from outside the stack or is not known yet)";
-            report(violation(`Password Safe ${secretLabel(r)} is put in ${where}.`, `use a folder under ${config.allowedFolderPaths.join(", ")} declared in this program.`), r.urn);
+            report(
+                violation(
+                    `Password Safe ${secretLabel(r)} is put in ${where}.`,
+                    `use a folder under ${config.allowedFolderPaths.join(", ")} declared in this program.`,
+                ),
+                r.urn,
+            );
         }
     },
 };
@@ -83,8 +89,7 @@ export interface SecretOwnerConfig {
 }
 const secretOwners: Rule<SecretOwnerConfig> = {
     name: "beyondtrust-ps-secret-owners",
-    description:
-        "Every Password Safe secret names its owners: left out, the owner is the API's run-as user, a service account no person answers for.",
+    description: "Every Password Safe secret names its owners: left out, the owner is the API's run-as user, a service account no person answers for.",
     enforcementLevel: "advisory",
     severity: "medium",
     remediationSteps: "Set owners on the secret, e.g. owners: [{ userId: 42 }] or [{ groupId: 7 }], naming the people or group who answer for it.",
@@ -117,7 +122,7 @@ const fileContent: Rule<Record<string, never>> = {
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
-        "Use contentFile: \"path/to/file\" (read at preview; only its SHA-256 reaches state), or pass an Output such as a generated certificate's, instead of a string literal.",
+        'Use contentFile: "path/to/file" (read at preview; only its SHA-256 reaches state), or pass an Output such as a generated certificate\'s, instead of a string literal.',
     appliesTo: [PS_TYPES.fileSecret],
     defaults: {},
     configSchema: {},
@@ -130,7 +135,13 @@ const fileContent: Rule<Record<string, never>> = {
             // sees values unwrapped and cannot tell it from a literal, so contentFile is the way out.
             if (!content.known || typeof content.value !== "string" || content.value === "") continue;
             if ((r.propertyDependencies?.content ?? []).length > 0) continue;
-            report(violation(`Password Safe file ${secretLabel(r)} has its content written in the program.`, "use contentFile, or an Output of the resource that makes the content."), r.urn);
+            report(
+                violation(
+                    `Password Safe file ${secretLabel(r)} has its content written in the program.`,
+                    "use contentFile, or an Output of the resource that makes the content.",
+                ),
+                r.urn,
+            );
         }
     },
 };

@@ -44,7 +44,8 @@ const shellJumpSsh: Rule<ShellJumpSshConfig> = {
     description: "Shell Jump items must use SSH: Telnet sends credentials and session content in clear text.",
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: 'Set protocol: "ssh" (the default) and enable SSH on the host. For a legacy device that cannot do SSH, add its host name to telnetAllowedHosts.',
+    remediationSteps:
+        'Set protocol: "ssh" (the default) and enable SSH on the host. For a legacy device that cannot do SSH, add its host name to telnetAllowedHosts.',
     appliesTo: [TYPES.shellJump],
     defaults: { telnetAllowedHosts: [] },
     configSchema: {
@@ -56,7 +57,12 @@ const shellJumpSsh: Rule<ShellJumpSshConfig> = {
         const host = peek(props, "hostname");
         if (host.known && typeof host.value === "string" && anyGlob(config.telnetAllowedHosts, host.value)) return;
         const where = host.known ? `host ${JSON.stringify(host.value)}` : "its host";
-        report(violation(`Shell Jump ${label(props)} uses Telnet to ${where}.`, 'set protocol: "ssh", or list the host in telnetAllowedHosts if it cannot do SSH.'));
+        report(
+            violation(
+                `Shell Jump ${label(props)} uses Telnet to ${where}.`,
+                'set protocol: "ssh", or list the host in telnetAllowedHosts if it cannot do SSH.',
+            ),
+        );
     },
 };
 
@@ -74,7 +80,12 @@ const shellJumpPort: Rule<ShellJumpPortConfig> = {
     appliesTo: [TYPES.shellJump],
     defaults: { allowedPorts: [] },
     configSchema: {
-        allowedPorts: { type: "array", items: { type: "integer", minimum: 1, maximum: 65535 }, default: [], description: "Non-standard ports that are sanctioned." },
+        allowedPorts: {
+            type: "array",
+            items: { type: "integer", minimum: 1, maximum: 65535 },
+            default: [],
+            description: "Non-standard ports that are sanctioned.",
+        },
     },
     validateResource: (props, config, _args, report) => {
         const port = peek(props, "port");
@@ -150,7 +161,9 @@ function namingRule(kind: string, type: string, policyName: string): Rule<Naming
         validateResource: (props, config, _args, report) => {
             const name = peek(props, "name");
             if (name.known && typeof name.value === "string" && !new RegExp(config.namePattern).test(name.value)) {
-                report(violation(`${kind} name ${JSON.stringify(name.value)} does not match ${config.namePattern}.`, `rename it to match ${config.namePattern}.`));
+                report(
+                    violation(`${kind} name ${JSON.stringify(name.value)} does not match ${config.namePattern}.`, `rename it to match ${config.namePattern}.`),
+                );
             }
             if (config.requireCodeName) {
                 const code = peek(props, "codeName");
@@ -176,9 +189,35 @@ export interface VaultCredentialConfig {
 
 /** Values that show a credential was typed in as a placeholder rather than taken from a secret store. */
 export const PLACEHOLDER_VALUES = [
-    "password", "passw0rd", "p@ssw0rd", "p@ssword", "changeme", "change-me", "change_me", "secret", "admin", "root",
-    "default", "letmein", "welcome", "test", "testing", "example", "dummy", "todo", "tbd", "xxx", "placeholder",
-    "123456", "12345678", "123456789", "qwerty", "token", "your-token-here", "replace-me", "replaceme",
+    "password",
+    "passw0rd",
+    "p@ssw0rd",
+    "p@ssword",
+    "changeme",
+    "change-me",
+    "change_me",
+    "secret",
+    "admin",
+    "root",
+    "default",
+    "letmein",
+    "welcome",
+    "test",
+    "testing",
+    "example",
+    "dummy",
+    "todo",
+    "tbd",
+    "xxx",
+    "placeholder",
+    "123456",
+    "12345678",
+    "123456789",
+    "qwerty",
+    "token",
+    "your-token-here",
+    "replace-me",
+    "replaceme",
 ];
 
 /** Facts about a private key that can be read without decrypting it. */
@@ -230,8 +269,7 @@ export function inspectPrivateKey(pem: string): { algorithm?: string; encrypted:
 
 const vaultCredentials: Rule<VaultCredentialConfig> = {
     name: "beyondtrust-vault-credential-quality",
-    description:
-        "Vault credentials must be real secrets: no placeholder or short passwords and tokens, no password equal to the username, no DSA keys.",
+    description: "Vault credentials must be real secrets: no placeholder or short passwords and tokens, no password equal to the username, no DSA keys.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -283,12 +321,22 @@ const vaultCredentials: Rule<VaultCredentialConfig> = {
             if (!key.known || typeof key.value !== "string") return;
             const facts = inspectPrivateKey(key.value);
             if (facts.algorithm === "ssh-dss") {
-                report(violation(`Vault account ${who} holds a DSA key, which OpenSSH no longer accepts.`, "generate an Ed25519 (or RSA 3072+) key, deploy it and store that one."));
+                report(
+                    violation(
+                        `Vault account ${who} holds a DSA key, which OpenSSH no longer accepts.`,
+                        "generate an Ed25519 (or RSA 3072+) key, deploy it and store that one.",
+                    ),
+                );
             }
             const passphrase = peek(props, "privateKeyPassphrase");
             const hasPassphrase = !passphrase.known || (typeof passphrase.value === "string" && passphrase.value !== "");
             if (config.requireKeyPassphrase && !facts.encrypted && !hasPassphrase) {
-                report(violation(`Vault account ${who} holds an unencrypted private key without a passphrase.`, "encrypt the key (ssh-keygen -p) and set privateKeyPassphrase from a secret."));
+                report(
+                    violation(
+                        `Vault account ${who} holds an unencrypted private key without a passphrase.`,
+                        "encrypt the key (ssh-keygen -p) and set privateKeyPassphrase from a secret.",
+                    ),
+                );
             }
         }
     },
@@ -308,7 +356,8 @@ const vaultCheckout: Rule<CheckoutAllowListConfig> = {
         'Vault grants use role "inject" (members use the credential without seeing it); "inject_and_checkout" is only for allow-listed group policies.',
     enforcementLevel: "mandatory",
     severity: "high",
-    remediationSteps: 'Use role: "inject" (the default). If members really must see the credential, add their group policy to allowedGroupPolicies (by name) or allowedGroupPolicyIds.',
+    remediationSteps:
+        'Use role: "inject" (the default). If members really must see the credential, add their group policy to allowedGroupPolicies (by name) or allowedGroupPolicyIds.',
     appliesTo: GRANT_TYPES_WITH_ROLE,
     defaults: { allowedGroupPolicies: [], allowedGroupPolicyIds: [] },
     configSchema: {
@@ -324,7 +373,12 @@ const vaultCheckout: Rule<CheckoutAllowListConfig> = {
             const policyName = target.resource ? nameOf(target.resource) : undefined;
             if (policyName !== undefined && anyGlob(config.allowedGroupPolicies, policyName)) continue;
             if (target.id !== undefined && config.allowedGroupPolicyIds.includes(target.id)) continue;
-            const who = policyName !== undefined ? `group policy ${JSON.stringify(policyName)}` : target.id !== undefined ? `group policy id ${target.id}` : "a group policy whose id is not known yet";
+            const who =
+                policyName !== undefined
+                    ? `group policy ${JSON.stringify(policyName)}`
+                    : target.id !== undefined
+                      ? `group policy id ${target.id}`
+                      : "a group policy whose id is not known yet";
             report(
                 violation(
                     `Grant ${JSON.stringify(grant.name)} gives ${who} inject_and_checkout, which lets members see the credential.`,
@@ -403,7 +457,8 @@ const groupPolicyPermissions: Rule<GroupPolicyPermissionConfig> = {
     description: "Group policies leave risky permissions off (by default: inviting external users into sessions).",
     enforcementLevel: "advisory",
     severity: "medium",
-    remediationSteps: "Set the listed permission to false (or leave it out: permissions default to off), or remove it from forbiddenPermissions for a reviewed exception.",
+    remediationSteps:
+        "Set the listed permission to false (or leave it out: permissions default to off), or remove it from forbiddenPermissions for a reviewed exception.",
     appliesTo: [TYPES.groupPolicy],
     defaults: { forbiddenPermissions: ["permInviteExternalUser"] },
     configSchema: {
@@ -442,7 +497,11 @@ function applianceOf(r: PolicyResource): string | undefined {
     const host = peek(conn.value as Record<string, unknown>, "host");
     if (!host.known) return undefined;
     if (typeof host.value !== "string" || host.value.trim() === "") return "(the stack's appliance)";
-    const h = host.value.trim().toLowerCase().replace(/\/+$/, "").replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/, "$1");
+    const h = host.value
+        .trim()
+        .toLowerCase()
+        .replace(/\/+$/, "")
+        .replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/, "$1");
     return /^[a-z][a-z0-9+.-]*:\/\//.test(h) ? h : `https://${h}`;
 }
 
@@ -452,7 +511,7 @@ const uniqueNames: Rule<Record<string, never>> = {
         "Jumpoints, Jump Groups and vault account groups need names (and code names) that are unique on their appliance, ignoring case: the appliance refuses the second one, half-way through the update.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    remediationSteps: "Rename one of the resources so that the names differ by more than case (\"Ops\" and \"ops\" are the same name to the appliance).",
+    remediationSteps: 'Rename one of the resources so that the names differ by more than case ("Ops" and "ops" are the same name to the appliance).',
     appliesTo: Object.keys(UNIQUE_PROPERTIES),
     defaults: {},
     configSchema: {},

@@ -43,9 +43,7 @@ export async function lookup(req: LookupRequest): Promise<LookupResult | LookupR
     const kind = praLookups().get(req.kind);
     if (!kind) throw new LookupError(`${req.caller}: pulumi-beyondtrust has no lookup for "${req.kind}" (known: ${lookupKinds().join(", ")})`);
     const opts = { connection: mergeConnection(req.connection, req.stackConfig), caller: req.caller };
-    return req.many
-        ? lookupAll(kind, req.filter, opts)
-        : lookupOne(kind, req.filter, { ...opts, pluralCaller: req.pluralCaller ?? `${req.caller}s` });
+    return req.many ? lookupAll(kind, req.filter, opts) : lookupOne(kind, req.filter, { ...opts, pluralCaller: req.pluralCaller ?? `${req.caller}s` });
 }
 
 export interface CredentialRequest {
@@ -118,7 +116,9 @@ async function checkOutAndIn(client: ApiClient, id: number, caller: string): Pro
         await client.request("POST", `${path}/check-in`);
     } catch (err) {
         if (!(err instanceof ApiError && err.status === 422)) {
-            throw new LookupError(`${caller}: vault account ${id} was checked out but could not be checked in (check it in on the appliance): ${(err as Error).message}`);
+            throw new LookupError(
+                `${caller}: vault account ${id} was checked out but could not be checked in (check it in on the appliance): ${(err as Error).message}`,
+            );
         }
     }
     const out: VaultCredential = { id, type, secret };

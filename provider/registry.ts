@@ -81,7 +81,11 @@ export function allKinds(): KindInfo[] {
 export function kindInfo(kind: string): KindInfo {
     const found = passwordSafeSpecFor(kind) ?? SPECS.find((s) => s.kind === kind);
     if (!found) {
-        throw new Error(`pulumi-beyondtrust has no resource kind "${kind}" (known: ${allKinds().map((s) => s.kind).join(", ")})`);
+        throw new Error(
+            `pulumi-beyondtrust has no resource kind "${kind}" (known: ${allKinds()
+                .map((s) => s.kind)
+                .join(", ")})`,
+        );
     }
     return found;
 }

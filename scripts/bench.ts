@@ -25,9 +25,15 @@ function arg(name: string, fallback: string): string {
     return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const SIZES = arg("n", "100,1000").split(",").map(Number).filter((n) => n > 0);
+const SIZES = arg("n", "100,1000")
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
 const ENGINE_SIZES = [
-    ...arg("engine-n", arg("cli-n", "100,500")).split(",").map(Number).filter((n) => n > 0),
+    ...arg("engine-n", arg("cli-n", "100,500"))
+        .split(",")
+        .map(Number)
+        .filter((n) => n > 0),
     ...(process.argv.includes("--engine-1000") ? [1000] : []),
 ];
 /** Extra CLI environment for an experiment, e.g. PULUMI_SKIP_CHECKPOINTS=true (rows are labelled with it). */
@@ -62,7 +68,15 @@ async function phase(sim: SimulatorProcess, n: number, mode: string, name: strin
     if (tokens) calls.POST -= tokens;
     const total = c.requests.total - tokens;
     return {
-        n, mode, phase: name, wall, calls, total, tokens, rateLimited: c.rateLimited, failed,
+        n,
+        mode,
+        phase: name,
+        wall,
+        calls,
+        total,
+        tokens,
+        rateLimited: c.rateLimited,
+        failed,
         // Provider CPU only: the simulator runs in its own process.
         cpuMsPerOp: ops > 0 ? (used.user + used.system) / 1000 / ops : 0,
     };
@@ -84,51 +98,83 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
     const check = async (kind: string, inputs: Props) => (await handler(kind).check({}, inputs)).inputs!;
     const jp = await handler("pra:Jumpoint").create(await check("pra:Jumpoint", { name: `bench ${mode} ${n}`, platform: "linux-x86", shellJumpEnabled: true }));
     const jg = await handler("pra:JumpGroup").create(await check("pra:JumpGroup", { name: `bench ${mode} ${n}` }));
-    const desired = Array.from({ length: n }, (_, i) => ({ name: `${mode}-${i}`, hostname: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id }));
+    const desired = Array.from({ length: n }, (_, i) => ({
+        name: `${mode}-${i}`,
+        hostname: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+        jumpointId: jp.id,
+        jumpGroupId: jg.id,
+    }));
     let items: Array<{ id: string; outs: Props; inputs: Props }> = [];
     const rows: Row[] = [];
 
-    rows.push(await phase(sim, n, mode, "create", n, async () => {
-        let failed = 0;
-        items = await inParallel(PARALLEL, desired.map((d) => async () => {
-            const inputs = await check("pra:ShellJump", d);
-            try {
-                return { ...(await sj.create(inputs)), inputs };
-            } catch {
-                failed++;
-                return { id: "", outs: {}, inputs };
-            }
-        }));
-        return failed;
-    }));
-    rows.push(await phase(sim, n, mode, "preview (no-op)", n, async () => {
-        const diffs = await inParallel(PARALLEL, items.map((it) => async () => sj.diff(it.id, it.outs, await check("pra:ShellJump", it.inputs))));
-        return diffs.filter((d) => d.changes).length;
-    }));
-    rows.push(await phase(sim, n, mode, "refresh", n, async () => {
-        const reads = await inParallel(PARALLEL, items.map((it) => () => sj.read(it.id, it.outs).catch(() => ({ id: "" }))));
-        return reads.filter((r) => !r.id).length;
-    }));
-    rows.push(await phase(sim, n, mode, "update", n, async () => {
-        let failed = 0;
-        await inParallel(PARALLEL, items.map((it) => async () => {
-            const news = await check("pra:ShellJump", { ...it.inputs, tag: "updated" });
-            try {
-                it.outs = (await sj.update(it.id, it.outs, news)).outs;
-            } catch {
-                failed++;
-            }
-        }));
-        return failed;
-    }));
-    rows.push(await phase(sim, n, mode, "delete", n, async () => {
-        let failed = 0;
-        await inParallel(PARALLEL, items.map((it) => () => sj.delete(it.id, it.outs).catch(() => void failed++)));
-        return failed;
-    }));
+    rows.push(
+        await phase(sim, n, mode, "create", n, async () => {
+            let failed = 0;
+            items = await inParallel(
+                PARALLEL,
+                desired.map((d) => async () => {
+                    const inputs = await check("pra:ShellJump", d);
+                    try {
+                        return { ...(await sj.create(inputs)), inputs };
+                    } catch {
+                        failed++;
+                        return { id: "", outs: {}, inputs };
+                    }
+                }),
+            );
+            return failed;
+        }),
+    );
+    rows.push(
+        await phase(sim, n, mode, "preview (no-op)", n, async () => {
+            const diffs = await inParallel(
+                PARALLEL,
+                items.map((it) => async () => sj.diff(it.id, it.outs, await check("pra:ShellJump", it.inputs))),
+            );
+            return diffs.filter((d) => d.changes).length;
+        }),
+    );
+    rows.push(
+        await phase(sim, n, mode, "refresh", n, async () => {
+            const reads = await inParallel(
+                PARALLEL,
+                items.map((it) => () => sj.read(it.id, it.outs).catch(() => ({ id: "" }))),
+            );
+            return reads.filter((r) => !r.id).length;
+        }),
+    );
+    rows.push(
+        await phase(sim, n, mode, "update", n, async () => {
+            let failed = 0;
+            await inParallel(
+                PARALLEL,
+                items.map((it) => async () => {
+                    const news = await check("pra:ShellJump", { ...it.inputs, tag: "updated" });
+                    try {
+                        it.outs = (await sj.update(it.id, it.outs, news)).outs;
+                    } catch {
+                        failed++;
+                    }
+                }),
+            );
+            return failed;
+        }),
+    );
+    rows.push(
+        await phase(sim, n, mode, "delete", n, async () => {
+            let failed = 0;
+            await inParallel(
+                PARALLEL,
+                items.map((it) => () => sj.delete(it.id, it.outs).catch(() => void failed++)),
+            );
+            return failed;
+        }),
+    );
     await handler("pra:JumpGroup").delete(jg.id, jg.outs);
     await handler("pra:Jumpoint").delete(jp.id, jp.outs);
-    summaries.push(`N=${n} ${mode}: ${clientStats.tokensMinted} token(s) minted for the whole run, ${clientStats.retries} retries, ${clientStats.rateLimited} 429s received`);
+    summaries.push(
+        `N=${n} ${mode}: ${clientStats.tokensMinted} token(s) minted for the whole run, ${clientStats.retries} retries, ${clientStats.rateLimited} 429s received`,
+    );
     return rows;
 }
 
@@ -138,10 +184,21 @@ function table(rows: Row[]): string {
         // The physical bound: the calls the work needs (refused 429s excluded) at the appliance's rate.
         const bound = (r.total - r.rateLimited) / RATE;
         return [
-            String(r.n), r.mode, r.phase, r.wall.toFixed(2), String(r.total),
-            Object.entries(r.calls).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ") || "-",
-            String(r.tokens), String(r.rateLimited), bound.toFixed(2), bound > 0 ? (r.wall / bound).toFixed(2) : "-",
-            r.mode === "pulumi CLI" ? "-" : r.cpuMsPerOp.toFixed(3), String(r.failed),
+            String(r.n),
+            r.mode,
+            r.phase,
+            r.wall.toFixed(2),
+            String(r.total),
+            Object.entries(r.calls)
+                .filter(([, v]) => v > 0)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(", ") || "-",
+            String(r.tokens),
+            String(r.rateLimited),
+            bound.toFixed(2),
+            bound > 0 ? (r.wall / bound).toFixed(2) : "-",
+            r.mode === "pulumi CLI" ? "-" : r.cpuMsPerOp.toFixed(3),
+            String(r.failed),
         ];
     });
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -150,7 +207,9 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-    console.log(`simulator: documented limits on (${RATE}/s, 15000/h per account), ${LATENCY} ms latency per request; parallelism ${PARALLEL}; node ${process.version}, ${os.cpus().length} CPUs`);
+    console.log(
+        `simulator: documented limits on (${RATE}/s, 15000/h per account), ${LATENCY} ms latency per request; parallelism ${PARALLEL}; node ${process.version}, ${os.cpus().length} CPUs`,
+    );
     const sim = await startSimulatorProcess({ args: ["--latency", String(LATENCY)] });
     process.env.BT_API_HOST = sim.apiHost;
     const rows: Row[] = [];
@@ -168,7 +227,11 @@ async function main(): Promise<void> {
         }
         for (const n of cli ? ENGINE_SIZES : []) {
             process.stderr.write(`running N=${n} through the Pulumi engine...\n`);
-            const env = Object.fromEntries(ENGINE_ENV.split(",").filter(Boolean).map((kv) => kv.split("=") as [string, string]));
+            const env = Object.fromEntries(
+                ENGINE_ENV.split(",")
+                    .filter(Boolean)
+                    .map((kv) => kv.split("=") as [string, string]),
+            );
             engineRows.push(...(await engineBench(sim, n, { cli: cli!, rate: RATE, env, label: ENGINE_ENV || "engine" })));
         }
     } finally {
@@ -177,13 +240,22 @@ async function main(): Promise<void> {
     if (rows.length) {
         console.log(table(rows));
         console.log(`\n${summaries.join("\n")}`);
-        console.log(`\nbound = (API calls - 429s) / ${RATE} per second, the appliance's limit; refresh batching: ${batchStats.scans} scans, ${batchStats.pages} pages, ${batchStats.servedFromSnapshot} reads served from snapshots; retries ${clientStats.retries}`);
+        console.log(
+            `\nbound = (API calls - 429s) / ${RATE} per second, the appliance's limit; refresh batching: ${batchStats.scans} scans, ${batchStats.pages} pages, ${batchStats.servedFromSnapshot} reads served from snapshots; retries ${clientStats.retries}`,
+        );
     }
     if (engineRows.length) {
-        console.log(`\nThrough the Pulumi engine (${findPulumiCli()}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}):`);
+        console.log(
+            `\nThrough the Pulumi engine (${findPulumiCli()}; load average at the end ${os
+                .loadavg()
+                .map((l) => l.toFixed(2))
+                .join(" ")}):`,
+        );
         console.log(engineTable(engineRows, RATE));
         console.log("\nCPU s: user + system seconds per process during the phase (engine = `pulumi`, plugin = the dynamic-provider node process,");
-        console.log("program = this process: the inline program and the Automation API; sampled from /proc every 100 ms). tokens: OAuth tokens minted / plugin processes.");
+        console.log(
+            "program = this process: the inline program and the Automation API; sampled from /proc every 100 ms). tokens: OAuth tokens minted / plugin processes.",
+        );
         console.log("engine wrote: bytes the engine process wrote (checkpoints, mostly). state KB/res: checkpoint file / resources in it after the phase;");
         console.log("SJ entry: one Shell Jump's resource entry, compact JSON. failed: Shell Jumps missing, duplicated or stale on the appliance afterwards.");
     }

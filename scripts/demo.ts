@@ -70,14 +70,18 @@ async function main(): Promise<void> {
         step(7, "The destroy (pulumi destroy)");
         await stack.destroy({ onOutput: echo });
         const left = (await (await fetch(`${sim.controlUrl}/state`)).json()) as { collections: Record<string, unknown[]> };
-        console.log(`objects left on the appliance: ${left.collections.jumpoint.length + left.collections["jump-group"].length + left.collections["jump-item/shell-jump"].length}`);
+        console.log(
+            `objects left on the appliance: ${left.collections.jumpoint.length + left.collections["jump-group"].length + left.collections["jump-item/shell-jump"].length}`,
+        );
 
         await passwordSafeSteps(sim, workDir, cli);
     } finally {
         await sim.close();
         removeWorkDir(workDir);
     }
-    console.log(`\n${bold("Done.")} The same programs against real appliances: see ${path.join("examples", "quickstart")} and ${path.join("examples", "password-safe-ci")}.`);
+    console.log(
+        `\n${bold("Done.")} The same programs against real appliances: see ${path.join("examples", "quickstart")} and ${path.join("examples", "password-safe-ci")}.`,
+    );
 }
 
 async function passwordSafeSteps(sim: Awaited<ReturnType<typeof startSimulator>>, workDir: string, cli: string): Promise<void> {
@@ -87,7 +91,16 @@ async function passwordSafeSteps(sim: Awaited<ReturnType<typeof startSimulator>>
     // Made up here and never printed: the engine shows it as [secret].
     const dbPassword = crypto.randomBytes(16).toString("base64url");
     const program = async () =>
-        passwordSafeCi({ safeName: "CI Pipeline", folderName: "deploy", dbUsername: "deployer", dbPassword, dbHost: "db.internal:5432", dbName: "app", deployNotice: "Deploys are frozen on Fridays after 15:00.", contentFile: SAMPLE_FILE });
+        passwordSafeCi({
+            safeName: "CI Pipeline",
+            folderName: "deploy",
+            dbUsername: "deployer",
+            dbPassword,
+            dbHost: "db.internal:5432",
+            dbName: "app",
+            deployNotice: "Deploys are frozen on Fridays after 15:00.",
+            contentFile: SAMPLE_FILE,
+        });
     const stack = await createInlineStack("beyondtrust-demo-ps", "dev", program, path.join(workDir, "ps"), pulumiEnv(path.join(workDir, "ps"), cli), cli);
     await stack.setAllConfig({
         "beyondtrust:passwordSafeUrl": { value: ps.BT_PS_API_URL },
@@ -109,7 +122,9 @@ async function passwordSafeSteps(sim: Awaited<ReturnType<typeof startSimulator>>
     console.log("(out of band: db-deployer's password replaced; neither value is shown below)\n");
     const plan = await stack.preview({ refresh: true, diff: true, onOutput: echo });
     // The engine prints every secret as [secret] and never says which one changed; the plan does.
-    console.log(`\n${plan.changeSummary.update ?? 0} to update: db-deployer back to the declared password, and database-url, built from the password Password Safe now holds`);
+    console.log(
+        `\n${plan.changeSummary.update ?? 0} to update: db-deployer back to the declared password, and database-url, built from the password Password Safe now holds`,
+    );
 
     step(11, "pulumi up puts the declared password back");
     await stack.up({ refresh: true, onOutput: echo });

@@ -27,7 +27,7 @@ export function renderKinds(kinds: ReadonlyArray<{ kind: string }> = allKinds())
         ...lines,
         "} as const;",
         "",
-        "/** A kind the provider registers, e.g. \"pra:ShellJump\". */",
+        '/** A kind the provider registers, e.g. "pra:ShellJump". */',
         "export type Kind = keyof typeof KINDS;",
         "",
     ].join("\n");

@@ -36,11 +36,13 @@ export interface AwsInstancesSettings {
 export function awsInstances(s: AwsInstancesSettings) {
     const { vpc, subnet, securityGroup } = network(s.vpcName, s.vpcCidr);
     const keyPair = new ec2.KeyPair(s.vpcName, { publicKey: s.sshPublicKey, tags: { Name: s.vpcName } });
-    const ami = s.ami ?? ec2.getAmiOutput({
-        owners: ["099720109477"], // Canonical
-        mostRecent: true,
-        filters: [{ name: "name", values: ["ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*"] }],
-    }).id;
+    const ami =
+        s.ami ??
+        ec2.getAmiOutput({
+            owners: ["099720109477"], // Canonical
+            mostRecent: true,
+            filters: [{ name: "name", values: ["ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*"] }],
+        }).id;
     const machine = {
         ami,
         instanceType: s.instanceType,
@@ -57,22 +59,28 @@ export function awsInstances(s: AwsInstancesSettings) {
         tags: { Name: `${s.vpcName} Jumpoint` },
     });
     // Named after the VPC's id as the guide's script does; replaced when the VPC is.
-    const setup = vpcJumpoint({
-        resourceName: s.vpcName,
-        vpcId: vpc.id,
-        instanceIp: s.address === "public" ? jumpointHost.publicIp : jumpointHost.privateIp,
-        targetUser: s.targetUser,
-        sshPrivateKey: s.sshPrivateKey,
-        groupPolicyId: s.groupPolicyId,
-    }, { replaceWith: [vpc] });
-    const fleet = s.instances.map((name) => new RegisteredInstance(name, {
-        ...machine,
-        name,
-        jumpointId: setup.jumpointId,
-        jumpGroupId: setup.jumpGroupId,
-        username: s.targetUser,
-        address: s.address,
-    }));
+    const setup = vpcJumpoint(
+        {
+            resourceName: s.vpcName,
+            vpcId: vpc.id,
+            instanceIp: s.address === "public" ? jumpointHost.publicIp : jumpointHost.privateIp,
+            targetUser: s.targetUser,
+            sshPrivateKey: s.sshPrivateKey,
+            groupPolicyId: s.groupPolicyId,
+        },
+        { replaceWith: [vpc] },
+    );
+    const fleet = s.instances.map(
+        (name) =>
+            new RegisteredInstance(name, {
+                ...machine,
+                name,
+                jumpointId: setup.jumpointId,
+                jumpGroupId: setup.jumpGroupId,
+                username: s.targetUser,
+                address: s.address,
+            }),
+    );
     return {
         vpcId: vpc.id,
         jumpointId: setup.jumpointId,

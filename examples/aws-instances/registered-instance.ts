@@ -32,33 +32,41 @@ export class RegisteredInstance extends pulumi.ComponentResource {
 
     constructor(name: string, args: RegisteredInstanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("beyondtrust-examples:aws:RegisteredInstance", name, {}, opts);
-        const instance = new ec2.Instance(name, {
-            ami: args.ami,
-            instanceType: args.instanceType,
-            subnetId: args.subnetId,
-            vpcSecurityGroupIds: args.securityGroupIds,
-            keyName: args.keyName,
-            tags: { Name: args.name },
-        }, { parent: this });
+        const instance = new ec2.Instance(
+            name,
+            {
+                ami: args.ami,
+                instanceType: args.instanceType,
+                subnetId: args.subnetId,
+                vpcSecurityGroupIds: args.securityGroupIds,
+                keyName: args.keyName,
+                tags: { Name: args.name },
+            },
+            { parent: this },
+        );
         const address = args.address === "public" ? instance.publicIp : instance.privateIp;
-        const shellJump = new pra.ShellJump(name, {
-            // The script reads the Name tag from the instance metadata, else uses the IP address.
-            name: pulumi.all([instance.tags, address]).apply(([tags, ip]) => tags?.Name || ip),
-            hostname: address,
-            jumpGroupId: args.jumpGroupId,
-            jumpGroupType: "shared",
-            username: args.username,
-            protocol: "ssh",
-            port: 22,
-            terminal: "xterm",
-            jumpointId: args.jumpointId,
-            tag: instance.id,
-        }, {
-            parent: this,
-            // A replaced instance (new AMI, new type that needs it) is a new machine: a new item
-            // replaces the old one, as the script at its first boot and the cleanup afterwards did.
-            replaceWith: [instance],
-        });
+        const shellJump = new pra.ShellJump(
+            name,
+            {
+                // The script reads the Name tag from the instance metadata, else uses the IP address.
+                name: pulumi.all([instance.tags, address]).apply(([tags, ip]) => tags?.Name || ip),
+                hostname: address,
+                jumpGroupId: args.jumpGroupId,
+                jumpGroupType: "shared",
+                username: args.username,
+                protocol: "ssh",
+                port: 22,
+                terminal: "xterm",
+                jumpointId: args.jumpointId,
+                tag: instance.id,
+            },
+            {
+                parent: this,
+                // A replaced instance (new AMI, new type that needs it) is a new machine: a new item
+                // replaces the old one, as the script at its first boot and the cleanup afterwards did.
+                replaceWith: [instance],
+            },
+        );
         this.instance = instance;
         this.shellJump = shellJump;
         this.registerOutputs({ instanceId: instance.id, shellJumpId: shellJump.id });

@@ -43,7 +43,8 @@ async function stackFor(o: Options): Promise<Stack> {
     const cli = findPulumiCli();
     if (!cli) throw new Error(`no Pulumi CLI found; run ${ENSURE_SCRIPT} (or set PULUMI_CLI)`);
     const host = o.env.BT_API_HOST;
-    if (!host || !o.env.BT_CLIENT_ID || !o.env.BT_CLIENT_SECRET) throw new Error("set BT_API_HOST, BT_CLIENT_ID and BT_CLIENT_SECRET (npm run simulator prints them), or run the demo");
+    if (!host || !o.env.BT_CLIENT_ID || !o.env.BT_CLIENT_SECRET)
+        throw new Error("set BT_API_HOST, BT_CLIENT_ID and BT_CLIENT_SECRET (npm run simulator prints them), or run the demo");
     fs.mkdirSync(o.work, { recursive: true });
     const env = pulumiEnv(o.work, cli);
     env.PATH = [path.join(PACK_DIR, "bin"), env.PATH].join(path.delimiter);
@@ -72,7 +73,14 @@ export async function review(o: Options): Promise<number> {
     }
     const text = strip(out);
     // The engine prints each violation with the resource and again in the summary: once each here.
-    const violations = [...new Set(text.split("\n").filter((l) => /\[mandatory\]/.test(l)).map((l) => l.trim()))];
+    const violations = [
+        ...new Set(
+            text
+                .split("\n")
+                .filter((l) => /\[mandatory\]/.test(l))
+                .map((l) => l.trim()),
+        ),
+    ];
     const comment = [
         `### BeyondTrust plan for \`${STACK}\`: ${ok ? "✅ passes the guardrails" : `❌ blocked by ${violations.length} mandatory guardrail violation(s)`}`,
         "",
@@ -142,7 +150,10 @@ async function demo(o: Options): Promise<number> {
     const p = { ...o, env, inventory: file };
     try {
         step("1. A pull request adds a Telnet switch: review blocks it");
-        fs.writeFileSync(file, JSON.stringify({ ...base, hosts: [...base.hosts, { name: "legacy switch", hostname: "sw-1", protocol: "telnet", tag: "prod-net" }] }));
+        fs.writeFileSync(
+            file,
+            JSON.stringify({ ...base, hosts: [...base.hosts, { name: "legacy switch", hostname: "sw-1", protocol: "telnet", tag: "prod-net" }] }),
+        );
         if ((await review(p)) === 0) throw new Error("the violating change passed review");
         step("2. The pull request is fixed: review passes");
         fs.writeFileSync(file, JSON.stringify(base));
@@ -153,7 +164,11 @@ async function demo(o: Options): Promise<number> {
         if ((await nightly(p)) !== 0) throw new Error("drift right after apply");
         step("5. Someone edits a Shell Jump in the console; the nightly job fails naming the field");
         const item = (((await (await fetch(`${sim.controlUrl}/state`)).json()) as any).collections["jump-item/shell-jump"] as any[])[0];
-        await fetch(`${sim.controlUrl}/api/jump-item/shell-jump/${item.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ hostname: "192.0.2.66" }) });
+        await fetch(`${sim.controlUrl}/api/jump-item/shell-jump/${item.id}`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ hostname: "192.0.2.66" }),
+        });
         if ((await nightly(p)) === 0) throw new Error("the drift was not caught");
         step("6. The deploy job puts the code's values back; the next nightly is clean");
         if ((await apply(p)) !== 0 || (await nightly(p)) !== 0) throw new Error("the drift was not repaired");
@@ -177,10 +192,14 @@ async function main(argv: string[]): Promise<number> {
         log: (s) => process.stdout.write(s),
     };
     switch (command) {
-        case "review": return review(o);
-        case "apply": return apply(o);
-        case "nightly": return nightly(o);
-        case "demo": return demo(o);
+        case "review":
+            return review(o);
+        case "apply":
+            return apply(o);
+        case "nightly":
+            return nightly(o);
+        case "demo":
+            return demo(o);
         default:
             console.error("usage: run-local.ts <review|apply|nightly|demo> [--work DIR] [--inventory FILE]");
             return 2;

@@ -33,29 +33,41 @@ export interface VpcJumpointSettings {
  */
 export function vpcJumpoint(s: VpcJumpointSettings, opts: pulumi.CustomResourceOptions = {}) {
     const base = s.resourceName ?? resourceBase(s.vpcId);
-    const jumpoint = new pra.Jumpoint(base, {
-        name: s.vpcId,
-        platform: "linux-x86",
-        shellJumpEnabled: true,
-    }, opts);
+    const jumpoint = new pra.Jumpoint(
+        base,
+        {
+            name: s.vpcId,
+            platform: "linux-x86",
+            shellJumpEnabled: true,
+        },
+        opts,
+    );
     const jumpGroup = new pra.JumpGroup(base, { name: pulumi.interpolate`${s.vpcId} Jump Group` }, opts);
-    const sshKey = new pra.VaultSshAccount(`${base}-ssh`, {
-        type: "ssh",
-        name: pulumi.interpolate`${s.vpcId} SSH`,
-        username: s.targetUser,
-        privateKey: s.sshPrivateKey,
-    }, opts);
-    new pra.ShellJump(`${base}-jumpoint-host`, {
-        name: pulumi.interpolate`${s.vpcId} Jumpoint`,
-        hostname: s.instanceIp,
-        jumpGroupId: jumpGroup.id,
-        jumpGroupType: "shared",
-        username: s.targetUser,
-        protocol: "ssh",
-        port: 22,
-        terminal: "xterm",
-        jumpointId: jumpoint.id,
-    }, opts);
+    const sshKey = new pra.VaultSshAccount(
+        `${base}-ssh`,
+        {
+            type: "ssh",
+            name: pulumi.interpolate`${s.vpcId} SSH`,
+            username: s.targetUser,
+            privateKey: s.sshPrivateKey,
+        },
+        opts,
+    );
+    new pra.ShellJump(
+        `${base}-jumpoint-host`,
+        {
+            name: pulumi.interpolate`${s.vpcId} Jumpoint`,
+            hostname: s.instanceIp,
+            jumpGroupId: jumpGroup.id,
+            jumpGroupType: "shared",
+            username: s.targetUser,
+            protocol: "ssh",
+            port: 22,
+            terminal: "xterm",
+            jumpointId: jumpoint.id,
+        },
+        opts,
+    );
     const groupPolicyId: pulumi.Input<string> =
         s.groupPolicyId ?? new pra.GroupPolicy(`${base}-admins`, { name: pulumi.interpolate`${s.vpcId} admins`, permShellJump: true }, opts).id;
     new pra.GroupPolicyJumpoint(`${base}-jumpoint-grant`, { groupPolicyId, jumpointId: jumpoint.id }, opts);

@@ -188,11 +188,7 @@ export class ApiClient<C extends Endpoint = ResolvedConnection> {
         return this.profile.pager.parse(res.body, res.raw, page);
     }
 
-    private async exchange(
-        method: string,
-        path: string,
-        opts: RequestOptions,
-    ): Promise<{ status: number; body: unknown; raw: RawResponse }> {
+    private async exchange(method: string, path: string, opts: RequestOptions): Promise<{ status: number; body: unknown; raw: RawResponse }> {
         const url = new URL(`${this.conn.origin}${opts.fromOrigin ? "" : this.apiPrefix}${path}`);
         for (const [k, v] of Object.entries({ ...this.profile.defaultQuery, ...opts.query })) {
             if (v !== undefined) url.searchParams.set(k, String(v));
@@ -318,12 +314,7 @@ export class ApiClient<C extends Endpoint = ResolvedConnection> {
         if (mayHaveLanded) {
             lastProblem += "; the POST may have been applied: if so, `adopt` takes the object over on the next run";
         }
-        const gaveUp = new TransportError(
-            this.product,
-            method,
-            path,
-            `gave up after ${this.retry.maxAttempts} attempts (last: ${lastProblem})`,
-        );
+        const gaveUp = new TransportError(this.product, method, path, `gave up after ${this.retry.maxAttempts} attempts (last: ${lastProblem})`);
         throw mayHaveLanded ? Object.assign(gaveUp, { mayHaveLanded: true as const }) : gaveUp;
     }
 
@@ -352,7 +343,7 @@ function mayExist<E extends Error>(err: E, path: string): E & MayExist {
     copy.message =
         err.message +
         `; an earlier attempt of this POST ${path} may have created the object (its answer was lost): ` +
-        "once this is fixed, set `adopt: true` (found by its natural key) or `adopt: \"<id>\"` on the resource " +
+        'once this is fixed, set `adopt: true` (found by its natural key) or `adopt: "<id>"` on the resource ' +
         "so that the next run takes it over instead of creating a duplicate";
     copy.stack = `${copy.name}: ${copy.message}`;
     return copy;

@@ -143,10 +143,14 @@ function parseHost(host: string): { origin: string } | { problem: string } {
     if (!/^[a-z0-9.\-\[\]:]+$/i.test(url.hostname) || url.hostname.endsWith(":")) return { problem: `${shown} is not a host name or URL` };
     const origin = `${url.protocol}//${url.host}`;
     if (!/^\/*$/.test(url.pathname)) {
-        return { problem: `${shown} has a path (${JSON.stringify(url.pathname)}): give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
+        return {
+            problem: `${shown} has a path (${JSON.stringify(url.pathname)}): give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}`,
+        };
     }
-    if (url.search || /\?/.test(trimmed)) return { problem: `${shown} has a query string: give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
-    if (url.hash || /#/.test(trimmed)) return { problem: `${shown} has a fragment: give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
+    if (url.search || /\?/.test(trimmed))
+        return { problem: `${shown} has a query string: give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
+    if (url.hash || /#/.test(trimmed))
+        return { problem: `${shown} has a fragment: give only the appliance's host name and port, e.g. ${JSON.stringify(origin)}` };
     return { origin };
 }
 

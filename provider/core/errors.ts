@@ -43,7 +43,10 @@ export class TransportError extends Error {
 
 /** Credentials refused or the appliance's certificate untrusted: retrying cannot help, only configuration. */
 export class AuthError extends Error {
-    constructor(readonly product: Product, message: string) {
+    constructor(
+        readonly product: Product,
+        message: string,
+    ) {
         super(redact(`${product}: ${message}`));
         this.name = "AuthError";
     }

@@ -93,8 +93,10 @@ export function untrustedCertificate(err: unknown): boolean {
 }
 
 export function certificateAdvice(err: unknown): string {
-    return `the appliance's TLS certificate is not trusted (${describeNetworkError(err)}). ` +
-        "Give its CA with caFile / caCert (config beyondtrust:caFile, env BT_CA_FILE), or set insecure for a lab appliance.";
+    return (
+        `the appliance's TLS certificate is not trusted (${describeNetworkError(err)}). ` +
+        "Give its CA with caFile / caCert (config beyondtrust:caFile, env BT_CA_FILE), or set insecure for a lab appliance."
+    );
 }
 
 export function describeNetworkError(err: unknown): string {

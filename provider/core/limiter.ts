@@ -57,7 +57,11 @@ export class RateLimiter {
      * inside one window at the appliance; it grows to the spread of recent round trips (how
      * unevenly requests travel: a loaded machine or network), up to a second.
      */
-    constructor(windows: RateWindow[], private readonly marginMs = 50, private readonly clock: Clock = processClock) {
+    constructor(
+        windows: RateWindow[],
+        private readonly marginMs = 50,
+        private readonly clock: Clock = processClock,
+    ) {
         this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w));
     }
 

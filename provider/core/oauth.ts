@@ -140,12 +140,11 @@ export class TokenSource {
     }
 
     private async requestToken(): Promise<Token> {
-        const basic = Buffer.from(`${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.clientSecret)}`).toString(
-            "base64",
-        );
-        const form = this.credentialsIn === "form"
-            ? `client_id=${encodeURIComponent(this.clientId)}&client_secret=${encodeURIComponent(this.clientSecret)}&grant_type=client_credentials`
-            : "grant_type=client_credentials";
+        const basic = Buffer.from(`${encodeURIComponent(this.clientId)}:${encodeURIComponent(this.clientSecret)}`).toString("base64");
+        const form =
+            this.credentialsIn === "form"
+                ? `client_id=${encodeURIComponent(this.clientId)}&client_secret=${encodeURIComponent(this.clientSecret)}&grant_type=client_credentials`
+                : "grant_type=client_credentials";
         // Expiry counts from before the request left: the appliance minted the token somewhere in
         // the round trip, so this never overestimates how long it stays valid.
         const sentAt = this.clock.now();

@@ -18,9 +18,7 @@ import { processState } from "./process-state";
 export const SESSION_COOKIE = "ASP.NET_SessionId";
 
 /** How a session is opened: an API key acting as a user, or an OAuth client's token. */
-export type SignIn =
-    | { kind: "api-key"; apiKey: string; runAs: string; password?: string }
-    | { kind: "oauth"; tokens: TokenSource; clientId: string };
+export type SignIn = { kind: "api-key"; apiKey: string; runAs: string; password?: string } | { kind: "oauth"; tokens: TokenSource; clientId: string };
 
 export interface SessionStats {
     signIns: number;
@@ -99,7 +97,12 @@ export class Session implements Authenticator {
         this.id = undefined;
         if (id === undefined) return;
         try {
-            await send({ ...this.base, method: "POST", url: `${this.apiBase}/Auth/Signout`, headers: { cookie: `${SESSION_COOKIE}=${id}`, accept: "application/json" } });
+            await send({
+                ...this.base,
+                method: "POST",
+                url: `${this.apiBase}/Auth/Signout`,
+                headers: { cookie: `${SESSION_COOKIE}=${id}`, accept: "application/json" },
+            });
             sessionStats.signOuts++;
         } catch {
             // the idle timeout ends it

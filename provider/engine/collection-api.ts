@@ -88,8 +88,7 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
     const writeOnly = new Set(opts.writeOnly ?? []);
 
     /** Does a listed object carry every value we sent? (the only way to recognize our own POST) */
-    const carries = (live: ApiObject, body: ApiObject) =>
-        Object.entries(body).every(([k, v]) => writeOnly.has(k) || !(k in live) || sameValue(live[k], v));
+    const carries = (live: ApiObject, body: ApiObject) => Object.entries(body).every(([k, v]) => writeOnly.has(k) || !(k in live) || sameValue(live[k], v));
 
     async function findByKey(ctx: CallContext, match: (o: ApiObject) => boolean): Promise<ApiObject[]> {
         const listed = await ctx.client.listAll<ApiObject>(opts.path, opts.naturalKey(ctx.body));
@@ -185,9 +184,7 @@ export function collectionApi(opts: CollectionOptions): ObjectApi {
                 return live ? claim(live) : undefined;
             }
             const key = opts.naturalKey(ctx.body);
-            const matches = await findByKey(ctx, (o) =>
-                Object.entries(key).every(([k, v]) => String(o[k] ?? "").toLowerCase() === String(v).toLowerCase()),
-            );
+            const matches = await findByKey(ctx, (o) => Object.entries(key).every(([k, v]) => String(o[k] ?? "").toLowerCase() === String(v).toLowerCase()));
             if (matches.length > 1) {
                 throw new Error(
                     `adopt found ${matches.length} objects matching ${JSON.stringify(key)} (ids ${matches.map(idOf).join(", ")}); set adopt to the id of the one to take over`,

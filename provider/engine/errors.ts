@@ -7,7 +7,11 @@ import type { ApiObject, ResourceSpec } from "./spec";
  * error, which keeps the id in state: nothing is orphaned, and the next `up` finishes the job.
  */
 export class PartialCreateError extends Error {
-    constructor(readonly id: string, readonly live: ApiObject, readonly cause: unknown) {
+    constructor(
+        readonly id: string,
+        readonly live: ApiObject,
+        readonly cause: unknown,
+    ) {
         super(cause instanceof Error ? cause.message : String(cause));
         this.name = "PartialCreateError";
     }
@@ -15,7 +19,12 @@ export class PartialCreateError extends Error {
 
 /** The shape the dynamic-provider plugin recognizes (id, properties, reasons) for ErrorResourceInitFailed. */
 export class ResourceInitError extends Error {
-    constructor(message: string, readonly id: string, readonly properties: Record<string, unknown>, readonly reasons: string[]) {
+    constructor(
+        message: string,
+        readonly id: string,
+        readonly properties: Record<string, unknown>,
+        readonly reasons: string[],
+    ) {
         super(message);
         this.name = "ResourceInitError";
     }

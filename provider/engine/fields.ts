@@ -158,7 +158,7 @@ function buildSchema(t: FieldType): ZodType {
             return z.string({ error: "must be an object id (a GUID string)" }).transform((v, ctx) => {
                 const text = v.trim().toLowerCase();
                 if (!GUID.test(text) || text === ZERO_GUID) {
-                    ctx.addIssue({ code: "custom", message: "must be a GUID such as \"0f8fad5b-d9cb-469f-a165-70867728950e\" (not the zero GUID)" });
+                    ctx.addIssue({ code: "custom", message: 'must be a GUID such as "0f8fad5b-d9cb-469f-a165-70867728950e" (not the zero GUID)' });
                     return z.NEVER;
                 }
                 return text;

@@ -6,16 +6,7 @@ import * as fs from "fs";
 import { ConnectionInput, ResolvedConnection, configuredProduct, effectiveOrigin, effectiveSetting, hostProblem } from "../core/connection";
 import { detectProduct } from "../core/product-detection";
 import { registerSecret } from "../core/redact";
-import {
-    Failure,
-    FieldSpec,
-    ID_MAX,
-    checkField,
-    defaultFor,
-    isUnknown,
-    preview,
-    sameValue,
-} from "./fields";
+import { Failure, FieldSpec, ID_MAX, checkField, defaultFor, isUnknown, preview, sameValue } from "./fields";
 import { ApiObject, CallContext, ResourceSpec } from "./spec";
 import { withResourceError } from "./errors";
 import { IDENTITY, checkBeforeWrite, distrust, identityError, identityOf, judgeable, objectProblem, originProblem, recordedIdentity, vouch } from "./identity";
@@ -82,7 +73,10 @@ function checkConnection(value: unknown, failures: Failure[]): ConnectionInput |
         c = value as Record<string, unknown>;
         for (const key of Object.keys(c)) {
             if (!CONNECTION_SETTINGS.includes(key)) {
-                failures.push({ property: `${CONNECTION}.${key}`, reason: `is not a connection setting (use ${CONNECTION_SETTINGS.join(", ")})${didYouMean(key, CONNECTION_SETTINGS)}` });
+                failures.push({
+                    property: `${CONNECTION}.${key}`,
+                    reason: `is not a connection setting (use ${CONNECTION_SETTINGS.join(", ")})${didYouMean(key, CONNECTION_SETTINGS)}`,
+                });
             }
         }
         for (const key of ["host", "clientId", "clientSecret", "caCert", "caFile"]) {
@@ -90,9 +84,11 @@ function checkConnection(value: unknown, failures: Failure[]): ConnectionInput |
             if (v !== undefined && !isUnknown(v) && typeof v !== "string") failures.push({ property: `${CONNECTION}.${key}`, reason: "must be a string" });
         }
         const insecure = own(c, "insecure");
-        if (insecure !== undefined && !isUnknown(insecure) && typeof insecure !== "boolean") failures.push({ property: `${CONNECTION}.insecure`, reason: "must be true or false" });
+        if (insecure !== undefined && !isUnknown(insecure) && typeof insecure !== "boolean")
+            failures.push({ property: `${CONNECTION}.insecure`, reason: "must be true or false" });
         const product = own(c, "product");
-        if (product !== undefined && !isUnknown(product) && product !== "pra" && product !== "rs") failures.push({ property: `${CONNECTION}.product`, reason: 'must be "pra" or "rs"' });
+        if (product !== undefined && !isUnknown(product) && product !== "pra" && product !== "rs")
+            failures.push({ property: `${CONNECTION}.product`, reason: 'must be "pra" or "rs"' });
         registerSecret(own(c, "clientSecret"));
     }
     const input = c as ConnectionInput | undefined;
@@ -349,7 +345,10 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 const value = own(news, name);
                 if (product && !appliesTo(field, product)) {
                     if (value !== undefined && value !== null) {
-                        failures.push({ property: name, reason: `is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})` });
+                        failures.push({
+                            property: name,
+                            reason: `is not available on ${product.toUpperCase()} (only on ${field.products!.join(", ").toUpperCase()})`,
+                        });
                     }
                     continue;
                 }
@@ -425,17 +424,27 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
                 const found = await withResourceError(spec, "find the object to adopt", () => spec.api.find(ctx, adopt));
                 if (found) {
                     const changed = changedApiFields(spec, found.live, ctx.body, ctx.conn.product, inputs[KEEP_SECRETS] === true);
-                    const live = Object.keys(changed).length > 0
-                        ? await withResourceError(spec, "converge the adopted object", () => spec.api.update({ ...ctx, previous: found.live }, found.id, changed), found.id)
-                        : found.live;
+                    const live =
+                        Object.keys(changed).length > 0
+                            ? await withResourceError(
+                                  spec,
+                                  "converge the adopted object",
+                                  () => spec.api.update({ ...ctx, previous: found.live }, found.id, changed),
+                                  found.id,
+                              )
+                            : found.live;
                     return { id: found.id, outs: recorded(toOutputs(spec, inputs, live, ctx.conn.product), ctx.conn, live, inputs) };
                 }
                 if (adopt !== true) {
                     throw new Error(`${spec.title}: adopt names id ${adopt}, but no such object exists`);
                 }
             }
-            const { id, live } = await withResourceError(spec, "create", () => spec.api.create(ctx), undefined, (partial) =>
-                recorded(toOutputs(spec, inputs, partial, ctx.conn.product), ctx.conn, partial, inputs),
+            const { id, live } = await withResourceError(
+                spec,
+                "create",
+                () => spec.api.create(ctx),
+                undefined,
+                (partial) => recorded(toOutputs(spec, inputs, partial, ctx.conn.product), ctx.conn, partial, inputs),
             );
             return { id, outs: recorded(toOutputs(spec, inputs, live, ctx.conn.product), ctx.conn, live, inputs) };
         },
@@ -490,8 +499,12 @@ export function handlerFor(spec: ResourceSpec): DynamicHandler {
             );
             const previous = toApi(spec, olds, ctx.conn.product, false);
             // A partial failure (a grant removed and not added back) records what is live now.
-            const live = await withResourceError(spec, "update", () => spec.api.update({ ...ctx, previous }, id, changed), id, (partial) =>
-                toOutputs(spec, news, partial, ctx.conn.product),
+            const live = await withResourceError(
+                spec,
+                "update",
+                () => spec.api.update({ ...ctx, previous }, id, changed),
+                id,
+                (partial) => toOutputs(spec, news, partial, ctx.conn.product),
             );
             return { outs: recorded(toOutputs(spec, news, live, ctx.conn.product), ctx.conn, live, news) };
         },

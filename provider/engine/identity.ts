@@ -117,9 +117,9 @@ export function objectProblem(recorded: Identity, live: ApiObject): string | und
 export function identityError(spec: ResourceSpec, id: string, action: string, origin: string, problem: string): Error {
     return new Error(
         `${spec.title} ${id}: refusing to ${action} it: object ${id} on ${origin} is not the object this resource manages: ${problem}. ` +
-        "The appliance may have been rebuilt or restored and reused the id. If it is the same object after all (edited in the console), " +
-        `remove the resource from state (\`pulumi state delete <urn>\`) and declare it with \`adopt: "${id}"\`; ` +
-        "if the resource's object is gone, remove it from state and the next `pulumi up` creates it again",
+            "The appliance may have been rebuilt or restored and reused the id. If it is the same object after all (edited in the console), " +
+            `remove the resource from state (\`pulumi state delete <urn>\`) and declare it with \`adopt: "${id}"\`; ` +
+            "if the resource's object is gone, remove it from state and the next `pulumi up` creates it again",
     );
 }
 

@@ -56,7 +56,10 @@ function scan(client: ApiClient, path: string, query: Record<string, string>): P
         byQuery = new Map();
         inFlight.set(client, byQuery);
     }
-    const key = `${path}?${Object.keys(query).sort().map((k) => `${k}=${query[k]}`).join("&")}`;
+    const key = `${path}?${Object.keys(query)
+        .sort()
+        .map((k) => `${k}=${query[k]}`)
+        .join("&")}`;
     let pending = byQuery.get(key);
     if (!pending) {
         pending = client.listAll<ApiObject>(path, query);
@@ -98,7 +101,9 @@ export async function lookupAll(kind: LookupKind, filter: LookupFilter, opts: Lo
     }
     const conn = kind.resolveConnection(opts.connection);
     if (kind.products && !kind.products.includes(conn.product)) {
-        throw new LookupError(`${opts.caller}: ${plural(kind.title)} do not exist on ${conn.product === "rs" ? "Remote Support" : "Privileged Remote Access"} (product "${conn.product}")`);
+        throw new LookupError(
+            `${opts.caller}: ${plural(kind.title)} do not exist on ${conn.product === "rs" ? "Remote Support" : "Privileged Remote Access"} (product "${conn.product}")`,
+        );
     }
     const query: Record<string, string> = {};
     for (const [k, v] of given) {
@@ -126,7 +131,11 @@ export async function lookupOne(kind: LookupKind, filter: LookupFilter, opts: Lo
         throw new LookupError(`${opts.caller}: no ${kind.title} matches ${described}`);
     }
     if (found.length > 1) {
-        const ids = found.slice(0, 10).map((o) => o.id).join(", ") + (found.length > 10 ? ", ..." : "");
+        const ids =
+            found
+                .slice(0, 10)
+                .map((o) => o.id)
+                .join(", ") + (found.length > 10 ? ", ..." : "");
         throw new LookupError(
             `${opts.caller}: ${found.length} ${plural(kind.title)} match ${described} (ids ${ids}); add a filter property that tells them apart, or use ${opts.pluralCaller} for all of them`,
         );

@@ -53,7 +53,10 @@ class CollectionReader {
     private readsSeen = 0;
     private scanUnprofitable = false;
 
-    constructor(private client: ApiClient, private readonly path: string) {}
+    constructor(
+        private client: ApiClient,
+        private readonly path: string,
+    ) {}
 
     useClient(client: ApiClient): void {
         this.client = client;
@@ -142,9 +145,7 @@ class CollectionReader {
             return undefined;
         }
         const pages = [first];
-        const rest = await Promise.all(
-            Array.from({ length: Math.max(0, first.lastPage - 1) }, (_, i) => this.client.page<ApiObject>(this.path, i + 2)),
-        );
+        const rest = await Promise.all(Array.from({ length: Math.max(0, first.lastPage - 1) }, (_, i) => this.client.page<ApiObject>(this.path, i + 2)));
         batchStats.pages += rest.length;
         pages.push(...rest);
         const objects = new Map<string, ApiObject>();

@@ -45,17 +45,44 @@ function parse(argv: string[]): Args {
             return v;
         };
         switch (flag) {
-            case "--out": a.out = value(); break;
-            case "--project": a.project = value(); break;
-            case "--kind": a.kinds.push(...value().split(",").map((s) => s.trim()).filter(Boolean)); break;
-            case "--name": a.name = value(); break;
-            case "--jump-group": a.jumpGroups.push(value()); break;
-            case "--include-personal": a.includePersonal = true; break;
-            case "--force": a.force = true; break;
-            case "--host": a.connection.host = value(); break;
-            case "--client-id": a.connection.clientId = value(); break;
-            case "--ca-file": a.connection.caFile = value(); break;
-            case "--insecure": a.connection.insecure = true; break;
+            case "--out":
+                a.out = value();
+                break;
+            case "--project":
+                a.project = value();
+                break;
+            case "--kind":
+                a.kinds.push(
+                    ...value()
+                        .split(",")
+                        .map((s) => s.trim())
+                        .filter(Boolean),
+                );
+                break;
+            case "--name":
+                a.name = value();
+                break;
+            case "--jump-group":
+                a.jumpGroups.push(value());
+                break;
+            case "--include-personal":
+                a.includePersonal = true;
+                break;
+            case "--force":
+                a.force = true;
+                break;
+            case "--host":
+                a.connection.host = value();
+                break;
+            case "--client-id":
+                a.connection.clientId = value();
+                break;
+            case "--ca-file":
+                a.connection.caFile = value();
+                break;
+            case "--insecure":
+                a.connection.insecure = true;
+                break;
             case "--product": {
                 const p = value();
                 if (p !== "pra" && p !== "rs") throw new Error(`--product must be pra or rs`);
@@ -113,7 +140,8 @@ export async function main(argv: string[]): Promise<number> {
     for (const w of program.warnings) out.write(`warning: ${w}\n`);
     if (program.secrets.length) {
         out.write(`\nSet these ${program.secrets.length} secrets (the credentials' current values) before \`pulumi up\`; also in README.md:\n`);
-        for (const s of program.secrets) out.write(`  pulumi config set --secret ${s.key} ...   # ${s.kind.split(":")[1]} ${JSON.stringify(s.resource)} ${s.property}\n`);
+        for (const s of program.secrets)
+            out.write(`  pulumi config set --secret ${s.key} ...   # ${s.kind.split(":")[1]} ${JSON.stringify(s.resource)} ${s.property}\n`);
     }
     out.write(`\nThen: cd ${outDir} && npm install && pulumi up   (expect ${program.resources} to create, each adopting its object)\n`);
     return 0;

@@ -72,32 +72,41 @@ export function generate(objects: ImportedObject[], opts: GenerateOptions): Gene
     const order = kindOrder(objects, refFields, target);
     for (const pass of [true, false]) {
         for (const spec of order) {
-            if (("name" in spec.fields) !== pass) continue;
-            const items = objects.filter((o) => o.spec === spec).map((o) => {
-                let want: string;
-                if (named(o)) want = slug(String(o.live.name ?? ""));
-                else {
-                    want = refFields(spec)
-                        .map((f) => {
-                            const t = target(o, f);
-                            return t ? resourceNames.get(keyOf(t))! : `${f.api.replace(/_id$/, "").replace(/_/g, "-")}-${o.live[f.api]}`;
-                        })
-                        .join("-");
-                }
-                return { key: keyOf(o), want: want || `${kindWord(spec)}-${o.id.replace(/\//g, "-")}`, id: o.id };
-            });
+            if ("name" in spec.fields !== pass) continue;
+            const items = objects
+                .filter((o) => o.spec === spec)
+                .map((o) => {
+                    let want: string;
+                    if (named(o)) want = slug(String(o.live.name ?? ""));
+                    else {
+                        want = refFields(spec)
+                            .map((f) => {
+                                const t = target(o, f);
+                                return t ? resourceNames.get(keyOf(t))! : `${f.api.replace(/_id$/, "").replace(/_/g, "-")}-${o.live[f.api]}`;
+                            })
+                            .join("-");
+                    }
+                    return { key: keyOf(o), want: want || `${kindWord(spec)}-${o.id.replace(/\//g, "-")}`, id: o.id };
+                });
             for (const [k, v] of new NameTable().assign(items, (w, id) => `${w}-${id}`)) resourceNames.set(k, v);
         }
     }
 
     // Variables only for objects something references.
     const referenced = new Set<string>();
-    for (const o of objects) for (const f of refFields(o.spec)) {
-        const t = target(o, f);
-        if (t) referenced.add(keyOf(t));
-    }
+    for (const o of objects)
+        for (const f of refFields(o.spec)) {
+            const t = target(o, f);
+            if (t) referenced.add(keyOf(t));
+        }
     const variables = new NameTable().assign(
-        objects.filter((o) => referenced.has(keyOf(o))).map((o) => ({ key: keyOf(o), want: variableBase(className(o.spec), typeof o.live.name === "string" ? o.live.name : resourceNames.get(keyOf(o))!, o.id), id: o.id })),
+        objects
+            .filter((o) => referenced.has(keyOf(o)))
+            .map((o) => ({
+                key: keyOf(o),
+                want: variableBase(className(o.spec), typeof o.live.name === "string" ? o.live.name : resourceNames.get(keyOf(o))!, o.id),
+                id: o.id,
+            })),
         (w, id) => `${w}_${id.replace(/\D+/g, "_")}`,
     );
 
@@ -177,10 +186,11 @@ function kindOrder(
     const kinds: ResourceSpec[] = [];
     for (const o of objects) if (!kinds.includes(o.spec)) kinds.push(o.spec);
     const deps = new Map<ResourceSpec, Set<ResourceSpec>>(kinds.map((k) => [k, new Set()]));
-    for (const o of objects) for (const f of refFields(o.spec)) {
-        const t = target(o, f);
-        if (t && t.spec !== o.spec) deps.get(o.spec)!.add(t.spec);
-    }
+    for (const o of objects)
+        for (const f of refFields(o.spec)) {
+            const t = target(o, f);
+            if (t && t.spec !== o.spec) deps.get(o.spec)!.add(t.spec);
+        }
     const out: ResourceSpec[] = [];
     const visiting = new Set<ResourceSpec>();
     const visit = (k: ResourceSpec) => {
@@ -195,7 +205,9 @@ function kindOrder(
 
 function literal(v: unknown): string {
     // JSON is valid TypeScript for strings, numbers, booleans and null (unicode kept as is).
-    return JSON.stringify(v)!.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    return JSON.stringify(v)!
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029");
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -211,7 +223,7 @@ function estateFile(planned: Planned[], order: ResourceSpec[], count: number, op
         "",
         "export function estate(): void {",
     ];
-    if (planned.some((p) => p.props.some(([, e]) => e.startsWith("config."))) ) lines.push("    const config = new pulumi.Config();");
+    if (planned.some((p) => p.props.some(([, e]) => e.startsWith("config.")))) lines.push("    const config = new pulumi.Config();");
     for (const spec of order) {
         const ofKind = planned.filter((p) => p.obj.spec === spec);
         if (ofKind.length === 0) continue;
@@ -228,7 +240,13 @@ function estateFile(planned: Planned[], order: ResourceSpec[], count: number, op
 }
 
 function indexFile(): string {
-    return ['// The program Pulumi runs: the imported estate (estate.ts). Add your own resources here or there.', 'import { estate } from "./estate";', "", "estate();", ""].join("\n");
+    return [
+        "// The program Pulumi runs: the imported estate (estate.ts). Add your own resources here or there.",
+        'import { estate } from "./estate";',
+        "",
+        "estate();",
+        "",
+    ].join("\n");
 }
 
 function packageJson(opts: GenerateOptions): string {
@@ -281,7 +299,9 @@ function readme(count: number, secrets: SecretKey[], opts: GenerateOptions): str
             "value (a rotation). To set new values on the first `up` instead, remove `keepSecretsOnAdopt`.",
             "",
             "```sh",
-            ...secrets.map((s) => `pulumi config set --secret ${s.key} "$VALUE"   # ${s.kind.split(":")[1]} ${JSON.stringify(s.resource)} (id ${s.id}) ${s.property}`),
+            ...secrets.map(
+                (s) => `pulumi config set --secret ${s.key} "$VALUE"   # ${s.kind.split(":")[1]} ${JSON.stringify(s.resource)} (id ${s.id}) ${s.property}`,
+            ),
             "```",
             "",
         );
@@ -290,7 +310,9 @@ function readme(count: number, secrets: SecretKey[], opts: GenerateOptions): str
     if (skipped.length) {
         out.push(`## Not imported (${skipped.length})`, "");
         for (const s of skipped) {
-            out.push(`- ${s.spec.title} ${s.id} ${JSON.stringify(s.name)}: ${s.why === "personal" ? "in a user's personal list (`--include-personal` imports it)" : "built into the appliance, which cannot delete it"}`);
+            out.push(
+                `- ${s.spec.title} ${s.id} ${JSON.stringify(s.name)}: ${s.why === "personal" ? "in a user's personal list (`--include-personal` imports it)" : "built into the appliance, which cannot delete it"}`,
+            );
         }
         out.push("");
     }

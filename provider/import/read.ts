@@ -53,7 +53,11 @@ export interface Estate {
 
 /** "pra:ShellJump", "ShellJump", "shell-jump", "shelljump" all name the same kind. */
 export function kindMatches(spec: ResourceSpec, wanted: string): boolean {
-    const norm = (s: string) => s.toLowerCase().replace(/^pra:/, "").replace(/[^a-z0-9]/g, "");
+    const norm = (s: string) =>
+        s
+            .toLowerCase()
+            .replace(/^pra:/, "")
+            .replace(/[^a-z0-9]/g, "");
     return norm(spec.kind) === norm(wanted);
 }
 

@@ -36,11 +36,14 @@ export const owners: FieldSpec = {
                 if (typeof o !== "object" || o === null || Array.isArray(o)) return { error: `[${i}] must be an object {userId} or {groupId}` };
                 const r = o as Record<string, unknown>;
                 const extra = Object.keys(r).filter((k) => !OWNER_KEYS.includes(k));
-                if (extra.length) return { error: `[${i}] has ${extra.map((k) => JSON.stringify(k)).join(", ")}: an owner has only userId, groupId, name and email` };
-                const id = (k: string) => r[k] === undefined || r[k] === null || (Number.isInteger(r[k]) && (r[k] as number) >= 1 && (r[k] as number) <= 2147483647);
+                if (extra.length)
+                    return { error: `[${i}] has ${extra.map((k) => JSON.stringify(k)).join(", ")}: an owner has only userId, groupId, name and email` };
+                const id = (k: string) =>
+                    r[k] === undefined || r[k] === null || (Number.isInteger(r[k]) && (r[k] as number) >= 1 && (r[k] as number) <= 2147483647);
                 if (!id("userId") || !id("groupId")) return { error: `[${i}] userId and groupId must be whole numbers from 1 to 2147483647` };
                 if ((r.userId ?? undefined) === undefined && (r.groupId ?? undefined) === undefined) return { error: `[${i}] must name a userId or a groupId` };
-                for (const k of ["name", "email"]) if (r[k] !== undefined && r[k] !== null && typeof r[k] !== "string") return { error: `[${i}].${k} must be a string` };
+                for (const k of ["name", "email"])
+                    if (r[k] !== undefined && r[k] !== null && typeof r[k] !== "string") return { error: `[${i}].${k} must be a string` };
                 const owner: Owner = {};
                 for (const k of OWNER_KEYS) if (r[k] !== undefined && r[k] !== null) (owner as Record<string, unknown>)[k] = r[k];
                 out.push(owner);

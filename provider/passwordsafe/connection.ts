@@ -143,7 +143,10 @@ export function psConnectionProblems(input?: PasswordSafeConnectionInput): Array
     const clientId = psSetting("clientId", input).value;
     const clientSecret = psSetting("clientSecret", input).value;
     if (method === "api-key" && runAs === undefined) {
-        problems.push({ setting: "runAs", reason: `is required with an API key: the user the key acts as (beyondtrust:passwordSafeRunAs or ${PS_ENV_NAMES.runAs})` });
+        problems.push({
+            setting: "runAs",
+            reason: `is required with an API key: the user the key acts as (beyondtrust:passwordSafeRunAs or ${PS_ENV_NAMES.runAs})`,
+        });
     } else if (method === "oauth" && (clientId === undefined || clientSecret === undefined)) {
         const missing = clientId === undefined ? "clientId" : "clientSecret";
         problems.push({ setting: missing, reason: `is required with ${missing === "clientId" ? "clientSecret" : "clientId"} (OAuth client credentials)` });
@@ -169,9 +172,15 @@ export function resolvePasswordSafeConnection(input?: PasswordSafeConnectionInpu
     const { origin, basePath } = parseApiUrl(psSetting("url", input).value!);
     const password = psSetting("password", input).value;
     for (const s of PS_SECRET_SETTINGS) registerSecret(psSetting(s, input).value);
-    const auth: PasswordSafeConnection["auth"] = psAuthMethod(input) === "api-key"
-        ? { kind: "api-key", apiKey: psSetting("apiKey", input).value!, runAs: psSetting("runAs", input).value!, ...(password !== undefined ? { password } : {}) }
-        : { kind: "oauth", clientId: psSetting("clientId", input).value!, clientSecret: psSetting("clientSecret", input).value! };
+    const auth: PasswordSafeConnection["auth"] =
+        psAuthMethod(input) === "api-key"
+            ? {
+                  kind: "api-key",
+                  apiKey: psSetting("apiKey", input).value!,
+                  runAs: psSetting("runAs", input).value!,
+                  ...(password !== undefined ? { password } : {}),
+              }
+            : { kind: "oauth", clientId: psSetting("clientId", input).value!, clientSecret: psSetting("clientSecret", input).value! };
     const caFile = psSetting("caFile", input).value;
     let caPem = psSetting("caCert", input).value;
     if (!caPem && caFile) caPem = fs.readFileSync(caFile, "utf8");

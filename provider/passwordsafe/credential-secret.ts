@@ -23,7 +23,10 @@ export const credentialSecret: PsSpec = {
     api: {
         async create(ctx) {
             const body = { ...metadataBody(ctx), Username: ctx.inputs.username, Password: ctx.inputs.password };
-            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets`, { body, findCreated: () => findSecret(ctx, "Credential") });
+            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets`, {
+                body,
+                findCreated: () => findSecret(ctx, "Credential"),
+            });
         },
         async read({ client }, id) {
             return unlessMissing(() => client.request<ApiObject>("GET", secretPath(id)));
@@ -32,7 +35,7 @@ export const credentialSecret: PsSpec = {
             const body = { ...metadataBody(ctx, live), Username: ctx.inputs.username, Password: ctx.inputs.password, FolderId: ctx.inputs.folderId };
             const answer = await ctx.client.request<ApiObject | undefined>("PUT", secretPath(id), { body });
             // 200 + JSON (the 3.5.1 library) or 204 (the v26.1 reference): then read it back.
-            return answer && typeof answer === "object" ? answer : (await ctx.client.request<ApiObject>("GET", secretPath(id)));
+            return answer && typeof answer === "object" ? answer : await ctx.client.request<ApiObject>("GET", secretPath(id));
         },
         async delete({ client }, id) {
             await client.request("DELETE", secretPath(id));

@@ -37,9 +37,23 @@ export const fileSecret: PsSpec = {
     naturalKey: "folderId and title",
     fields: {
         ...SECRET_FIELDS,
-        fileName: { api: "FileName", type: { kind: "string", min: 1, max: 256, pattern: /^[^/\\]+$/, patternHint: "a file name without / or \\" }, required: true, description: "The file's name as users download it." },
-        content: { api: "Content", type: { kind: "string", max: MAX_FILE_BYTES }, secret: true, description: "The file's content as text (secret); or give contentFile." },
-        contentFile: { api: "ContentFile", type: { kind: "string", min: 1 }, description: "A local file whose bytes are uploaded (read at preview; only its SHA-256 is kept in state); or give content." },
+        fileName: {
+            api: "FileName",
+            type: { kind: "string", min: 1, max: 256, pattern: /^[^/\\]+$/, patternHint: "a file name without / or \\" },
+            required: true,
+            description: "The file's name as users download it.",
+        },
+        content: {
+            api: "Content",
+            type: { kind: "string", max: MAX_FILE_BYTES },
+            secret: true,
+            description: "The file's content as text (secret); or give contentFile.",
+        },
+        contentFile: {
+            api: "ContentFile",
+            type: { kind: "string", min: 1 },
+            description: "A local file whose bytes are uploaded (read at preview; only its SHA-256 is kept in state); or give content.",
+        },
     },
     outputs: { ...SECRET_OUTPUTS, contentSha256: "FileHash" },
     diffIgnores: ["content", "contentFile"],
@@ -49,7 +63,12 @@ export const fileSecret: PsSpec = {
         const hasContent = inputs.content !== undefined;
         const hasFile = inputs.contentFile !== undefined;
         if (hasContent === hasFile) {
-            failures.push({ property: hasContent ? "contentFile" : "content", reason: hasContent ? "cannot be given with content: give the file one way" : "is required: give content (the file's text) or contentFile (a path)" });
+            failures.push({
+                property: hasContent ? "contentFile" : "content",
+                reason: hasContent
+                    ? "cannot be given with content: give the file one way"
+                    : "is required: give content (the file's text) or contentFile (a path)",
+            });
             return failures;
         }
         if (hasContent) {
@@ -64,7 +83,13 @@ export const fileSecret: PsSpec = {
             stat = fs.statSync(path);
         } catch (err) {
             const code = (err as { code?: string }).code;
-            return [{ property: "contentFile", reason: code === "ENOENT" ? `names a file that does not exist: ${JSON.stringify(path)}` : `cannot be read (${code}): ${JSON.stringify(path)}` }];
+            return [
+                {
+                    property: "contentFile",
+                    reason:
+                        code === "ENOENT" ? `names a file that does not exist: ${JSON.stringify(path)}` : `cannot be read (${code}): ${JSON.stringify(path)}`,
+                },
+            ];
         }
         if (!stat.isFile()) return [{ property: "contentFile", reason: `is not a file: ${JSON.stringify(path)}` }];
         if (stat.size > MAX_FILE_BYTES) return [{ property: "contentFile", reason: `is ${stat.size} bytes: a file secret holds at most ${MAX_FILE_BYTES}` }];

@@ -51,10 +51,14 @@ export async function resolveFolderPath(client: PsContext["client"], path: strin
     const matches = tree.filter((n) => n.path.toLowerCase() === wanted);
     if (matches.length === 0) {
         const near = tree.filter((n) => n.name.toLowerCase() === wanted.split("/").pop()).map((n) => JSON.stringify(n.path));
-        throw new Error(`${property} ${JSON.stringify(path)}: no folder or safe has that path${near.length ? ` (folders of that name: ${near.slice(0, 5).join(", ")})` : ""}`);
+        throw new Error(
+            `${property} ${JSON.stringify(path)}: no folder or safe has that path${near.length ? ` (folders of that name: ${near.slice(0, 5).join(", ")})` : ""}`,
+        );
     }
     if (matches.length > 1) {
-        throw new Error(`${property} ${JSON.stringify(path)} is ambiguous: ${matches.length} folders have that path (ids ${matches.map((m) => m.id).join(", ")}); give the parent's id instead`);
+        throw new Error(
+            `${property} ${JSON.stringify(path)} is ambiguous: ${matches.length} folders have that path (ids ${matches.map((m) => m.id).join(", ")}); give the parent's id instead`,
+        );
     }
     return matches[0];
 }

@@ -32,9 +32,17 @@ export const folder: PsSpec = {
         const byId = inputs.parentId !== undefined;
         const byPath = inputs.parentPath !== undefined;
         if (byId === byPath) {
-            return [{ property: byId ? "parentPath" : "parentId", reason: byId ? "cannot be given with parentId: name the parent one way" : "is required: give parentId (a safe's or folder's id) or parentPath (e.g. \"Safe/Sub\")" }];
+            return [
+                {
+                    property: byId ? "parentPath" : "parentId",
+                    reason: byId
+                        ? "cannot be given with parentId: name the parent one way"
+                        : "is required: give parentId (a safe's or folder's id) or parentPath (e.g. \"Safe/Sub\")",
+                },
+            ];
         }
-        if (byPath && /(^|\/)\s*\/|\/\/|^\s*$/.test(String(inputs.parentPath))) return [{ property: "parentPath", reason: `has an empty folder name: ${JSON.stringify(inputs.parentPath)}` }];
+        if (byPath && /(^|\/)\s*\/|\/\/|^\s*$/.test(String(inputs.parentPath)))
+            return [{ property: "parentPath", reason: `has an empty folder name: ${JSON.stringify(inputs.parentPath)}` }];
         return [];
     },
     fromApi(live, inputs) {

@@ -125,7 +125,10 @@ function checkAdopt(value: unknown, failures: Failure[]): true | string | undefi
     if (value === true || isUnknown(value)) return value as true;
     const text = typeof value === "string" ? value.trim().toLowerCase() : "";
     if (GUID.test(text) && text !== ZERO_GUID) return text;
-    failures.push({ property: ADOPT, reason: `must be true (find the existing object by its natural key) or the GUID of the object to take over; not ${preview(value)}` });
+    failures.push({
+        property: ADOPT,
+        reason: `must be true (find the existing object by its natural key) or the GUID of the object to take over; not ${preview(value)}`,
+    });
     return undefined;
 }
 
@@ -184,10 +187,12 @@ export function psHandlerFor(spec: PsSpec): DynamicHandler {
             checkAmbientUrl(connection, failures);
             const adopt = checkAdopt(own(news, ADOPT), failures);
             const proto = Object.getPrototypeOf(news);
-            if (proto !== Object.prototype && proto !== null) failures.push({ property: "__proto__", reason: `is not a property of ${spec.title}: inputs must be plain data` });
+            if (proto !== Object.prototype && proto !== null)
+                failures.push({ property: "__proto__", reason: `is not a property of ${spec.title}: inputs must be plain data` });
             for (const key of Object.keys(news)) {
                 if (key === PROVIDER || key === CONNECTION || key === ADOPT || Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
-                if (Object.prototype.hasOwnProperty.call(spec.outputs, key)) failures.push({ property: key, reason: `is an output of ${spec.title}, computed by the appliance; it cannot be set` });
+                if (Object.prototype.hasOwnProperty.call(spec.outputs, key))
+                    failures.push({ property: key, reason: `is an output of ${spec.title}, computed by the appliance; it cannot be set` });
                 else failures.push({ property: key, reason: `is not a property of ${spec.title} (its properties: ${Object.keys(spec.fields).join(", ")})` });
             }
             const inputs: Props = {};
@@ -262,8 +267,9 @@ export function psHandlerFor(spec: PsSpec): DynamicHandler {
 
         async update(id, olds, news) {
             const apiChanged =
-                Object.keys(spec.fields).some((name) => !spec.diffIgnores?.includes(name) && managed(news[name]) && (isUnknown(news[name]) || !sameValue(olds[name], news[name]))) ||
-                (spec.derived ?? []).some((name) => !sameValue(olds[name], news[name]));
+                Object.keys(spec.fields).some(
+                    (name) => !spec.diffIgnores?.includes(name) && managed(news[name]) && (isUnknown(news[name]) || !sameValue(olds[name], news[name])),
+                ) || (spec.derived ?? []).some((name) => !sameValue(olds[name], news[name]));
             if (!apiChanged) {
                 // Only the connection or the provider shim changed: nothing to send.
                 const outs: Props = { ...olds, ...news };

@@ -49,7 +49,9 @@ function clientOf(connection: PasswordSafeConnectionInput | undefined) {
 }
 
 function id(caller: string, value: unknown): string {
-    const text = String(value ?? "").trim().toLowerCase();
+    const text = String(value ?? "")
+        .trim()
+        .toLowerCase();
     if (!GUID.test(text)) throw new PasswordSafeLookupError(`${caller}: id must be a GUID, not ${JSON.stringify(String(value ?? "")).slice(0, 60)}`);
     return text;
 }
@@ -58,7 +60,9 @@ function id(caller: string, value: unknown): string {
 function single<T>(caller: string, filter: string, matches: T[]): T {
     if (matches.length === 1) return matches[0];
     throw new PasswordSafeLookupError(
-        matches.length === 0 ? `${caller}: nothing matches ${filter}` : `${caller}: ${matches.length} objects match ${filter}; narrow the filter or give the id`,
+        matches.length === 0
+            ? `${caller}: nothing matches ${filter}`
+            : `${caller}: ${matches.length} objects match ${filter}; narrow the filter or give the id`,
     );
 }
 
@@ -72,7 +76,11 @@ export async function getSafe(args: { id?: string; name?: string; connection?: P
     } else if (typeof args.name === "string" && args.name !== "") {
         const name = args.name.toLowerCase();
         const rows = await client.listAll<ApiObject>(SAFES);
-        live = single(caller, `name ${JSON.stringify(args.name)}`, rows.filter((r) => String(r.Name ?? "").toLowerCase() === name));
+        live = single(
+            caller,
+            `name ${JSON.stringify(args.name)}`,
+            rows.filter((r) => String(r.Name ?? "").toLowerCase() === name),
+        );
     } else {
         throw new PasswordSafeLookupError(`${caller}: give name or id`);
     }
@@ -87,7 +95,11 @@ export async function getFolder(args: { id?: string; path?: string; connection?:
     let node;
     if (args.id !== undefined) {
         const wanted = id(caller, args.id);
-        node = single(caller, `id ${JSON.stringify(args.id)}`, tree.filter((n) => n.id === wanted));
+        node = single(
+            caller,
+            `id ${JSON.stringify(args.id)}`,
+            tree.filter((n) => n.id === wanted),
+        );
     } else {
         let wanted: string;
         try {
@@ -95,7 +107,11 @@ export async function getFolder(args: { id?: string; path?: string; connection?:
         } catch (err) {
             throw new PasswordSafeLookupError(`${caller}: path ${(err as Error).message}`);
         }
-        node = single(caller, `path ${JSON.stringify(args.path)}`, tree.filter((n) => n.path.toLowerCase() === wanted));
+        node = single(
+            caller,
+            `path ${JSON.stringify(args.path)}`,
+            tree.filter((n) => n.path.toLowerCase() === wanted),
+        );
     }
     return { id: node.id, name: node.name, description: String(node.live.Description ?? ""), parentId: node.parentId, path: node.path };
 }
@@ -136,7 +152,13 @@ export async function getSecret(args: { id?: string; path?: string; title?: stri
         const rows = await client.listAll<ApiObject>(SECRETS, { path: folderPath, title: args.title, separator: "/" });
         const title = args.title.toLowerCase();
         // The appliance's path filter may include subfolders: the folder is matched exactly here.
-        const exact = rows.filter((r) => String(r.Title ?? "").toLowerCase() === title && String(r.FolderPath ?? folderPath).replace(/\\/g, "/").toLowerCase() === folderPath.toLowerCase());
+        const exact = rows.filter(
+            (r) =>
+                String(r.Title ?? "").toLowerCase() === title &&
+                String(r.FolderPath ?? folderPath)
+                    .replace(/\\/g, "/")
+                    .toLowerCase() === folderPath.toLowerCase(),
+        );
         live = single(caller, `path ${JSON.stringify(args.path)} and title ${JSON.stringify(args.title)}`, exact);
     }
     const { value, extra } = await valueOf(client, live);
@@ -155,4 +177,3 @@ export async function getSecret(args: { id?: string; path?: string; title?: stri
         value,
     };
 }
-

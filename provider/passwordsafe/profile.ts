@@ -22,9 +22,10 @@ export function parsePasswordSafeError(_status: number, body: unknown): ErrorDet
 
 /** The account a connection signs in as: one session (and one client) per account per process. */
 export function accountKey(conn: PasswordSafeConnection): string {
-    const who = conn.auth.kind === "api-key"
-        ? `key:${secretTag(conn.auth.apiKey)}|${conn.auth.runAs.toLowerCase()}|${secretTag(conn.auth.password ?? "")}`
-        : `oauth:${conn.auth.clientId}|${secretTag(conn.auth.clientSecret)}`;
+    const who =
+        conn.auth.kind === "api-key"
+            ? `key:${secretTag(conn.auth.apiKey)}|${conn.auth.runAs.toLowerCase()}|${secretTag(conn.auth.password ?? "")}`
+            : `oauth:${conn.auth.clientId}|${secretTag(conn.auth.clientSecret)}`;
     return `${conn.origin}${conn.basePath}|${who}`;
 }
 
@@ -50,7 +51,11 @@ export function passwordSafeProfile(conn: PasswordSafeConnection): ClientProfile
                     apiBase,
                     auth.kind === "api-key"
                         ? auth
-                        : { kind: "oauth", clientId: auth.clientId, tokens: sharedTokenSource("PasswordSafe", `${apiBase}${PS_TOKEN_PATH}`, auth.clientId, auth.clientSecret, base, clock, "form") },
+                        : {
+                              kind: "oauth",
+                              clientId: auth.clientId,
+                              tokens: sharedTokenSource("PasswordSafe", `${apiBase}${PS_TOKEN_PATH}`, auth.clientId, auth.clientSecret, base, clock, "form"),
+                          },
                     base,
                     clock,
                 );

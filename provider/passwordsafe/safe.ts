@@ -16,13 +16,18 @@ export const safe: PsSpec = {
         async create(ctx) {
             const { client, inputs } = ctx;
             // A POST whose answer was lost is looked for before it is resent (names are unique).
-            return client.request<ApiObject>("POST", SAFES, { body: { Name: inputs.name, Description: inputs.description }, findCreated: () => safe.api.find(ctx) });
+            return client.request<ApiObject>("POST", SAFES, {
+                body: { Name: inputs.name, Description: inputs.description },
+                findCreated: () => safe.api.find(ctx),
+            });
         },
         async read({ client }, id) {
             return unlessMissing(() => client.request<ApiObject>("GET", `${SAFES}/${id}`));
         },
         async update({ client, inputs }, id) {
-            const answer = await client.request<ApiObject | undefined>("PUT", `${SAFES}/${id}`, { body: { Name: inputs.name, Description: inputs.description } });
+            const answer = await client.request<ApiObject | undefined>("PUT", `${SAFES}/${id}`, {
+                body: { Name: inputs.name, Description: inputs.description },
+            });
             // 204 without a body (the 3.5.1 library's expectation): the PUT replaced both fields.
             return answer && typeof answer === "object" ? answer : { Id: id, Name: inputs.name, Description: inputs.description };
         },

@@ -22,7 +22,7 @@ export function metadataBody(ctx: PsContext, live?: ApiObject): Record<string, u
     const body: Record<string, unknown> = { Title: i.title, Description: i.description, Notes: i.notes, Urls: urlsToApi(i.urls as string[]) };
     // Owners are declared, or kept as they are: a PUT without them would clear them.
     const declared = i.owners as Owner[] | undefined;
-    const kept = declared ? ownersToApi(declared) : live?.Owners ?? ownersToApi(ctx.olds?.owners as Owner[] | undefined);
+    const kept = declared ? ownersToApi(declared) : (live?.Owners ?? ownersToApi(ctx.olds?.owners as Owner[] | undefined));
     if (kept !== undefined) body.Owners = kept;
     return body;
 }

@@ -16,7 +16,10 @@ export const textSecret: PsSpec = {
     api: {
         async create(ctx) {
             const body = { ...metadataBody(ctx), Text: ctx.inputs.text, FolderId: ctx.inputs.folderId };
-            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets/text`, { body, findCreated: () => findSecret(ctx, "Text") });
+            return ctx.client.request<ApiObject>("POST", `${FOLDERS}/${ctx.inputs.folderId}/secrets/text`, {
+                body,
+                findCreated: () => findSecret(ctx, "Text"),
+            });
         },
         async read({ client }, id) {
             return unlessMissing(() => client.request<ApiObject>("GET", secretPath(id, "/text")));
@@ -24,7 +27,7 @@ export const textSecret: PsSpec = {
         async update(ctx, id, live) {
             const body = { ...metadataBody(ctx, live), Text: ctx.inputs.text, FolderId: ctx.inputs.folderId };
             const answer = await ctx.client.request<ApiObject | undefined>("PUT", secretPath(id, "/text"), { body });
-            return answer && typeof answer === "object" ? answer : (await ctx.client.request<ApiObject>("GET", secretPath(id, "/text")));
+            return answer && typeof answer === "object" ? answer : await ctx.client.request<ApiObject>("GET", secretPath(id, "/text"));
         },
         async delete({ client }, id) {
             await client.request("DELETE", secretPath(id));

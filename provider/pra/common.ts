@@ -65,5 +65,7 @@ export const ANY_ID = { min: 1, max: ID_MAX };
 export const byName = (body: Record<string, unknown>) => ({ name: String(body.name) });
 
 /** Unique names on the appliance: a replacement that keeps the name must delete the old object first. */
-export const sameUniqueKey = (...keys: string[]) => (olds: Record<string, unknown>, news: Record<string, unknown>) =>
-    keys.some((k) => news[k] !== undefined && news[k] !== null && String(olds[k]).toLowerCase() === String(news[k]).toLowerCase());
+export const sameUniqueKey =
+    (...keys: string[]) =>
+    (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+        keys.some((k) => news[k] !== undefined && news[k] !== null && String(olds[k]).toLowerCase() === String(news[k]).toLowerCase());

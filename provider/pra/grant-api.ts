@@ -67,13 +67,24 @@ export function grantAdoptRule(opts: Pick<GrantOptions, "childProperty">): (inpu
         const m = GRANT_ID.exec(String(adopt));
         const expected = grantId(inputs.groupPolicyId, inputs[opts.childProperty]);
         if (!m) {
-            return [{ property: "adopt", reason: `must be true or this grant's id "<groupPolicyId>/<${opts.childProperty}>" (${JSON.stringify(expected)}), not ${JSON.stringify(adopt)}` }];
+            return [
+                {
+                    property: "adopt",
+                    reason: `must be true or this grant's id "<groupPolicyId>/<${opts.childProperty}>" (${JSON.stringify(expected)}), not ${JSON.stringify(adopt)}`,
+                },
+            ];
         }
         const wrong: string[] = [];
         if (String(inputs.groupPolicyId) !== String(Number(m[1]))) wrong.push(`groupPolicyId ${m[1]}, but groupPolicyId is ${inputs.groupPolicyId}`);
-        if (String(inputs[opts.childProperty]) !== String(Number(m[2]))) wrong.push(`${opts.childProperty} ${m[2]}, but ${opts.childProperty} is ${inputs[opts.childProperty]}`);
+        if (String(inputs[opts.childProperty]) !== String(Number(m[2])))
+            wrong.push(`${opts.childProperty} ${m[2]}, but ${opts.childProperty} is ${inputs[opts.childProperty]}`);
         if (wrong.length === 0) return [];
-        return [{ property: "adopt", reason: `${JSON.stringify(adopt)} names ${wrong.join(", and ")}: a grant is identified by its keys, so adopt must be true or ${JSON.stringify(expected)}` }];
+        return [
+            {
+                property: "adopt",
+                reason: `${JSON.stringify(adopt)} names ${wrong.join(", and ")}: a grant is identified by its keys, so adopt must be true or ${JSON.stringify(expected)}`,
+            },
+        ];
     };
 }
 
@@ -139,7 +150,10 @@ export function grantApi(opts: GrantOptions): ObjectApi {
         const onChild = err.fieldErrors[opts.childField] ?? [];
         if (err.status === 422 && onChild.some((m) => /not refer to an existing|does not exist|not found/i.test(m))) {
             return new Error(
-                then(err, `${opts.childTitle} ${child} (${opts.childProperty}) does not exist on the appliance, so it cannot be granted (deleted out of band? if this stack manages it, \`pulumi refresh\` and \`pulumi up\` recreate it).`),
+                then(
+                    err,
+                    `${opts.childTitle} ${child} (${opts.childProperty}) does not exist on the appliance, so it cannot be granted (deleted out of band? if this stack manages it, \`pulumi refresh\` and \`pulumi up\` recreate it).`,
+                ),
             );
         }
         if (err.status === 404) {
@@ -201,9 +215,10 @@ export function grantApi(opts: GrantOptions): ObjectApi {
             const [gp, child] = splitId(id);
             // The values to put back if the new grant cannot be added: state's (or the adopted grant's).
             // A grant already recorded as lost has no complete previous values, and nothing to restore.
-            const previous = ctx.previous && Object.keys(ctx.body).every((k) => ctx.previous![k] !== undefined && ctx.previous![k] !== null)
-                ? { ...ctx.previous, group_policy_id: Number(gp), [opts.childField]: Number(child) }
-                : undefined;
+            const previous =
+                ctx.previous && Object.keys(ctx.body).every((k) => ctx.previous![k] !== undefined && ctx.previous![k] !== null)
+                    ? { ...ctx.previous, group_policy_id: Number(gp), [opts.childField]: Number(child) }
+                    : undefined;
             return groupPolicyQueue(ctx.client, gp).change(
                 ctx.client,
                 async () => {
@@ -217,7 +232,9 @@ export function grantApi(opts: GrantOptions): ObjectApi {
                     } catch (err) {
                         postErr = err;
                     }
-                    const wanted = `could not change ${Object.entries(changed).map(([k, v]) => `${k} to ${JSON.stringify(v)}`).join(", ")}: ${withoutAdoptAdvice(postErr).replace(/\.+$/, "")}`;
+                    const wanted = `could not change ${Object.entries(changed)
+                        .map(([k, v]) => `${k} to ${JSON.stringify(v)}`)
+                        .join(", ")}: ${withoutAdoptAdvice(postErr).replace(/\.+$/, "")}`;
                     let restoreErr: unknown;
                     if (previous) {
                         let restored = false;
@@ -239,9 +256,12 @@ export function grantApi(opts: GrantOptions): ObjectApi {
                     }
                     if (live && carriesEvery(live, ctx.body)) return { ...ctx.body };
                     if (live) throw new Error(`${wanted}. The grant exists on the appliance with ${describe(live) || "its keys"}, not the new values`);
-                    const why = restoreErr !== undefined
-                        ? `; putting the old grant back failed too (${withoutAdoptAdvice(restoreErr)})`
-                        : previous ? "" : "; there were no previous values to put back";
+                    const why =
+                        restoreErr !== undefined
+                            ? `; putting the old grant back failed too (${withoutAdoptAdvice(restoreErr)})`
+                            : previous
+                              ? ""
+                              : "; there were no previous values to put back";
                     throw new PartialCreateError(
                         id,
                         lostGrant(ctx, gp, child),
@@ -270,7 +290,8 @@ export function grantApi(opts: GrantOptions): ObjectApi {
         },
 
         async find(ctx, adopt) {
-            const [gp, child] = adopt === true ? [String(ctx.body.group_policy_id), String(ctx.body[opts.childField])] : splitId(adopt).map((n) => String(Number(n)));
+            const [gp, child] =
+                adopt === true ? [String(ctx.body.group_policy_id), String(ctx.body[opts.childField])] : splitId(adopt).map((n) => String(Number(n)));
             const id = grantId(gp, child);
             const live = await readGrant(ctx.client, gp, child);
             return live ? { id, live } : undefined;

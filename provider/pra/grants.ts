@@ -8,7 +8,11 @@ function grant(opts: GrantOptions) {
     return { api: grantApi(opts), refine: grantAdoptRule(opts) };
 }
 
-const groupPolicyId = ref("group_policy_id", "Id of the group policy receiving the grant.", { required: true, replaceOnChange: true, refTo: ["pra:GroupPolicy"] });
+const groupPolicyId = ref("group_policy_id", "Id of the group policy receiving the grant.", {
+    required: true,
+    replaceOnChange: true,
+    refTo: ["pra:GroupPolicy"],
+});
 
 const ROLE = {
     api: "role",
@@ -33,7 +37,11 @@ export const groupPolicyJumpGroup = praSpec({
     title: "Group policy Jump Group grant",
     fields: {
         groupPolicyId,
-        jumpGroupId: ref("jump_group_id", "Id of the Jump Group whose items members may use.", { required: true, replaceOnChange: true, refTo: ["pra:JumpGroup"] }),
+        jumpGroupId: ref("jump_group_id", "Id of the Jump Group whose items members may use.", {
+            required: true,
+            replaceOnChange: true,
+            refTo: ["pra:JumpGroup"],
+        }),
         jumpItemRoleId: {
             api: "jump_item_role_id",
             type: { kind: "int", min: 0, max: ID_MAX },
@@ -73,7 +81,11 @@ export const groupPolicyVaultAccountGroup = praSpec({
     title: "Group policy vault account group grant",
     fields: {
         groupPolicyId,
-        accountGroupId: ref("account_group_id", "Id of the vault account group members may use.", { required: true, replaceOnChange: true, refTo: ["pra:VaultAccountGroup"] }),
+        accountGroupId: ref("account_group_id", "Id of the vault account group members may use.", {
+            required: true,
+            replaceOnChange: true,
+            refTo: ["pra:VaultAccountGroup"],
+        }),
         role: ROLE,
     },
     outputs: {},

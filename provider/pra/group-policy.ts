@@ -79,8 +79,14 @@ export const groupPolicy = praSpec({
         },
         ...permissionFields,
         permSessionIdleTimeout: int("perm_session_idle_timeout", -1, 86400, "Idle seconds before a session ends; -1 uses the site default.", { default: -1 }),
-        permConsoleIdleTimeout: int("perm_console_idle_timeout", -1, 86400, "Idle seconds before the console logs out; -1 uses the site default (RS).", { default: -1, products: RS }),
-        permRoutingIdleTimeout: int("perm_routing_idle_timeout", 0, 3600, "Idle seconds before a representative stops receiving sessions (RS).", { default: 900, products: RS }),
+        permConsoleIdleTimeout: int("perm_console_idle_timeout", -1, 86400, "Idle seconds before the console logs out; -1 uses the site default (RS).", {
+            default: -1,
+            products: RS,
+        }),
+        permRoutingIdleTimeout: int("perm_routing_idle_timeout", 0, 3600, "Idle seconds before a representative stops receiving sessions (RS).", {
+            default: 900,
+            products: RS,
+        }),
         autoAssignmentMaxSessions: int("auto_assignment_max_sessions", 1, 10, "Sessions auto-assigned at once (RS).", { default: 3, products: RS }),
         defaultJumpItemRoleId: ref("default_jump_item_role_id", "Jump Item Role for items in shared Jump Groups.", { default: 1 }),
         privateJumpItemRoleId: ref("private_jump_item_role_id", "Jump Item Role for items in the member's personal list.", { default: 1 }),

@@ -28,7 +28,11 @@ export interface JumpPolicySchedule {
  * has no way to write it (the console does), so it is an output.
  */
 function jumpPolicyApi(): ObjectApi {
-    const base = collectionApi({ path: PATH, naturalKey: (b): Record<string, string> => (b.code_name === undefined ? {} : { code_name: String(b.code_name) }), listHoldsFullObjects: true });
+    const base = collectionApi({
+        path: PATH,
+        naturalKey: (b): Record<string, string> => (b.code_name === undefined ? {} : { code_name: String(b.code_name) }),
+        listHoldsFullObjects: true,
+    });
     async function withSchedule(ctx: Pick<CallContext, "client">, live: ApiObject): Promise<ApiObject> {
         try {
             const schedule = await ctx.client.request<JumpPolicySchedule>("GET", `${PATH}/${encodeURIComponent(String(live.id))}/schedule`);
@@ -57,7 +61,9 @@ function jumpPolicyApi(): ObjectApi {
                 const name = String(ctx.body.display_name).toLowerCase();
                 const matches = (await ctx.client.listAll<ApiObject>(PATH)).filter((o) => String(o.display_name ?? "").toLowerCase() === name);
                 if (matches.length > 1) {
-                    throw new Error(`adopt found ${matches.length} jump policies named ${JSON.stringify(ctx.body.display_name)} (ids ${matches.map((m) => m.id).join(", ")}); set codeName, or adopt to the id of the one to take over`);
+                    throw new Error(
+                        `adopt found ${matches.length} jump policies named ${JSON.stringify(ctx.body.display_name)} (ids ${matches.map((m) => m.id).join(", ")}); set codeName, or adopt to the id of the one to take over`,
+                    );
                 }
                 return matches[0] ? { id: String(matches[0].id), live: await withSchedule(ctx, matches[0]) } : undefined;
             }
@@ -78,26 +84,59 @@ export const jumpPolicy = praSpec({
         scheduleEnabled: flag("schedule_enabled", true, "Restrict access to the scheduled hours (the schedule itself is set in the console)."),
         scheduleStrict: flag("schedule_strict", false, "Remove users from sessions when the schedule stops permitting access; needs scheduleEnabled."),
         simultaneousJumps: choice("simultaneous_jumps", ["global", "join", "disallow"], "global", "Whether further users may join a session in progress."),
-        simultaneousJumpBehaviorAppliesToCopies: flag("simultaneous_jump_behavior_applies_to_copies", false, "With simultaneousJumps join: also join sessions started from copies in other Jump Groups."),
-        simultaneousJumpsRdp: choice("simultaneous_jumps_rdp", ["global", "new_session", "disallow"], "global", "What a second user jumping to an RDP item gets."),
+        simultaneousJumpBehaviorAppliesToCopies: flag(
+            "simultaneous_jump_behavior_applies_to_copies",
+            false,
+            "With simultaneousJumps join: also join sessions started from copies in other Jump Groups.",
+        ),
+        simultaneousJumpsRdp: choice(
+            "simultaneous_jumps_rdp",
+            ["global", "new_session", "disallow"],
+            "global",
+            "What a second user jumping to an RDP item gets.",
+        ),
         ticketIdRequired: flag("ticket_id_required", false, "Users must enter a ticket id checked against the ticket system."),
         twoFactorChallengeRequired: flag("two_factor_challenge_required", false, "Users must pass a two-factor challenge before a session."),
-        externalToolsRdpAllowed: flag("external_tools_rdp_allowed", true, "Follow the global setting for opening RDP items with external tools (false: never) (PRA only).", { products: PRA }),
-        externalToolsShellAllowed: flag("external_tools_shell_allowed", true, "Follow the global setting for opening shells with external tools (false: never) (PRA only).", { products: PRA }),
+        externalToolsRdpAllowed: flag(
+            "external_tools_rdp_allowed",
+            true,
+            "Follow the global setting for opening RDP items with external tools (false: never) (PRA only).",
+            { products: PRA },
+        ),
+        externalToolsShellAllowed: flag(
+            "external_tools_shell_allowed",
+            true,
+            "Follow the global setting for opening shells with external tools (false: never) (PRA only).",
+            { products: PRA },
+        ),
         sessionStartNotification: flag("session_start_notification", false, "E-mail the recipients when a session starts (PRA only).", { products: PRA }),
         sessionEndNotification: flag("session_end_notification", false, "E-mail the recipients when a session ends (PRA only).", { products: PRA }),
         notificationEmailAddresses: stringList("notification_email_addresses", 100, "Recipients of the session notifications (PRA only).", { products: PRA }),
         notificationDisplayName: text("notification_display_name", 0, 255, "Name of the notification recipients shown to users (PRA only).", { products: PRA }),
-        notificationEmailLanguage: text("notification_email_language", 1, 32, "Locale of the notification e-mails (PRA only).", { default: "en-us", products: PRA }),
-        approvalRequired: flag("approval_required", false, "Users wait for an approver before a session; not with scheduleEnabled (PRA only).", { products: PRA }),
-        approvalMaxDuration: int("approval_max_duration", 1, 524160, "Minutes of access an approval grants, at most 52 weeks (PRA only).", { default: 480, products: PRA }),
+        notificationEmailLanguage: text("notification_email_language", 1, 32, "Locale of the notification e-mails (PRA only).", {
+            default: "en-us",
+            products: PRA,
+        }),
+        approvalRequired: flag("approval_required", false, "Users wait for an approver before a session; not with scheduleEnabled (PRA only).", {
+            products: PRA,
+        }),
+        approvalMaxDuration: int("approval_max_duration", 1, 524160, "Minutes of access an approval grants, at most 52 weeks (PRA only).", {
+            default: 480,
+            products: PRA,
+        }),
         approvalScope: choice("approval_scope", ["requestor", "anyone"], "requestor", "Who an approval lets in (PRA only).", { products: PRA }),
         approvalEmailAddresses: stringList("approval_email_addresses", 100, "Recipients of approval requests (PRA only).", { products: PRA }),
         approvalUserIds: stringList("approval_user_ids", 100, "User ids that receive approval requests (PRA only).", { products: PRA }),
         approvalTeamIds: stringList("approval_team_ids", 100, "Team ids that receive approval requests (PRA only).", { products: PRA }),
         approvalDisplayName: text("approval_display_name", 0, 255, "Name of the approvers shown to requestors (PRA only).", { products: PRA }),
         approvalEmailLanguage: text("approval_email_language", 1, 32, "Locale of the approval e-mails (PRA only).", { default: "en-us", products: PRA }),
-        approvalApproverScope: choice("approval_approver_scope", ["not_requestor", "anyone"], "not_requestor", "Whether approvers may approve their own requests (PRA only).", { products: PRA }),
+        approvalApproverScope: choice(
+            "approval_approver_scope",
+            ["not_requestor", "anyone"],
+            "not_requestor",
+            "Whether approvers may approve their own requests (PRA only).",
+            { products: PRA },
+        ),
         recordingsDisabled: flag("recordings_disabled", false, "Do not record sessions, whatever the site's recording options (PRA only).", { products: PRA }),
     },
     outputs: { schedule: "schedule" },

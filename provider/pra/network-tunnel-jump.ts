@@ -15,7 +15,10 @@ export interface NetworkFilterRule {
 }
 
 /** The spec's protocol enum: IANA protocol keywords, and ANY. */
-export const IANA_PROTOCOLS: readonly string[] = "HOPOPT ICMP IGMP GGP IPinIP ST TCP CBT EGP IGP BBN_RCC_MON NVPII PUP ARGUS EMCON XNET CHAOS UDP MUX DCN_MEAS HMP PRM XNS_IDP TRUNK_1 TRUNK_2 LEAF_1 LEAF_2 RDP IRTP ISO_TP4 NETBLT MFE_NSP MERIT_INP DCCP ThirdPartyConnect IDPR XTP DDP IDPR_CMTP TransportProtocol IL IPv6 SDRP IPv6_Route IPv6_Frag IDRP RSVP GRE DSR BNA ESP AH I_NLSP SwIPe NARP MOBILE TLSP SKIP IPv6_ICMP IPv6_NoNxt IPv6_Opts AnyHostInternal CFTP AnyLocalNetwork SAT_EXPAK KRYPTOLAN RVD IPPC AnyDistFilesystem SAT_MON VISA IPCU CPNX CPHB WSN PVP BR_SAT_MON SUN_ND WB_MON WB_EXPAK ISO_IP VMTP SECURE_VMTP VINES TTP IPTM NSFNET_IGP DGP TCF EIGRP OSPF Sprite_RPC LARP MTP AX25 OS MICP SCC_SP ETHERIP ENCAP AnyPrivateEncryption GMTP IFMP PNNI PIM ARIS SCPS QNX ActiveNetworks IPComp SNP Compaq_Peer IPXinIP VRRP PGM AnyZeroHop L2TP DDX IATP STP SRP UTI SMP SM PTP ISISoverIPv4 FIRE CRTP CRUDP SSCOPMCE IPLT SPS PIPE SCTP FC RSVP_E2E_IGNORE MobilityHeader UDPLite MPLSinIP manet HIP Shim6 WESP ROHC Ethernet AGGFRAG NSH ANY".split(" ");
+export const IANA_PROTOCOLS: readonly string[] =
+    "HOPOPT ICMP IGMP GGP IPinIP ST TCP CBT EGP IGP BBN_RCC_MON NVPII PUP ARGUS EMCON XNET CHAOS UDP MUX DCN_MEAS HMP PRM XNS_IDP TRUNK_1 TRUNK_2 LEAF_1 LEAF_2 RDP IRTP ISO_TP4 NETBLT MFE_NSP MERIT_INP DCCP ThirdPartyConnect IDPR XTP DDP IDPR_CMTP TransportProtocol IL IPv6 SDRP IPv6_Route IPv6_Frag IDRP RSVP GRE DSR BNA ESP AH I_NLSP SwIPe NARP MOBILE TLSP SKIP IPv6_ICMP IPv6_NoNxt IPv6_Opts AnyHostInternal CFTP AnyLocalNetwork SAT_EXPAK KRYPTOLAN RVD IPPC AnyDistFilesystem SAT_MON VISA IPCU CPNX CPHB WSN PVP BR_SAT_MON SUN_ND WB_MON WB_EXPAK ISO_IP VMTP SECURE_VMTP VINES TTP IPTM NSFNET_IGP DGP TCF EIGRP OSPF Sprite_RPC LARP MTP AX25 OS MICP SCC_SP ETHERIP ENCAP AnyPrivateEncryption GMTP IFMP PNNI PIM ARIS SCPS QNX ActiveNetworks IPComp SNP Compaq_Peer IPXinIP VRRP PGM AnyZeroHop L2TP DDX IATP STP SRP UTI SMP SM PTP ISISoverIPv4 FIRE CRTP CRUDP SSCOPMCE IPLT SPS PIPE SCTP FC RSVP_E2E_IGNORE MobilityHeader UDPLite MPLSinIP manet HIP Shim6 WESP ROHC Ethernet AGGFRAG NSH ANY".split(
+        " ",
+    );
 /** The spec: ports apply to "protocols that support ports: TCP, UDP, UDPLite, SCTP" (and ANY). */
 const WITH_PORTS = ["TCP", "UDP", "UDPLite", "SCTP", "ANY"];
 
@@ -35,7 +38,9 @@ function checkIps(v: unknown): string | undefined {
     }
     if (only(v, "range")) {
         const r = v.range as Record<string, unknown>;
-        return isObject(r) && only(r, "start", "end") && isIpv4(r.start) && isIpv4(r.end) ? undefined : "ipAddresses.range must be {start, end}, two IPv4 addresses";
+        return isObject(r) && only(r, "start", "end") && isIpv4(r.start) && isIpv4(r.end)
+            ? undefined
+            : "ipAddresses.range must be {start, end}, two IPv4 addresses";
     }
     if (only(v, "list")) {
         const l = v.list;
@@ -74,7 +79,9 @@ export const filterRules: FieldSpec = {
                 if (extra.length > 0) return { error: `rule ${i} has ${extra.join(", ")}: only ipAddresses, protocol and ports are allowed` };
                 const protocol = item.protocol ?? "ANY";
                 if (typeof protocol !== "string" || !IANA_PROTOCOLS.includes(protocol)) {
-                    return { error: `rule ${i}: protocol must be an IANA protocol keyword (e.g. "TCP", "UDP", "ICMP") or "ANY", not ${JSON.stringify(protocol)}` };
+                    return {
+                        error: `rule ${i}: protocol must be an IANA protocol keyword (e.g. "TCP", "UDP", "ICMP") or "ANY", not ${JSON.stringify(protocol)}`,
+                    };
                 }
                 const ips = checkIps(item.ipAddresses);
                 if (ips) return { error: `rule ${i}: ${ips}` };
@@ -82,7 +89,8 @@ export const filterRules: FieldSpec = {
                 const portError = checkPorts(ports);
                 if (portError) return { error: `rule ${i}: ${portError}` };
                 const anyPort = isObject(ports) && Array.isArray(ports.list) && ports.list.length === 0;
-                if (!anyPort && !WITH_PORTS.includes(protocol)) return { error: `rule ${i}: protocol ${protocol} has no ports (only ${WITH_PORTS.join(", ")} do)` };
+                if (!anyPort && !WITH_PORTS.includes(protocol))
+                    return { error: `rule ${i}: protocol ${protocol} has no ports (only ${WITH_PORTS.join(", ")} do)` };
                 rules.push({ ipAddresses: item.ipAddresses as IpAddresses, protocol, ports: ports as Ports });
             }
             return { value: rules };

@@ -30,11 +30,13 @@ export const tunnelDefinitions: FieldSpec = {
                 const extra = Object.keys(o).filter((k) => k !== "localPort" && k !== "remotePort");
                 if (extra.length > 0) return { error: `item ${i} has ${extra.join(", ")}: only localPort and remotePort are allowed` };
                 if (!port(o.localPort, 0)) return { error: `item ${i}: localPort must be a whole number from 0 to 65535, not ${JSON.stringify(o.localPort)}` };
-                if (!port(o.remotePort, 1)) return { error: `item ${i}: remotePort must be a whole number from 1 to 65535, not ${JSON.stringify(o.remotePort)}` };
+                if (!port(o.remotePort, 1))
+                    return { error: `item ${i}: remotePort must be a whole number from 1 to 65535, not ${JSON.stringify(o.remotePort)}` };
                 pairs.push({ localPort: o.localPort as number, remotePort: o.remotePort as number });
             }
             const encoded = encodePairs(pairs);
-            if (encoded.length > MAX_DEFINITIONS) return { error: `holds ${pairs.length} pairs, which the API cannot take (at most ${MAX_DEFINITIONS} characters as "local;remote;...")` };
+            if (encoded.length > MAX_DEFINITIONS)
+                return { error: `holds ${pairs.length} pairs, which the API cannot take (at most ${MAX_DEFINITIONS} characters as "local;remote;...")` };
             return { value: pairs };
         },
     },

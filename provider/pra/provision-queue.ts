@@ -27,15 +27,13 @@ class GroupPolicyQueue {
     private active = 0;
     private waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
 
-    constructor(private client: ApiClient, private readonly groupPolicyId: string) {}
+    constructor(
+        private client: ApiClient,
+        private readonly groupPolicyId: string,
+    ) {}
 
     /** Runs `change` alone on this policy, then resolves once a provision has covered it. */
-    async change<T>(
-        client: ApiClient,
-        change: () => Promise<T>,
-        onProvisionFailure: (result: T, err: unknown) => never,
-        opts: ChangeOptions = {},
-    ): Promise<T> {
+    async change<T>(client: ApiClient, change: () => Promise<T>, onProvisionFailure: (result: T, err: unknown) => never, opts: ChangeOptions = {}): Promise<T> {
         // The newest client provisions: an older one may hold a token that is gone. Any account of
         // the appliance may provision what another one changed.
         this.client = client;

@@ -32,7 +32,9 @@ export function vaultAccountSpec(spec: {
     fixedType?: string;
     refine?: ResourceSpec["refine"];
 }): ResourceSpec {
-    const writeOnly = Object.values(spec.fields).filter((f) => f.secret).map((f) => f.api);
+    const writeOnly = Object.values(spec.fields)
+        .filter((f) => f.secret)
+        .map((f) => f.api);
     // The types this kind covers: its fixed type, or the values of its own type field (ssh, ssh_ca).
     const typeField = spec.fields.type?.type;
     const types: readonly string[] = spec.fixedType ? [spec.fixedType] : typeField?.kind === "enum" ? typeField.values : [];

@@ -13,7 +13,12 @@ export const vaultAccountPolicy = praSpec({
         autoRotateCredentials: flag("auto_rotate_credentials", false, "Change an account's password after it is checked in."),
         allowSimultaneousCheckout: flag("allow_simultaneous_checkout", false, "Let several users or sessions check an account out at once."),
         scheduledPasswordRotation: flag("scheduled_password_rotation", false, "Rotate passwords when they reach maximumPasswordAge."),
-        maximumPasswordAge: int("maximum_password_age", 1, 365, "Days before a password is rotated; required with scheduledPasswordRotation, only valid with it."),
+        maximumPasswordAge: int(
+            "maximum_password_age",
+            1,
+            365,
+            "Days before a password is rotated; required with scheduledPasswordRotation, only valid with it.",
+        ),
     },
     outputs: {},
     refine: (inputs) => {

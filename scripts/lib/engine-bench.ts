@@ -158,7 +158,11 @@ export async function engineBench(sim: SimulatorProcess, n: number, opts: Engine
         try {
             note = await run();
         } catch (err) {
-            note = `error: ${String((err as Error).message ?? err).split("\n").find((l) => /error/i.test(l)) ?? "failed"}`.slice(0, 120);
+            note = `error: ${
+                String((err as Error).message ?? err)
+                    .split("\n")
+                    .find((l) => /error/i.test(l)) ?? "failed"
+            }`.slice(0, 120);
         }
         const wall = Number(process.hrtime.bigint() - started) / 1e9;
         const used = process.cpuUsage(cpu0);
@@ -172,19 +176,35 @@ export async function engineBench(sim: SimulatorProcess, n: number, opts: Engine
         const failed = expectPresent === undefined ? (note.startsWith("error") ? 1 : 0) : await verify(expectPresent);
         const size = stateSize(workDir);
         rows.push({
-            n, label, phase: phaseName, wall, calls: c.requests.total - tokens, byMethod, tokens, rateLimited: c.rateLimited,
-            cpu, programCpu: (used.user + used.system) / 1e6,
+            n,
+            label,
+            phase: phaseName,
+            wall,
+            calls: c.requests.total - tokens,
+            byMethod,
+            tokens,
+            rateLimited: c.rateLimited,
+            cpu,
+            programCpu: (used.user + used.system) / 1e6,
             simulatorCpu: sim0 !== undefined && sim1 !== undefined ? sim1 - sim0 : undefined,
-            engineWrote, stateBytesPerResource: size?.perResource, shellJumpEntryBytes: size?.shellJump, failed, note,
+            engineWrote,
+            stateBytesPerResource: size?.perResource,
+            shellJumpEntryBytes: size?.shellJump,
+            failed,
+            note,
         });
     };
 
     try {
         const env = {
             ...pulumiEnv(workDir, opts.cli),
-            BT_RATE_LIMIT_PER_SECOND: String(opts.rate), BT_RATE_LIMIT_PER_HOUR: "15000", BT_BATCH_READS: "1",
+            BT_RATE_LIMIT_PER_SECOND: String(opts.rate),
+            BT_RATE_LIMIT_PER_HOUR: "15000",
+            BT_BATCH_READS: "1",
             // The connection comes from stack config, as in a user's program; nothing inherited.
-            BT_API_HOST: "", BT_CLIENT_ID: "", BT_CLIENT_SECRET: "",
+            BT_API_HOST: "",
+            BT_CLIENT_ID: "",
+            BT_CLIENT_SECRET: "",
             ...(opts.env ?? {}),
         };
         const stack = await createInlineStack(PROJECT, STACK, program, workDir, env, opts.cli);
@@ -194,14 +214,20 @@ export async function engineBench(sim: SimulatorProcess, n: number, opts: Engine
             "beyondtrust:clientSecret": { value: account.client_secret, secret: true },
         });
         const summary = (r: { summary: { result?: string; resourceChanges?: Record<string, number> } }) =>
-            `${r.summary.result}: ${Object.entries(r.summary.resourceChanges ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}`;
+            `${r.summary.result}: ${Object.entries(r.summary.resourceChanges ?? {})
+                .map(([k, v]) => `${k} ${v}`)
+                .join(", ")}`;
         await phase("up (create)", async () => summary(await stack.up()), true);
-        await phase("preview (no-op)", async () => {
-            const p = await stack.preview();
-            const same = p.changeSummary.same ?? 0;
-            if (same !== n + 3) throw new Error(`error: preview is not a no-op: ${JSON.stringify(p.changeSummary)}`);
-            return `same ${same}`;
-        }, undefined);
+        await phase(
+            "preview (no-op)",
+            async () => {
+                const p = await stack.preview();
+                const same = p.changeSummary.same ?? 0;
+                if (same !== n + 3) throw new Error(`error: preview is not a no-op: ${JSON.stringify(p.changeSummary)}`);
+                return `same ${same}`;
+            },
+            undefined,
+        );
         generation = 1;
         await phase("up (update all hostnames)", async () => summary(await stack.up()), true);
         await phase("destroy", async () => summary(await stack.destroy()), false);
@@ -221,17 +247,46 @@ function s(v: number | undefined): string {
 }
 
 export function engineTable(rows: EngineRow[], rate: number): string {
-    const head = ["N", "run", "phase", "wall s", "calls", "429s", "tokens", "bound s", "wall/bound", "CPU s engine", "CPU s plugin", "CPU s program", "CPU s simulator", "engine wrote MB", "state KB/res", "SJ entry KB", "failed"];
+    const head = [
+        "N",
+        "run",
+        "phase",
+        "wall s",
+        "calls",
+        "429s",
+        "tokens",
+        "bound s",
+        "wall/bound",
+        "CPU s engine",
+        "CPU s plugin",
+        "CPU s program",
+        "CPU s simulator",
+        "engine wrote MB",
+        "state KB/res",
+        "SJ entry KB",
+        "failed",
+    ];
     const body = rows.map((r) => {
         const bound = (r.calls - r.rateLimited) / rate;
         const plugins = r.cpu?.count.plugin ?? 0;
         return [
-            String(r.n), r.label, r.phase, r.wall.toFixed(2), String(r.calls), String(r.rateLimited),
+            String(r.n),
+            r.label,
+            r.phase,
+            r.wall.toFixed(2),
+            String(r.calls),
+            String(r.rateLimited),
             `${r.tokens}${plugins ? ` / ${plugins} plugin` : ""}`,
-            bound.toFixed(2), bound > 0 ? (r.wall / bound).toFixed(2) : "-",
-            s(r.cpu?.byRole.engine), s(r.cpu?.byRole.plugin), s(r.programCpu), s(r.simulatorCpu),
+            bound.toFixed(2),
+            bound > 0 ? (r.wall / bound).toFixed(2) : "-",
+            s(r.cpu?.byRole.engine),
+            s(r.cpu?.byRole.plugin),
+            s(r.programCpu),
+            s(r.simulatorCpu),
             r.engineWrote === undefined ? "-" : (r.engineWrote / 1e6).toFixed(1),
-            kb(r.stateBytesPerResource), kb(r.shellJumpEntryBytes), String(r.failed),
+            kb(r.stateBytesPerResource),
+            kb(r.shellJumpEntryBytes),
+            String(r.failed),
         ];
     });
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

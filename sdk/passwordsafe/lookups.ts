@@ -11,7 +11,6 @@ export type { FolderInfo, SafeInfo, SecretInfo };
 
 type Where = { connection?: pulumi.Input<PasswordSafeConnectionArgs> };
 
-
 /** The lookup's connection over the program's stack config (read raw: used, never output). */
 function connectionWith(explicit: Record<string, unknown> | undefined): Record<string, unknown> {
     const merged: Record<string, unknown> = {};
@@ -30,16 +29,24 @@ function engine(): typeof import("../../provider/passwordsafe/lookups") {
 
 /** A safe by name or id. */
 export function getSafe(args: ({ name: pulumi.Input<string> } | { id: pulumi.Input<string> }) & Where): pulumi.Output<SafeInfo> {
-    return pulumi.output(args as Record<string, unknown>).apply((a) => engine().getSafe({ ...a, connection: connectionWith(a.connection as Record<string, unknown>) }));
+    return pulumi
+        .output(args as Record<string, unknown>)
+        .apply((a) => engine().getSafe({ ...a, connection: connectionWith(a.connection as Record<string, unknown>) }));
 }
 
 /** A folder by its full path ("Safe/Sub") or id. */
 export function getFolder(args: ({ path: pulumi.Input<string> } | { id: pulumi.Input<string> }) & Where): pulumi.Output<FolderInfo> {
-    return pulumi.output(args as Record<string, unknown>).apply((a) => engine().getFolder({ ...a, connection: connectionWith(a.connection as Record<string, unknown>) }));
+    return pulumi
+        .output(args as Record<string, unknown>)
+        .apply((a) => engine().getFolder({ ...a, connection: connectionWith(a.connection as Record<string, unknown>) }));
 }
 
 /** A secret by its folder's path and its title, or by id. The whole result is secret (it holds the value). */
-export function getSecret(args: ({ path: pulumi.Input<string>; title: pulumi.Input<string> } | { id: pulumi.Input<string> }) & Where): pulumi.Output<SecretInfo> {
-    const result = pulumi.output(args as Record<string, unknown>).apply((a) => engine().getSecret({ ...a, connection: connectionWith(a.connection as Record<string, unknown>) }));
+export function getSecret(
+    args: ({ path: pulumi.Input<string>; title: pulumi.Input<string> } | { id: pulumi.Input<string> }) & Where,
+): pulumi.Output<SecretInfo> {
+    const result = pulumi
+        .output(args as Record<string, unknown>)
+        .apply((a) => engine().getSecret({ ...a, connection: connectionWith(a.connection as Record<string, unknown>) }));
     return pulumi.secret(result) as unknown as pulumi.Output<SecretInfo>;
 }

@@ -6,24 +6,24 @@ import * as path from "node:path";
 import { FileLock } from "./file-lock";
 
 export class StateFile {
-  readonly lock: FileLock;
+    readonly lock: FileLock;
 
-  constructor(public readonly file: string) {
-    this.lock = new FileLock(`${file}.lock`);
-  }
+    constructor(public readonly file: string) {
+        this.lock = new FileLock(`${file}.lock`);
+    }
 
-  load(): unknown | undefined {
-    if (!fs.existsSync(this.file)) return undefined;
-    const text = fs.readFileSync(this.file, "utf8");
-    if (text.trim() === "") return undefined;
-    return JSON.parse(text);
-  }
+    load(): unknown | undefined {
+        if (!fs.existsSync(this.file)) return undefined;
+        const text = fs.readFileSync(this.file, "utf8");
+        if (text.trim() === "") return undefined;
+        return JSON.parse(text);
+    }
 
-  save(data: unknown): void {
-    const dir = path.dirname(this.file);
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, JSON.stringify(data, null, 2) + "\n");
-    fs.renameSync(tmp, this.file);
-  }
+    save(data: unknown): void {
+        const dir = path.dirname(this.file);
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.tmp`);
+        fs.writeFileSync(tmp, JSON.stringify(data, null, 2) + "\n");
+        fs.renameSync(tmp, this.file);
+    }
 }

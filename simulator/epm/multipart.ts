@@ -5,15 +5,15 @@ import { multipartBoundary, parseMultipart, Part } from "../core/multipart";
 import { invalid, problem } from "./errors";
 
 export function formParts(raw: Buffer, contentType: string | undefined): Part[] {
-  const boundary = multipartBoundary(contentType);
-  if (boundary === undefined) throw problem(415, "Send the policy as multipart/form-data.");
-  try {
-    return parseMultipart(raw, boundary);
-  } catch (err) {
-    throw invalid(`The multipart body is malformed: ${(err as Error).message}.`);
-  }
+    const boundary = multipartBoundary(contentType);
+    if (boundary === undefined) throw problem(415, "Send the policy as multipart/form-data.");
+    try {
+        return parseMultipart(raw, boundary);
+    } catch (err) {
+        throw invalid(`The multipart body is malformed: ${(err as Error).message}.`);
+    }
 }
 
 export function partNamed(parts: Part[], name: string): Part | undefined {
-  return parts.find((p) => p.name.toLowerCase() === name.toLowerCase());
+    return parts.find((p) => p.name.toLowerCase() === name.toLowerCase());
 }

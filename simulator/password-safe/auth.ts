@@ -7,41 +7,41 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { unauthenticated } from "./errors";
 
 export interface PsUser {
-  UserId: number;
-  UserName: string;
-  Name: string;
-  EmailAddress: string;
-  /** The pwd= a key with passwordRequired wants for this user. */
-  Password?: string;
+    UserId: number;
+    UserName: string;
+    Name: string;
+    EmailAddress: string;
+    /** The pwd= a key with passwordRequired wants for this user. */
+    Password?: string;
 }
 
 export interface ApiKey {
-  key: string;
-  /** "User Password Required" on the API registration: pwd=[...] must match the runas user's Password. */
-  passwordRequired: boolean;
+    key: string;
+    /** "User Password Required" on the API registration: pwd=[...] must match the runas user's Password. */
+    passwordRequired: boolean;
 }
 
 export interface OAuthClient {
-  clientId: string;
-  clientSecret: string;
-  /** The user a token of this client signs in as. */
-  userName: string;
+    clientId: string;
+    clientSecret: string;
+    /** The user a token of this client signs in as. */
+    userName: string;
 }
 
 interface Session {
-  userId: number;
-  lastSeen: number;
+    userId: number;
+    lastSeen: number;
 }
 
 interface Token {
-  clientId: string;
-  expiresAt: number;
+    clientId: string;
+    expiresAt: number;
 }
 
 export interface AuthDump {
-  users: PsUser[];
-  apiKeys: ApiKey[];
-  clients: OAuthClient[];
+    users: PsUser[];
+    apiKeys: ApiKey[];
+    clients: OAuthClient[];
 }
 
 export const SESSION_COOKIE = "ASP.NET_SessionId";
@@ -56,109 +56,109 @@ export const newClientId = () => randomUUID();
 export const newClientSecret = () => randomBytes(24).toString("hex");
 
 export class PsAuth {
-  users: PsUser[] = [];
-  apiKeys: ApiKey[] = [];
-  clients: OAuthClient[] = [];
-  idleSeconds = DEFAULT_IDLE_SECONDS;
-  private sessions = new Map<string, Session>();
-  private tokens = new Map<string, Token>();
+    users: PsUser[] = [];
+    apiKeys: ApiKey[] = [];
+    clients: OAuthClient[] = [];
+    idleSeconds = DEFAULT_IDLE_SECONDS;
+    private sessions = new Map<string, Session>();
+    private tokens = new Map<string, Token>();
 
-  constructor(private readonly now: () => number) {}
+    constructor(private readonly now: () => number) {}
 
-  user(id: number): PsUser | undefined {
-    return this.users.find((u) => u.UserId === id);
-  }
-
-  addUser(u: Omit<PsUser, "UserId"> & { UserId?: number }): PsUser {
-    const user: PsUser = { ...u, UserId: u.UserId ?? Math.max(0, ...this.users.map((x) => x.UserId)) + 1 };
-    this.users.push(user);
-    return user;
-  }
-
-  /** POST Auth/connect/token: client_credentials only; undefined for a wrong client or secret. */
-  mintToken(form: URLSearchParams): { access_token: string; expires_in: number; token_type: "Bearer"; scope: string } | undefined {
-    if (form.get("grant_type") !== "client_credentials") return undefined;
-    const client = this.clients.find((c) => c.clientId === form.get("client_id") && c.clientSecret === form.get("client_secret"));
-    if (!client) return undefined;
-    const token = randomBytes(32).toString("hex");
-    this.tokens.set(token, { clientId: client.clientId, expiresAt: this.now() + TOKEN_TTL_SECONDS * 1000 });
-    return { access_token: token, expires_in: TOKEN_TTL_SECONDS, token_type: "Bearer", scope: "publicapi" };
-  }
-
-  /** POST Auth/SignAppin: the user behind the Authorization header, and a new session id. */
-  signIn(authorization: string | undefined): { user: PsUser; sessionId: string } {
-    const user = this.userFor(authorization ?? "");
-    if (!user) throw unauthenticated();
-    const sessionId = randomBytes(12).toString("hex");
-    this.sessions.set(sessionId, { userId: user.UserId, lastSeen: this.now() });
-    return { user, sessionId };
-  }
-
-  private userFor(header: string): PsUser | undefined {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (bearer) {
-      const token = this.tokens.get(bearer[1]);
-      if (!token || token.expiresAt <= this.now()) return undefined;
-      const client = this.clients.find((c) => c.clientId === token.clientId);
-      return client && this.users.find((u) => u.UserName.toLowerCase() === client.userName.toLowerCase());
+    user(id: number): PsUser | undefined {
+        return this.users.find((u) => u.UserId === id);
     }
-    const psAuth = parsePsAuth(header);
-    if (!psAuth) return undefined;
-    const key = this.apiKeys.find((k) => k.key === psAuth.key);
-    const user = this.users.find((u) => u.UserName.toLowerCase() === (psAuth.runas ?? "").toLowerCase());
-    if (!key || !user) return undefined;
-    if (key.passwordRequired && (user.Password === undefined || psAuth.pwd !== user.Password)) return undefined;
-    return user;
-  }
 
-  /** The signed-in user of a live session (refreshing its idle timer), or the 401. */
-  authenticate(cookieHeader: string | undefined): { sessionId: string; user: PsUser } {
-    const sessionId = cookieValue(cookieHeader, SESSION_COOKIE);
-    const session = sessionId === undefined ? undefined : this.sessions.get(sessionId);
-    if (!session || !sessionId) throw unauthenticated();
-    if (this.now() - session.lastSeen >= this.idleSeconds * 1000) {
-      this.sessions.delete(sessionId);
-      throw unauthenticated();
+    addUser(u: Omit<PsUser, "UserId"> & { UserId?: number }): PsUser {
+        const user: PsUser = { ...u, UserId: u.UserId ?? Math.max(0, ...this.users.map((x) => x.UserId)) + 1 };
+        this.users.push(user);
+        return user;
     }
-    const user = this.user(session.userId);
-    if (!user) {
-      this.sessions.delete(sessionId);
-      throw unauthenticated();
+
+    /** POST Auth/connect/token: client_credentials only; undefined for a wrong client or secret. */
+    mintToken(form: URLSearchParams): { access_token: string; expires_in: number; token_type: "Bearer"; scope: string } | undefined {
+        if (form.get("grant_type") !== "client_credentials") return undefined;
+        const client = this.clients.find((c) => c.clientId === form.get("client_id") && c.clientSecret === form.get("client_secret"));
+        if (!client) return undefined;
+        const token = randomBytes(32).toString("hex");
+        this.tokens.set(token, { clientId: client.clientId, expiresAt: this.now() + TOKEN_TTL_SECONDS * 1000 });
+        return { access_token: token, expires_in: TOKEN_TTL_SECONDS, token_type: "Bearer", scope: "publicapi" };
     }
-    session.lastSeen = this.now();
-    return { sessionId, user };
-  }
 
-  /** Ends the cookie's session; true when there was one. */
-  signOut(cookieHeader: string | undefined): boolean {
-    const id = cookieValue(cookieHeader, SESSION_COOKIE);
-    return id !== undefined && this.sessions.delete(id);
-  }
+    /** POST Auth/SignAppin: the user behind the Authorization header, and a new session id. */
+    signIn(authorization: string | undefined): { user: PsUser; sessionId: string } {
+        const user = this.userFor(authorization ?? "");
+        if (!user) throw unauthenticated();
+        const sessionId = randomBytes(12).toString("hex");
+        this.sessions.set(sessionId, { userId: user.UserId, lastSeen: this.now() });
+        return { user, sessionId };
+    }
 
-  liveSessions(): number {
-    return this.sessions.size;
-  }
+    private userFor(header: string): PsUser | undefined {
+        const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
+        if (bearer) {
+            const token = this.tokens.get(bearer[1]);
+            if (!token || token.expiresAt <= this.now()) return undefined;
+            const client = this.clients.find((c) => c.clientId === token.clientId);
+            return client && this.users.find((u) => u.UserName.toLowerCase() === client.userName.toLowerCase());
+        }
+        const psAuth = parsePsAuth(header);
+        if (!psAuth) return undefined;
+        const key = this.apiKeys.find((k) => k.key === psAuth.key);
+        const user = this.users.find((u) => u.UserName.toLowerCase() === (psAuth.runas ?? "").toLowerCase());
+        if (!key || !user) return undefined;
+        if (key.passwordRequired && (user.Password === undefined || psAuth.pwd !== user.Password)) return undefined;
+        return user;
+    }
 
-  expireAll(): number {
-    const n = this.sessions.size;
-    this.sessions.clear();
-    return n;
-  }
+    /** The signed-in user of a live session (refreshing its idle timer), or the 401. */
+    authenticate(cookieHeader: string | undefined): { sessionId: string; user: PsUser } {
+        const sessionId = cookieValue(cookieHeader, SESSION_COOKIE);
+        const session = sessionId === undefined ? undefined : this.sessions.get(sessionId);
+        if (!session || !sessionId) throw unauthenticated();
+        if (this.now() - session.lastSeen >= this.idleSeconds * 1000) {
+            this.sessions.delete(sessionId);
+            throw unauthenticated();
+        }
+        const user = this.user(session.userId);
+        if (!user) {
+            this.sessions.delete(sessionId);
+            throw unauthenticated();
+        }
+        session.lastSeen = this.now();
+        return { sessionId, user };
+    }
 
-  clearSessions(): void {
-    this.sessions.clear();
-    this.tokens.clear();
-  }
+    /** Ends the cookie's session; true when there was one. */
+    signOut(cookieHeader: string | undefined): boolean {
+        const id = cookieValue(cookieHeader, SESSION_COOKIE);
+        return id !== undefined && this.sessions.delete(id);
+    }
 
-  dump(): AuthDump {
-    return JSON.parse(JSON.stringify({ users: this.users, apiKeys: this.apiKeys, clients: this.clients }));
-  }
+    liveSessions(): number {
+        return this.sessions.size;
+    }
 
-  load(d: Partial<AuthDump>): void {
-    if (d.users) this.users = d.users;
-    if (d.apiKeys) this.apiKeys = d.apiKeys;
-    if (d.clients) this.clients = d.clients;
-  }
+    expireAll(): number {
+        const n = this.sessions.size;
+        this.sessions.clear();
+        return n;
+    }
+
+    clearSessions(): void {
+        this.sessions.clear();
+        this.tokens.clear();
+    }
+
+    dump(): AuthDump {
+        return JSON.parse(JSON.stringify({ users: this.users, apiKeys: this.apiKeys, clients: this.clients }));
+    }
+
+    load(d: Partial<AuthDump>): void {
+        if (d.users) this.users = d.users;
+        if (d.apiKeys) this.apiKeys = d.apiKeys;
+        if (d.clients) this.clients = d.clients;
+    }
 }
 
 /**
@@ -166,23 +166,23 @@ export class PsAuth {
  * unspaced form, the docs the spaced one), the final `;` optional; pwd's brackets are literal.
  */
 export function parsePsAuth(header: string): { key: string; runas?: string; pwd?: string } | undefined {
-  const m = /^PS-Auth\s+(.*)$/i.exec(header.trim());
-  if (!m) return undefined;
-  const out: Record<string, string> = {};
-  for (const part of m[1].split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    out[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
-  }
-  if (!out.key) return undefined;
-  const pwd = out.pwd === undefined ? undefined : /^\[(.*)\]$/.exec(out.pwd)?.[1] ?? out.pwd;
-  return { key: out.key, runas: out.runas, pwd };
+    const m = /^PS-Auth\s+(.*)$/i.exec(header.trim());
+    if (!m) return undefined;
+    const out: Record<string, string> = {};
+    for (const part of m[1].split(";")) {
+        const eq = part.indexOf("=");
+        if (eq < 0) continue;
+        out[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
+    }
+    if (!out.key) return undefined;
+    const pwd = out.pwd === undefined ? undefined : (/^\[(.*)\]$/.exec(out.pwd)?.[1] ?? out.pwd);
+    return { key: out.key, runas: out.runas, pwd };
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+    for (const part of (header ?? "").split(";")) {
+        const eq = part.indexOf("=");
+        if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    }
+    return undefined;
 }

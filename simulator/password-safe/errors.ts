@@ -7,7 +7,7 @@ import { ApiError } from "../core/errors";
 export const NOT_AUTHENTICATED = "User not authenticated";
 
 export function psError(status: number, message: string): ApiError {
-  return new ApiError(status, message);
+    return new ApiError(status, message);
 }
 
 export const badRequest = (message: string) => psError(400, message);
@@ -17,10 +17,10 @@ export const unauthenticated = () => psError(401, NOT_AUTHENTICATED);
 
 /** Any error as a Password Safe response; PRA-shaped core errors (413, 405) are re-worded as strings. */
 export function psResponse(err: unknown): ApiResponse {
-  if (err instanceof ApiError) {
-    const body = typeof err.body === "string" ? err.body : err.message;
-    return { status: err.status, body, headers: err.headers };
-  }
-  process.stderr.write(`bt-simulator: internal error (password safe): ${(err as Error)?.stack ?? String(err)}\n`);
-  return { status: 500, body: "An internal error occurred" };
+    if (err instanceof ApiError) {
+        const body = typeof err.body === "string" ? err.body : err.message;
+        return { status: err.status, body, headers: err.headers };
+    }
+    process.stderr.write(`bt-simulator: internal error (password safe): ${(err as Error)?.stack ?? String(err)}\n`);
+    return { status: 500, body: "An internal error occurred" };
 }

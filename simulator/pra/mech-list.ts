@@ -20,19 +20,19 @@ export const MECH_LIST_PATH = "/get_mech_list";
 export const MECH_LIST_PRODUCT: Record<Product, string> = { pra: "bpam", rs: "bomgar" };
 
 export function mechList(method: string, product: Product): ApiResponse {
-  if (method === "OPTIONS") return { status: 200, headers: { Allow: "GET,HEAD,OPTIONS" } };
-  if (method !== "GET" && method !== "HEAD") {
-    const refused = methodNotAllowed(["GET", "HEAD", "OPTIONS"]);
-    return { status: refused.status, body: refused.body, headers: refused.headers };
-  }
-  return {
-    status: 200,
-    body: {
-      mechs: ["local"],
-      default_mech: "local",
-      cache: "0",
-      company: "bt-simulator",
-      product: MECH_LIST_PRODUCT[product],
-    },
-  };
+    if (method === "OPTIONS") return { status: 200, headers: { Allow: "GET,HEAD,OPTIONS" } };
+    if (method !== "GET" && method !== "HEAD") {
+        const refused = methodNotAllowed(["GET", "HEAD", "OPTIONS"]);
+        return { status: refused.status, body: refused.body, headers: refused.headers };
+    }
+    return {
+        status: 200,
+        body: {
+            mechs: ["local"],
+            default_mech: "local",
+            cache: "0",
+            company: "bt-simulator",
+            product: MECH_LIST_PRODUCT[product],
+        },
+    };
 }

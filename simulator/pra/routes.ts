@@ -11,11 +11,11 @@ import { registerVaultCheckoutRoutes } from "./vault-checkout";
 export const API_PREFIX = "/api/config/v1";
 
 export function buildApiRouter(model: Model, onProvision: (gp: number) => void = () => undefined): Router<ApiHandler> {
-  const router = new Router<ApiHandler>();
-  for (const kind of kindsFor(model.product)) registerCrudRoutes(router, model, kind);
-  registerGrantRoutes(router, model, onProvision);
-  registerVaultCheckoutRoutes(router, model);
-  // Last, so a real route always wins: the spec's other paths answer as an appliance without such objects.
-  registerUnsimulatedRoutes(router, model);
-  return router;
+    const router = new Router<ApiHandler>();
+    for (const kind of kindsFor(model.product)) registerCrudRoutes(router, model, kind);
+    registerGrantRoutes(router, model, onProvision);
+    registerVaultCheckoutRoutes(router, model);
+    // Last, so a real route always wins: the spec's other paths answer as an appliance without such objects.
+    registerUnsimulatedRoutes(router, model);
+    return router;
 }

@@ -18,32 +18,32 @@ const KIND = "vault/account";
 const CHECKED_OUT = "_checked_out";
 
 export function registerVaultCheckoutRoutes(router: Router<ApiHandler>, model: Model): void {
-  const account = (raw: string) => {
-    const id = parseId(raw);
-    const obj = model.get(KIND, id);
-    if (!obj) throw notFound(`Vault Account ${id} was not found.`);
-    return obj;
-  };
+    const account = (raw: string) => {
+        const id = parseId(raw);
+        const obj = model.get(KIND, id);
+        if (!obj) throw notFound(`Vault Account ${id} was not found.`);
+        return obj;
+    };
 
-  router.add("POST", "/vault/account/{id}/check-out", (req) => {
-    rejectQuery(req);
-    const obj = account(req.params.id);
-    if (obj[CHECKED_OUT]) throw unprocessable({ id: ["The account is already checked out."] }, "The account is already checked out.");
-    const type = String(obj.type);
-    const body: Record<string, unknown> = { type };
-    if (typeof obj.username === "string") body.username = obj.username;
-    if (type === "ssh" || type === "ssh_ca") body.private_key = obj.private_key;
-    else body.password = type === "opaque_token" ? obj.token : obj.password;
-    model.replace(KIND, { ...obj, [CHECKED_OUT]: true, last_checkout_timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00") });
-    return { status: 200, body, wrote: true };
-  });
+    router.add("POST", "/vault/account/{id}/check-out", (req) => {
+        rejectQuery(req);
+        const obj = account(req.params.id);
+        if (obj[CHECKED_OUT]) throw unprocessable({ id: ["The account is already checked out."] }, "The account is already checked out.");
+        const type = String(obj.type);
+        const body: Record<string, unknown> = { type };
+        if (typeof obj.username === "string") body.username = obj.username;
+        if (type === "ssh" || type === "ssh_ca") body.private_key = obj.private_key;
+        else body.password = type === "opaque_token" ? obj.token : obj.password;
+        model.replace(KIND, { ...obj, [CHECKED_OUT]: true, last_checkout_timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00") });
+        return { status: 200, body, wrote: true };
+    });
 
-  router.add("POST", "/vault/account/{id}/check-in", (req) => {
-    rejectQuery(req);
-    const obj = account(req.params.id);
-    if (!obj[CHECKED_OUT]) throw unprocessable({ id: ["The account is not checked out."] }, "The account is not checked out.");
-    const { [CHECKED_OUT]: _out, ...rest } = obj;
-    model.replace(KIND, rest);
-    return { status: 200, wrote: true };
-  });
+    router.add("POST", "/vault/account/{id}/check-in", (req) => {
+        rejectQuery(req);
+        const obj = account(req.params.id);
+        if (!obj[CHECKED_OUT]) throw unprocessable({ id: ["The account is not checked out."] }, "The account is not checked out.");
+        const { [CHECKED_OUT]: _out, ...rest } = obj;
+        model.replace(KIND, rest);
+        return { status: 200, wrote: true };
+    });
 }

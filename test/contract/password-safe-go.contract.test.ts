@@ -21,7 +21,11 @@ describe("contract: Password Safe simulator vs BeyondTrust's Go library v1.3.2",
     let steps: DriverStep[] = [];
     let stderr = "";
     let exitCode: number | null = null;
-    const values = { password: `pw-${randomBytes(12).toString("base64url")}`, text: `text-${randomBytes(12).toString("base64url")}`, file: `file-${randomBytes(12).toString("base64url")}` };
+    const values = {
+        password: `pw-${randomBytes(12).toString("base64url")}`,
+        text: `text-${randomBytes(12).toString("base64url")}`,
+        file: `file-${randomBytes(12).toString("base64url")}`,
+    };
     Object.values(values).forEach(rememberSecret);
 
     before(async function () {
@@ -35,9 +39,15 @@ describe("contract: Password Safe simulator vs BeyondTrust's Go library v1.3.2",
         const e = sim.env;
         [e.BT_PS_API_KEY, e.BT_PS_CLIENT_SECRET].forEach((s) => s && rememberSecret(s));
         const env: Record<string, string> = {
-            BT_PS_API_URL: e.BT_PS_API_URL, BT_PS_API_KEY: e.BT_PS_API_KEY, BT_PS_RUNAS: e.BT_PS_RUNAS,
-            BT_PS_CLIENT_ID: e.BT_PS_CLIENT_ID, BT_PS_CLIENT_SECRET: e.BT_PS_CLIENT_SECRET, SSL_CERT_FILE: e.BT_CA_FILE,
-            PS_DRIVER_VERSIONS: VERSIONS.join(","), PS_DRIVER_AUTHS: AUTHS.join(","), PS_DRIVER_VALUES: JSON.stringify(values),
+            BT_PS_API_URL: e.BT_PS_API_URL,
+            BT_PS_API_KEY: e.BT_PS_API_KEY,
+            BT_PS_RUNAS: e.BT_PS_RUNAS,
+            BT_PS_CLIENT_ID: e.BT_PS_CLIENT_ID,
+            BT_PS_CLIENT_SECRET: e.BT_PS_CLIENT_SECRET,
+            SSL_CERT_FILE: e.BT_CA_FILE,
+            PS_DRIVER_VERSIONS: VERSIONS.join(","),
+            PS_DRIVER_AUTHS: AUTHS.join(","),
+            PS_DRIVER_VALUES: JSON.stringify(values),
         };
         for (const [k, v] of Object.entries(env)) assert.ok(v, `no ${k} from the simulator`);
         const result = await runDriver([found.path!], env, async () => undefined);
@@ -59,7 +69,10 @@ describe("contract: Password Safe simulator vs BeyondTrust's Go library v1.3.2",
         assert.equal(steps.find((s) => s.step === "summary")?.ok, true, `driver stderr: ${stderr.slice(-500)}`);
         assert.equal(exitCode, 0);
         const safes: any[] = await sim!.control("GET", "/ps/api/safes");
-        assert.deepEqual(safes.map((s) => s.Name ?? s.name), ["Seed Safe"]);
+        assert.deepEqual(
+            safes.map((s) => s.Name ?? s.name),
+            ["Seed Safe"],
+        );
         assert.deepEqual(await sim!.control("GET", "/ps/api/secrets"), []);
     });
 });

@@ -85,7 +85,10 @@ describe("contract: Password Safe simulator vs BeyondTrust's Python library 3.5.
         const state = await sim!.control("GET", "/ps/state");
         assert.ok(!/compat-(safe|folder|dest|credential|text|file)/.test(JSON.stringify(state)), "a safe, folder or secret named compat-* is still there");
         const safes: any[] = await sim!.control("GET", "/ps/api/safes");
-        assert.deepEqual(safes.map((s) => s.Name ?? s.name), ["Seed Safe"]);
+        assert.deepEqual(
+            safes.map((s) => s.Name ?? s.name),
+            ["Seed Safe"],
+        );
         assert.deepEqual(await sim!.control("GET", "/ps/api/secrets"), []);
     });
 

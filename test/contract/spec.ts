@@ -10,8 +10,8 @@ import * as yaml from "js-yaml";
 import type { Reply } from "../simulator/client";
 
 export const SPEC_FILES = {
-  pra: path.resolve(__dirname, "../../../shared/reference/pra-configuration.openapi.yaml"),
-  rs: path.resolve(__dirname, "../../../shared/reference/rs-configuration.openapi.yaml"),
+    pra: path.resolve(__dirname, "../../../shared/reference/pra-configuration.openapi.yaml"),
+    rs: path.resolve(__dirname, "../../../shared/reference/rs-configuration.openapi.yaml"),
 };
 
 /**
@@ -19,18 +19,18 @@ export const SPEC_FILES = {
  * check uses the schema named here instead. Each entry says why; docs/simulator.md lists them.
  */
 export const SPEC_DEFECTS: Record<string, { why: string; schema: any }> = {
-  "GET /vault/account-group 200": {
-    why: "the list's 200 schema is a single VaultAccountGroup, but it is a paginated list: items are checked",
-    schema: { type: "array", items: { $ref: "spec#/components/schemas/VaultAccountGroup" } },
-  },
-  "GET /vault/account-policy 200": {
-    why: "as GET /vault/account-group: the paginated list's 200 schema is a single VaultAccountPolicy; items are checked",
-    schema: { type: "array", items: { $ref: "spec#/components/schemas/VaultAccountPolicy" } },
-  },
-  "GET /group-policy/{id}/vault-account-group/{account_group_id} 200": {
-    why: "the 200 schema is GroupPolicyVaultAccount (requires account_id), evidently meant GroupPolicyVaultAccountGroup",
-    schema: { $ref: "spec#/components/schemas/GroupPolicyVaultAccountGroup" },
-  },
+    "GET /vault/account-group 200": {
+        why: "the list's 200 schema is a single VaultAccountGroup, but it is a paginated list: items are checked",
+        schema: { type: "array", items: { $ref: "spec#/components/schemas/VaultAccountGroup" } },
+    },
+    "GET /vault/account-policy 200": {
+        why: "as GET /vault/account-group: the paginated list's 200 schema is a single VaultAccountPolicy; items are checked",
+        schema: { type: "array", items: { $ref: "spec#/components/schemas/VaultAccountPolicy" } },
+    },
+    "GET /group-policy/{id}/vault-account-group/{account_group_id} 200": {
+        why: "the 200 schema is GroupPolicyVaultAccount (requires account_id), evidently meant GroupPolicyVaultAccountGroup",
+        schema: { $ref: "spec#/components/schemas/GroupPolicyVaultAccountGroup" },
+    },
 };
 
 /**
@@ -38,14 +38,14 @@ export const SPEC_DEFECTS: Record<string, { why: string; schema: any }> = {
  * entry says why; docs/simulator.md lists them.
  */
 export const SCHEMA_DEFECTS: Record<string, { why: string; patch: (schema: any) => void }> = {
-  NetworkTunnelJumpItemFilterRuleIPAddressList: {
-    why: "it requires nothing, so {cidr} and {range} values match it too and the rule's oneOf fails for them: `list` is required, as the other members require their key",
-    patch: (s) => (s.required = ["list"]),
-  },
-  NetworkTunnelJumpItemFilterRulePortList: {
-    why: "as NetworkTunnelJumpItemFilterRuleIPAddressList: a {range} of ports matches both members of the oneOf",
-    patch: (s) => (s.required = ["list"]),
-  },
+    NetworkTunnelJumpItemFilterRuleIPAddressList: {
+        why: "it requires nothing, so {cidr} and {range} values match it too and the rule's oneOf fails for them: `list` is required, as the other members require their key",
+        patch: (s) => (s.required = ["list"]),
+    },
+    NetworkTunnelJumpItemFilterRulePortList: {
+        why: "as NetworkTunnelJumpItemFilterRuleIPAddressList: a {range} of ports matches both members of the oneOf",
+        patch: (s) => (s.required = ["list"]),
+    },
 };
 
 /**
@@ -54,14 +54,14 @@ export const SCHEMA_DEFECTS: Record<string, { why: string; patch: (schema: any) 
  * docs/simulator.md lists each with its source.
  */
 export const LIVE_BEHAVIOUR: Record<string, { why: string; schema: any }> = {
-  "POST /group-policy/{id}/jumpoint 201": {
-    why: "the spec documents no body; the vendor's Terraform provider decodes the grant from a JSON body",
-    schema: { $ref: "spec#/components/schemas/GroupPolicyJumpoint" },
-  },
-  "POST /group-policy/{id}/jump-group 201": {
-    why: "the spec documents no body; the vendor's Terraform provider decodes the grant from a JSON body",
-    schema: { $ref: "spec#/components/schemas/GroupPolicyJumpGroup" },
-  },
+    "POST /group-policy/{id}/jumpoint 201": {
+        why: "the spec documents no body; the vendor's Terraform provider decodes the grant from a JSON body",
+        schema: { $ref: "spec#/components/schemas/GroupPolicyJumpoint" },
+    },
+    "POST /group-policy/{id}/jump-group 201": {
+        why: "the spec documents no body; the vendor's Terraform provider decodes the grant from a JSON body",
+        schema: { $ref: "spec#/components/schemas/GroupPolicyJumpGroup" },
+    },
 };
 
 /**
@@ -69,126 +69,129 @@ export const LIVE_BEHAVIOUR: Record<string, { why: string; schema: any }> = {
  * (the vendor's Terraform provider models them as nullable and sends null back).
  */
 export const LIVE_NULLABLE: Record<string, string> = {
-  last_checkout_timestamp: "null until the account is first checked out (vendor Terraform provider: *string, sent as null)",
+    last_checkout_timestamp: "null until the account is first checked out (vendor Terraform provider: *string, sent as null)",
 };
 
 // Statuses the spec's overview says any operation may return even where it is not listed.
 const COMMON: Record<number, any> = {
-  401: { anyOf: [{ $ref: "spec#/components/schemas/OAuthErrorResponse" }, { $ref: "spec#/components/schemas/ErrorMessageResponse" }] },
-  403: { $ref: "spec#/components/schemas/ErrorMessageResponse" },
-  404: { $ref: "spec#/components/responses/404NotFound/content/application~1json/schema" },
-  405: { $ref: "spec#/components/schemas/ErrorMessageResponse" },
-  422: { $ref: "spec#/components/responses/422UnprocessableEntity/content/application~1json/schema" },
+    401: { anyOf: [{ $ref: "spec#/components/schemas/OAuthErrorResponse" }, { $ref: "spec#/components/schemas/ErrorMessageResponse" }] },
+    403: { $ref: "spec#/components/schemas/ErrorMessageResponse" },
+    404: { $ref: "spec#/components/responses/404NotFound/content/application~1json/schema" },
+    405: { $ref: "spec#/components/schemas/ErrorMessageResponse" },
+    422: { $ref: "spec#/components/responses/422UnprocessableEntity/content/application~1json/schema" },
 };
 
 export class Spec {
-  readonly doc: any;
-  private ajv: Ajv;
-  private cache = new Map<string, ValidateFunction>();
-  readonly exercised = new Set<string>();
+    readonly doc: any;
+    private ajv: Ajv;
+    private cache = new Map<string, ValidateFunction>();
+    readonly exercised = new Set<string>();
 
-  private constructor(file: string) {
-    this.doc = yaml.load(fs.readFileSync(file, "utf8"));
-    this.ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(this.ajv);
-    // Parameters are left out: their "required: true" is OpenAPI, not JSON Schema.
-    const { schemas, responses, headers } = structuredClone(this.doc.components);
-    const components = { schemas, responses, headers };
-    dropWriteOnlyFromRequired(components, (ref) => this.resolve(ref));
-    markLiveNullable(components);
-    for (const [name, defect] of Object.entries(SCHEMA_DEFECTS)) if (components.schemas[name]) defect.patch(components.schemas[name]);
-    this.ajv.addSchema({ $id: "spec", components });
-  }
-
-  static load(product: "pra" | "rs"): Spec | undefined {
-    return fs.existsSync(SPEC_FILES[product]) ? new Spec(SPEC_FILES[product]) : undefined;
-  }
-
-  operation(method: string, template: string): any {
-    const op = this.doc.paths[template]?.[method.toLowerCase()];
-    assert.ok(op, `the spec has no ${method} ${template}`);
-    return op;
-  }
-
-  /** Validates one reply of `METHOD template`; returns the reply for chaining. */
-  check(method: string, template: string, reply: Reply): Reply {
-    this.exercised.add(`${method} ${template}`);
-    const op = this.operation(method === "HEAD" ? "GET" : method, template);
-    const key = `${method} ${template} ${reply.status}`;
-    let response = op.responses?.[String(reply.status)];
-    if (response?.$ref) response = this.resolve(response.$ref);
-
-    let schema: any;
-    const override = SPEC_DEFECTS[key] ?? LIVE_BEHAVIOUR[key];
-    if (override) schema = override.schema;
-    else if (response) {
-      const content = response.content?.["application/json"];
-      if (!content) {
-        assert.equal(reply.text, "", `${key}: the spec documents no body, got ${reply.text.slice(0, 200)}`);
-      } else {
-        schema = rewriteRefs(content.schema);
-      }
-      for (const [name, h] of Object.entries<any>(response.headers ?? {})) {
-        const value = reply.headers[name.toLowerCase()];
-        assert.ok(value !== undefined, `${key}: missing declared header ${name}`);
-        const hs = rewriteRefs((h.$ref ? this.resolve(h.$ref) : h).schema ?? (this.resolve(`#/components/headers/${name}`)?.schema));
-        if (hs && hs.type !== "string") this.validate(hs, Number(value), `${key} header ${name}`);
-      }
-    } else {
-      assert.ok(COMMON[reply.status], `${key}: status not documented for this operation nor a common status`);
-      schema = COMMON[reply.status];
+    private constructor(file: string) {
+        this.doc = yaml.load(fs.readFileSync(file, "utf8"));
+        this.ajv = new Ajv({ strict: false, allErrors: true });
+        addFormats(this.ajv);
+        // Parameters are left out: their "required: true" is OpenAPI, not JSON Schema.
+        const { schemas, responses, headers } = structuredClone(this.doc.components);
+        const components = { schemas, responses, headers };
+        dropWriteOnlyFromRequired(components, (ref) => this.resolve(ref));
+        markLiveNullable(components);
+        for (const [name, defect] of Object.entries(SCHEMA_DEFECTS)) if (components.schemas[name]) defect.patch(components.schemas[name]);
+        this.ajv.addSchema({ $id: "spec", components });
     }
-    if (schema && method !== "HEAD") {
-      assert.match(String(reply.headers["content-type"]), /application\/json/, `${key}: content-type`);
-      this.validate(schema, reply.body, key);
-      const writeOnly = this.writeOnlyNames(schema);
-      for (const name of writeOnly) assert.ok(!JSON.stringify(reply.body).includes(`"${name}":`), `${key}: writeOnly ${name} returned`);
-    }
-    return reply;
-  }
 
-  private validate(schema: any, value: unknown, label: string): void {
-    const id = JSON.stringify(schema);
-    let fn = this.cache.get(id);
-    if (!fn) {
-      fn = this.ajv.compile(schema);
-      this.cache.set(id, fn);
+    static load(product: "pra" | "rs"): Spec | undefined {
+        return fs.existsSync(SPEC_FILES[product]) ? new Spec(SPEC_FILES[product]) : undefined;
     }
-    if (!fn(value)) {
-      assert.fail(`${label}: body does not match the spec: ${this.ajv.errorsText(fn.errors)}\n${JSON.stringify(value).slice(0, 600)}`);
+
+    operation(method: string, template: string): any {
+        const op = this.doc.paths[template]?.[method.toLowerCase()];
+        assert.ok(op, `the spec has no ${method} ${template}`);
+        return op;
     }
-  }
 
-  private resolve(ref: string): any {
-    const parts = ref.replace(/^(spec)?#\//, "").split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-    return parts.reduce((o, p) => o?.[p], this.doc);
-  }
+    /** Validates one reply of `METHOD template`; returns the reply for chaining. */
+    check(method: string, template: string, reply: Reply): Reply {
+        this.exercised.add(`${method} ${template}`);
+        const op = this.operation(method === "HEAD" ? "GET" : method, template);
+        const key = `${method} ${template} ${reply.status}`;
+        let response = op.responses?.[String(reply.status)];
+        if (response?.$ref) response = this.resolve(response.$ref);
 
-  private writeOnlyNames(schema: any, seen = new Set<any>()): Set<string> {
-    const out = new Set<string>();
-    const walk = (s: any) => {
-      if (!s || typeof s !== "object" || seen.has(s)) return;
-      seen.add(s);
-      if (typeof s.$ref === "string") walk(this.resolve(s.$ref));
-      for (const [name, p] of Object.entries<any>(s.properties ?? {})) {
-        const prop = p?.$ref ? this.resolve(p.$ref) : p;
-        if (prop?.writeOnly) out.add(name);
-      }
-      for (const k of ["oneOf", "anyOf", "allOf"]) (s[k] ?? []).forEach(walk);
-      walk(s.items);
-    };
-    walk(schema);
-    return out;
-  }
+        let schema: any;
+        const override = SPEC_DEFECTS[key] ?? LIVE_BEHAVIOUR[key];
+        if (override) schema = override.schema;
+        else if (response) {
+            const content = response.content?.["application/json"];
+            if (!content) {
+                assert.equal(reply.text, "", `${key}: the spec documents no body, got ${reply.text.slice(0, 200)}`);
+            } else {
+                schema = rewriteRefs(content.schema);
+            }
+            for (const [name, h] of Object.entries<any>(response.headers ?? {})) {
+                const value = reply.headers[name.toLowerCase()];
+                assert.ok(value !== undefined, `${key}: missing declared header ${name}`);
+                const hs = rewriteRefs((h.$ref ? this.resolve(h.$ref) : h).schema ?? this.resolve(`#/components/headers/${name}`)?.schema);
+                if (hs && hs.type !== "string") this.validate(hs, Number(value), `${key} header ${name}`);
+            }
+        } else {
+            assert.ok(COMMON[reply.status], `${key}: status not documented for this operation nor a common status`);
+            schema = COMMON[reply.status];
+        }
+        if (schema && method !== "HEAD") {
+            assert.match(String(reply.headers["content-type"]), /application\/json/, `${key}: content-type`);
+            this.validate(schema, reply.body, key);
+            const writeOnly = this.writeOnlyNames(schema);
+            for (const name of writeOnly) assert.ok(!JSON.stringify(reply.body).includes(`"${name}":`), `${key}: writeOnly ${name} returned`);
+        }
+        return reply;
+    }
+
+    private validate(schema: any, value: unknown, label: string): void {
+        const id = JSON.stringify(schema);
+        let fn = this.cache.get(id);
+        if (!fn) {
+            fn = this.ajv.compile(schema);
+            this.cache.set(id, fn);
+        }
+        if (!fn(value)) {
+            assert.fail(`${label}: body does not match the spec: ${this.ajv.errorsText(fn.errors)}\n${JSON.stringify(value).slice(0, 600)}`);
+        }
+    }
+
+    private resolve(ref: string): any {
+        const parts = ref
+            .replace(/^(spec)?#\//, "")
+            .split("/")
+            .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+        return parts.reduce((o, p) => o?.[p], this.doc);
+    }
+
+    private writeOnlyNames(schema: any, seen = new Set<any>()): Set<string> {
+        const out = new Set<string>();
+        const walk = (s: any) => {
+            if (!s || typeof s !== "object" || seen.has(s)) return;
+            seen.add(s);
+            if (typeof s.$ref === "string") walk(this.resolve(s.$ref));
+            for (const [name, p] of Object.entries<any>(s.properties ?? {})) {
+                const prop = p?.$ref ? this.resolve(p.$ref) : p;
+                if (prop?.writeOnly) out.add(name);
+            }
+            for (const k of ["oneOf", "anyOf", "allOf"]) (s[k] ?? []).forEach(walk);
+            walk(s.items);
+        };
+        walk(schema);
+        return out;
+    }
 }
 
 /** Spec-internal "#/components/..." refs point into the schema registered as "spec". */
 function rewriteRefs(s: any): any {
-  if (Array.isArray(s)) return s.map(rewriteRefs);
-  if (!s || typeof s !== "object") return s;
-  const out: any = {};
-  for (const [k, v] of Object.entries(s)) out[k] = k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `spec${v}` : rewriteRefs(v);
-  return out;
+    if (Array.isArray(s)) return s.map(rewriteRefs);
+    if (!s || typeof s !== "object") return s;
+    const out: any = {};
+    for (const [k, v] of Object.entries(s)) out[k] = k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `spec${v}` : rewriteRefs(v);
+    return out;
 }
 
 /**
@@ -196,27 +199,27 @@ function rewriteRefs(s: any): any {
  * responses are validated here, so such names leave every `required` list.
  */
 function dropWriteOnlyFromRequired(node: any, resolve: (ref: string) => any, seen = new Set<any>()): void {
-  if (!node || typeof node !== "object" || seen.has(node)) return;
-  seen.add(node);
-  if (Array.isArray(node.required) && node.properties && typeof node.properties === "object") {
-    node.required = node.required.filter((name: string) => {
-      const p = node.properties[name];
-      const prop = p?.$ref ? resolve(p.$ref) : p;
-      return !prop?.writeOnly;
-    });
-  }
-  for (const v of Object.values(node)) dropWriteOnlyFromRequired(v, resolve, seen);
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node.required) && node.properties && typeof node.properties === "object") {
+        node.required = node.required.filter((name: string) => {
+            const p = node.properties[name];
+            const prop = p?.$ref ? resolve(p.$ref) : p;
+            return !prop?.writeOnly;
+        });
+    }
+    for (const v of Object.values(node)) dropWriteOnlyFromRequired(v, resolve, seen);
 }
 
 /** Applies LIVE_NULLABLE to every schema property of those names. */
 function markLiveNullable(node: any, seen = new Set<any>()): void {
-  if (!node || typeof node !== "object" || seen.has(node)) return;
-  seen.add(node);
-  if (node.properties && typeof node.properties === "object") {
-    for (const name of Object.keys(LIVE_NULLABLE)) {
-      const p = node.properties[name];
-      if (p && typeof p === "object" && !p.$ref) p.nullable = true;
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (node.properties && typeof node.properties === "object") {
+        for (const name of Object.keys(LIVE_NULLABLE)) {
+            const p = node.properties[name];
+            if (p && typeof p === "object" && !p.$ref) p.nullable = true;
+        }
     }
-  }
-  for (const v of Object.values(node)) markLiveNullable(v, seen);
+    for (const v of Object.values(node)) markLiveNullable(v, seen);
 }

@@ -62,7 +62,9 @@ function fakeAws(): MockedCloud & { lookups: Props[] } {
 }
 
 function writes(c: any): Record<string, number> {
-    return Object.fromEntries(Object.entries(c.requests.byRoute as Record<string, number>).filter(([r]) => /^(POST|PATCH|PUT|DELETE) /.test(r) && r !== "POST /oauth2/token"));
+    return Object.fromEntries(
+        Object.entries(c.requests.byRoute as Record<string, number>).filter(([r]) => /^(POST|PATCH|PUT|DELETE) /.test(r) && r !== "POST /oauth2/token"),
+    );
 }
 
 function stripIds(state: any): string {
@@ -79,7 +81,12 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
     const up = (instances: string[]) =>
         stack.up(
             () => awsInstances(settingsFromConfig()),
-            { vpcName: "fleet", instances: JSON.stringify(instances), sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFleetKeyForTheFakeCloud fleet", sshPrivateKey: privateKey },
+            {
+                vpcName: "fleet",
+                instances: JSON.stringify(instances),
+                sshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFleetKeyForTheFakeCloud fleet",
+                sshPrivateKey: privateKey,
+            },
             ["sshPrivateKey"],
         );
     const instanceOf = (name: string) => stack.cloud.get(`${INSTANCE}::${name}`)!;
@@ -101,7 +108,11 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
         const state = await sim.control("GET", "/state");
         const vpcId = r.outputs.vpcId;
         assert.match(vpcId, /^vpc-/);
-        assert.deepStrictEqual(aws.lookups.map((l) => l.owners), [["099720109477"]], "one AMI lookup, Canonical's");
+        assert.deepStrictEqual(
+            aws.lookups.map((l) => l.owners),
+            [["099720109477"]],
+            "one AMI lookup, Canonical's",
+        );
 
         // The guide's "Scripting a new setup", named after the VPC's id.
         const jumpoints = state.collections.jumpoint.filter((j: Props) => j.name === vpcId);
@@ -115,7 +126,11 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
         const policy = state.collections["group-policy"].find((g: Props) => g.name === `${vpcId} admins`);
         assert.ok(policy, "the group policy the setup creates");
         assert.strictEqual(r.outputs.groupPolicyId, String(policy.id));
-        for (const [grants, field, id] of [["jumpoint", "jumpoint_id", jumpoint.id], ["jump-group", "jump_group_id", jumpGroup.id], ["vault-account", "account_id", key.id]] as const) {
+        for (const [grants, field, id] of [
+            ["jumpoint", "jumpoint_id", jumpoint.id],
+            ["jump-group", "jump_group_id", jumpGroup.id],
+            ["vault-account", "account_id", key.id],
+        ] as const) {
             assert.deepStrictEqual(
                 state.grants[grants].filter((g: Props) => String(g.group_policy_id) === String(policy.id)).map((g: Props) => g[field]),
                 [id],
@@ -143,12 +158,24 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
             const instance = instanceOf(name);
             assert.strictEqual(instance.state.tags.Name, name);
             const want = expected(name, instance, instance.id);
-            assert.deepStrictEqual(pick(items.find((i) => i.tag === instance.id), want), want);
+            assert.deepStrictEqual(
+                pick(
+                    items.find((i) => i.tag === instance.id),
+                    want,
+                ),
+                want,
+            );
             assert.strictEqual(r.outputs.shellJumps[name].shellJumpId, String(items.find((i) => i.tag === instance.id)!.id));
         }
         const host = stack.cloud.get(`${INSTANCE}::fleet-jumpoint-host`)!;
         const hostItem = expected(`${vpcId} Jumpoint`, host, "");
-        assert.deepStrictEqual(pick(items.find((i) => i.name === `${vpcId} Jumpoint`), hostItem), hostItem);
+        assert.deepStrictEqual(
+            pick(
+                items.find((i) => i.name === `${vpcId} Jumpoint`),
+                hostItem,
+            ),
+            hostItem,
+        );
 
         // The API calls: one POST per object, three grants and their provision, one token.
         const c = await sim.counters();
@@ -170,7 +197,10 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
     it("the same fleet again: every step is 'same' and the appliance gets no call", async () => {
         await sim.control("POST", "/counters/reset");
         const r = await up(["web-1", "web-2", "db-1"]);
-        assert.deepStrictEqual(r.steps.filter((s) => s.step !== "same"), []);
+        assert.deepStrictEqual(
+            r.steps.filter((s) => s.step !== "same"),
+            [],
+        );
         assert.strictEqual((await sim.counters()).requests.total, 0);
     });
 
@@ -187,7 +217,10 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
             ],
         );
         const after = await shellJumps();
-        assert.deepStrictEqual(after.map((i) => i.id), before.filter((i) => i.tag !== gone).map((i) => i.id));
+        assert.deepStrictEqual(
+            after.map((i) => i.id),
+            before.filter((i) => i.tag !== gone).map((i) => i.id),
+        );
         assert.deepStrictEqual(writes(await sim.counters()), { "DELETE /jump-item/shell-jump/{id}": 1 });
     });
 
@@ -195,7 +228,10 @@ describe("e2e: examples/aws-instances (AWS mocked, BeyondTrust on a Remote Suppo
         await sim.control("POST", "/counters/reset");
         const r = await up(["web-1", "db-1", "cache-1"]);
         assert.deepStrictEqual(
-            r.steps.filter((s) => s.step !== "same").map((s) => `${s.step} ${s.key}`).sort(),
+            r.steps
+                .filter((s) => s.step !== "same")
+                .map((s) => `${s.step} ${s.key}`)
+                .sort(),
             [`create ${INSTANCE}::cache-1`, `create ${SHELL_JUMP}::cache-1`],
         );
         const item = (await shellJumps()).find((i) => i.tag === instanceOf("cache-1").id);
@@ -230,7 +266,10 @@ describe("e2e: the VPC setup replaced with its VPC (replaceWith) through the Pul
         const program = async () => {
             const anchor = new pra.Jumpoint("anchor", { name: "anchor", platform, shellJumpEnabled: true });
             const vpcId = anchor.id.apply((id) => `vpc-${id}`);
-            return vpcJumpoint({ resourceName: "vpc", vpcId, instanceIp: "10.0.0.9", targetUser: "ubuntu", sshPrivateKey: privateKey }, { replaceWith: [anchor] });
+            return vpcJumpoint(
+                { resourceName: "vpc", vpcId, instanceIp: "10.0.0.9", targetUser: "ubuntu", sshPrivateKey: privateKey },
+                { replaceWith: [anchor] },
+            );
         };
         stack = await createInlineStack("bt-aws-replace-with", "e2e", program, workDir, pulumiEnv(workDir, cli), cli);
         await stack.setAllConfig({
@@ -256,9 +295,19 @@ describe("e2e: the VPC setup replaced with its VPC (replaceWith) through the Pul
         assert.deepStrictEqual(r.summary.resourceChanges, { replace: 9, same: 1 }, JSON.stringify(r.summary.resourceChanges));
         const after = await sim.control("GET", "/state");
         const vpcId = `vpc-${after.collections.jumpoint.find((j: Props) => j.name === "anchor").id}`;
-        for (const [collection, name] of [["jumpoint", vpcId], ["jump-group", `${vpcId} Jump Group`], ["vault/account", `${vpcId} SSH`], ["group-policy", `${vpcId} admins`], ["jump-item/shell-jump", `${vpcId} Jumpoint`]]) {
+        for (const [collection, name] of [
+            ["jumpoint", vpcId],
+            ["jump-group", `${vpcId} Jump Group`],
+            ["vault/account", `${vpcId} SSH`],
+            ["group-policy", `${vpcId} admins`],
+            ["jump-item/shell-jump", `${vpcId} Jumpoint`],
+        ]) {
             const ours = (state: any) => state.collections[collection].filter((o: Props) => o.name !== "anchor" && String(o.name).startsWith("vpc-"));
-            assert.deepStrictEqual(ours(after).map((o: Props) => o.name), [name], collection);
+            assert.deepStrictEqual(
+                ours(after).map((o: Props) => o.name),
+                [name],
+                collection,
+            );
             assert.strictEqual(ours(before).length, 1, collection);
             assert.notStrictEqual(ours(after)[0].id, ours(before)[0].id, `${collection}: a new object`);
         }

@@ -99,7 +99,10 @@ describe("e2e: the engine killed mid-up", function () {
     const onAppliance = async (): Promise<any[]> => (await sim.control("GET", "/state")).collections["jump-item/shell-jump"] ?? [];
 
     it("leaves a checkpoint that is right about everything it lists, and records every create in flight", async () => {
-        const up = stack.up().then(() => "finished", (e: Error) => e);
+        const up = stack.up().then(
+            () => "finished",
+            (e: Error) => e,
+        );
         // Kill once a third of the Shell Jumps exist (the limiter paces creates at 20/s).
         const deadline = Date.now() + 120_000;
         let killed: number[] = [];
@@ -163,7 +166,8 @@ describe("e2e: the engine killed mid-up", function () {
         await stack.importStack(exported);
         await stack.refresh();
         const recovered = checkpoint(workDir);
-        if (process.env.PULUMI_E2E_VERBOSE) console.log(JSON.stringify({ pending: pending.length, imported, onAppliance: items.length, afterRefresh: recovered.resources.length }));
+        if (process.env.PULUMI_E2E_VERBOSE)
+            console.log(JSON.stringify({ pending: pending.length, imported, onAppliance: items.length, afterRefresh: recovered.resources.length }));
         assert.strictEqual((recovered.pending_operations ?? []).length, 0, "no pending operation left");
 
         const r = await stack.up();

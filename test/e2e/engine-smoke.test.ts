@@ -10,14 +10,7 @@ import * as assert from "node:assert/strict";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { OutputMap, Stack } from "@pulumi/pulumi/automation";
-import {
-    createInlineStack,
-    findPulumiCli,
-    makeWorkDir,
-    pulumiCliVersion,
-    pulumiEnv,
-    removeWorkDir,
-} from "../support/pulumi-cli";
+import { createInlineStack, findPulumiCli, makeWorkDir, pulumiCliVersion, pulumiEnv, removeWorkDir } from "../support/pulumi-cli";
 
 // A plain module object (not an esModuleInterop wrapper) so that Pulumi's closure serializer
 // recognises it as the built-in module and emits `require("fs")` in the serialized provider.
@@ -67,12 +60,7 @@ class SmokeThing extends pulumi.dynamic.Resource {
     public readonly message!: pulumi.Output<string>;
     public readonly generation!: pulumi.Output<number>;
 
-    constructor(
-        provider: pulumi.dynamic.ResourceProvider,
-        name: string,
-        args: SmokeThingArgs,
-        opts?: pulumi.CustomResourceOptions,
-    ) {
+    constructor(provider: pulumi.dynamic.ResourceProvider, name: string, args: SmokeThingArgs, opts?: pulumi.CustomResourceOptions) {
         super(provider, name, { ...args, generation: undefined }, opts, "smoke", "SmokeThing");
     }
 }
@@ -159,7 +147,9 @@ describe("engine smoke: Automation API + Pulumi CLI + dynamic provider", functio
         delete changes.same;
         assert.deepEqual(changes, {}, `unexpected changes: ${JSON.stringify(res.changeSummary)}`);
         assert.equal(res.changeSummary.same, 2);
-        const newOps = readCalls(callsFile).slice(before).map((c) => c.op);
+        const newOps = readCalls(callsFile)
+            .slice(before)
+            .map((c) => c.op);
         assert.ok(!newOps.includes("create") && !newOps.includes("update"), `preview mutated: ${newOps}`);
     });
 
@@ -171,7 +161,9 @@ describe("engine smoke: Automation API + Pulumi CLI + dynamic provider", functio
         assert.equal(outputValue(res.outputs, "thingId"), "smoke-thing-1", "updated in place, same id");
         assert.equal(outputValue(res.outputs, "message"), "hello again");
         assert.equal(outputValue(res.outputs, "generation"), 2);
-        const last = readCalls(callsFile).filter((c) => c.op === "update").pop();
+        const last = readCalls(callsFile)
+            .filter((c) => c.op === "update")
+            .pop();
         assert.deepEqual(last, { op: "update", id: "smoke-thing-1", message: "hello again" });
     });
 
@@ -180,7 +172,9 @@ describe("engine smoke: Automation API + Pulumi CLI + dynamic provider", functio
         const res = await stack!.refresh({ onOutput });
         assert.equal(res.summary.result, "succeeded");
         assert.equal(res.summary.kind, "refresh");
-        const reads = readCalls(callsFile).slice(before).filter((c) => c.op === "read");
+        const reads = readCalls(callsFile)
+            .slice(before)
+            .filter((c) => c.op === "read");
         assert.deepEqual(reads, [{ op: "read", id: "smoke-thing-1", message: "hello again" }]);
     });
 

@@ -140,10 +140,16 @@ describe("e2e: quickstart through the Pulumi engine", function () {
         settings.hostname = "";
         await sim.control("POST", "/counters/reset");
         try {
-            const err = await stack.preview({ onOutput: log.onOutput }).then(() => undefined, (e: Error) => e);
+            const err = await stack.preview({ onOutput: log.onOutput }).then(
+                () => undefined,
+                (e: Error) => e,
+            );
             assert.ok(err, "preview failed");
             // As the README quotes it: Pulumi's "<type> resource '<name>': property <p> value {<v>} has a problem: <rule>".
-            assert.match(String(err), /pulumi-nodejs:dynamic\/beyondtrust\/pra:ShellJump resource 'qs-bastion': property hostname value \{.*\} has a problem: .*must not be empty/);
+            assert.match(
+                String(err),
+                /pulumi-nodejs:dynamic\/beyondtrust\/pra:ShellJump resource 'qs-bastion': property hostname value \{.*\} has a problem: .*must not be empty/,
+            );
             assert.strictEqual((await sim.counters()).requests.total, 0);
         } finally {
             settings.hostname = good;
@@ -192,8 +198,15 @@ describe("e2e: the VPC Jumpoint setup through the Pulumi engine", function () {
         const r = await stack.up({ onOutput: log.onOutput });
         assert.strictEqual(r.summary.result, "succeeded");
         assert.strictEqual(r.summary.resourceChanges?.create, 9, JSON.stringify(r.summary.resourceChanges));
-        assert.strictEqual((await sim.control("GET", "/state")).collections["group-policy"].filter((g: any) => g.name === "vpc-0a1b2c admins").length, 1, "its own group policy");
-        assert.strictEqual(r.outputs.groupPolicyId.value, String((await sim.control("GET", "/state")).collections["group-policy"].find((g: any) => g.name === "vpc-0a1b2c admins").id));
+        assert.strictEqual(
+            (await sim.control("GET", "/state")).collections["group-policy"].filter((g: any) => g.name === "vpc-0a1b2c admins").length,
+            1,
+            "its own group policy",
+        );
+        assert.strictEqual(
+            r.outputs.groupPolicyId.value,
+            String((await sim.control("GET", "/state")).collections["group-policy"].find((g: any) => g.name === "vpc-0a1b2c admins").id),
+        );
         const state = await sim.control("GET", "/state");
         for (const kind of ["jumpoint", "jump-group", "vault-account"] as const) assert.strictEqual(state.grants[kind].length, 1, kind);
         const c = await sim.counters();

@@ -40,11 +40,15 @@ describe("e2e: the GitOps kit's review, apply and nightly steps (run-local.ts)",
     function step(name: string, inv: object): Promise<{ code: number | null; out: string }> {
         fs.writeFileSync(inventory, JSON.stringify(inv));
         return new Promise((resolve, reject) => {
-            const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", SCRIPT, name, "--work", path.join(workDir, "stack"), "--inventory", inventory], {
-                cwd: REPO_ROOT,
-                env: { ...process.env, ...sim.env },
-                stdio: ["ignore", "pipe", "pipe"],
-            });
+            const child = spawn(
+                process.execPath,
+                ["-r", "ts-node/register/transpile-only", SCRIPT, name, "--work", path.join(workDir, "stack"), "--inventory", inventory],
+                {
+                    cwd: REPO_ROOT,
+                    env: { ...process.env, ...sim.env },
+                    stdio: ["ignore", "pipe", "pipe"],
+                },
+            );
             let out = "";
             child.stdout.on("data", (d) => (out += d));
             child.stderr.on("data", (d) => (out += d));

@@ -46,9 +46,14 @@ describe("e2e: a grant lost by a failed update comes back on the next up", funct
         const gp = (await sim.control("GET", "/state")).collections["group-policy"][0].id;
 
         role = "inject_and_checkout";
-        await sim.control("POST", "/faults", { rules: [{ kind: "status", status: 503, match: { method: "POST", path: `/group-policy/${gp}/vault-account` }, count: 1000 }] });
+        await sim.control("POST", "/faults", {
+            rules: [{ kind: "status", status: 503, match: { method: "POST", path: `/group-policy/${gp}/vault-account` }, count: 1000 }],
+        });
         let output = "";
-        const failed = await stack.up({ onOutput: (s) => (output += s) }).then(() => undefined, (e: Error) => e);
+        const failed = await stack.up({ onOutput: (s) => (output += s) }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         await sim.control("DELETE", "/faults");
         assert.ok(failed, "the update failed");
         assert.match(output, /no longer exists on the appliance/);

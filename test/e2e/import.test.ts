@@ -15,7 +15,12 @@ import { realisticEstate, SeededEstate } from "../support/estate";
 const BIN = path.join(REPO_ROOT, "dist", "provider", "import", "cli.js");
 const PROJECT = "bt-imported";
 
-function run(cmd: string, args: string[], env: Record<string, string | undefined>, cwd = REPO_ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+    cmd: string,
+    args: string[],
+    env: Record<string, string | undefined>,
+    cwd = REPO_ROOT,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
         const child = spawn(cmd, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
@@ -30,7 +35,13 @@ function run(cmd: string, args: string[], env: Record<string, string | undefined
 /** API writes: every POST, PATCH and DELETE but the token request. */
 function writes(c: any): Record<string, number> {
     const m = c.requests.byMethod;
-    return { POST: (m.POST ?? 0) - (c.requests.byRoute["POST /oauth2/token"] ?? 0), PATCH: m.PATCH ?? 0, DELETE: m.DELETE ?? 0, counted: c.writes, provisions: c.provisions };
+    return {
+        POST: (m.POST ?? 0) - (c.requests.byRoute["POST /oauth2/token"] ?? 0),
+        PATCH: m.PATCH ?? 0,
+        DELETE: m.DELETE ?? 0,
+        counted: c.writes,
+        provisions: c.provisions,
+    };
 }
 const NO_WRITES = { POST: 0, PATCH: 0, DELETE: 0, counted: 0, provisions: 0 };
 
@@ -95,12 +106,27 @@ describe("e2e: import a live estate, then adopt it with zero writes", function (
     it("writes one adopting resource per object, references as variables, readable unique names and config keys for secrets", () => {
         const program = fs.readFileSync(path.join(outDir, "estate.ts"), "utf8");
         assert.strictEqual((program.match(/^\s+adopt: "\d+(\/\d+)?",$/gm) ?? []).length, total);
-        for (const [cls, kind] of [["ShellJump", "jump-item/shell-jump"], ["RemoteRdp", "jump-item/remote-rdp"], ["WebJump", "jump-item/web-jump"], ["Jumpoint", "jumpoint"], ["JumpGroup", "jump-group"], ["GroupPolicy", "group-policy"], ["VaultAccountGroup", "vault/account-group"], ["GroupPolicyJumpGroup", "grant:jump-group"], ["GroupPolicyVaultAccount", "grant:vault-account"]]) {
+        for (const [cls, kind] of [
+            ["ShellJump", "jump-item/shell-jump"],
+            ["RemoteRdp", "jump-item/remote-rdp"],
+            ["WebJump", "jump-item/web-jump"],
+            ["Jumpoint", "jumpoint"],
+            ["JumpGroup", "jump-group"],
+            ["GroupPolicy", "group-policy"],
+            ["VaultAccountGroup", "vault/account-group"],
+            ["GroupPolicyJumpGroup", "grant:jump-group"],
+            ["GroupPolicyVaultAccount", "grant:vault-account"],
+        ]) {
             const n = (program.match(new RegExp(`new pra\\.${cls}\\(`, "g")) ?? []).length;
             assert.strictEqual(n, estate.expected[kind], cls);
         }
-        const accounts = ["VaultUsernamePasswordAccount", "VaultSshAccount", "VaultTokenAccount"].map((cls) => (program.match(new RegExp(`new pra\\.${cls}\\(`, "g")) ?? []).length);
-        assert.strictEqual(accounts.reduce((a, b) => a + b, 0), estate.expected["vault/account"]);
+        const accounts = ["VaultUsernamePasswordAccount", "VaultSshAccount", "VaultTokenAccount"].map(
+            (cls) => (program.match(new RegExp(`new pra\\.${cls}\\(`, "g")) ?? []).length,
+        );
+        assert.strictEqual(
+            accounts.reduce((a, b) => a + b, 0),
+            estate.expected["vault/account"],
+        );
         assert.ok(!/my own login/.test(program), "personal vault accounts are not imported");
         assert.match(program, /jumpointId: jumpoint\w+\.id,\n\s+jumpGroupId: jumpGroup\w+\.id,/, "items point at their Jumpoint and Jump Group variables");
         assert.match(program, /groupPolicyId: groupPolicy\w+\.id,\n\s+accountId: vault\w+Account\w+\.id,/, "grants point at their policy and target");
@@ -112,7 +138,8 @@ describe("e2e: import a live estate, then adopt it with zero writes", function (
         assert.match(program, /name: "back\\\\slash \$\{not\.a\.template\} \*\/ end",/, "odd characters stay inside string literals");
         assert.match(program, /password: config\.requireSecret\("zurich-dc-password"\),/);
         assert.ok(!/port: 22,|protocol: "ssh",|terminal: "xterm",/.test(program), "provider defaults are left out");
-        for (const [, s] of estate.secrets) for (const v of Object.values(s)) assert.ok(!program.includes(String(v).split("\n")[1] ?? String(v)), "no secret value in the program");
+        for (const [, s] of estate.secrets)
+            for (const v of Object.values(s)) assert.ok(!program.includes(String(v).split("\n")[1] ?? String(v)), "no secret value in the program");
         const keys = [...program.matchAll(/config\.requireSecret\("([^"]+)"\)/g)].map((m) => m[1]);
         assert.strictEqual(new Set(keys).size, keys.length, "config keys are unique");
         assert.strictEqual(keys.length, 40 + 15 + 15, "one key per write-only secret of every shared vault account");

@@ -58,7 +58,10 @@ describe("e2e: a Jump Item Role looked up by name feeds a Jump Group grant", fun
         const up = await stack.up();
         assert.strictEqual(up.summary.result, "succeeded");
         // Once, under heavy load, `up` succeeded with no roleId output: say what there was if it recurs.
-        assert.ok(up.outputs.roleId, `stack outputs after up: ${JSON.stringify(Object.keys(up.outputs))}; summary ${JSON.stringify(up.summary.resourceChanges)}`);
+        assert.ok(
+            up.outputs.roleId,
+            `stack outputs after up: ${JSON.stringify(Object.keys(up.outputs))}; summary ${JSON.stringify(up.summary.resourceChanges)}`,
+        );
         assert.strictEqual(up.outputs.roleId.value, 2);
         assert.strictEqual(up.outputs.roleCanStart.value, true);
         assert.deepStrictEqual(up.outputs.roleNames.value, ["Administrator", "Start Sessions Only"]);
@@ -70,14 +73,21 @@ describe("e2e: a Jump Item Role looked up by name feeds a Jump Group grant", fun
         assert.ok(files.length > 0);
         for (const f of files) assert.doesNotMatch(fs.readFileSync(f, "utf8"), /tok-e2e-credential-1/, `not in clear in ${f}`);
         const grants = (await sim.control("GET", "/state")).grants["jump-group"];
-        assert.deepStrictEqual(grants.map((g: any) => g.jump_item_role_id), [2], "the grant carries the looked-up role");
+        assert.deepStrictEqual(
+            grants.map((g: any) => g.jump_item_role_id),
+            [2],
+            "the grant carries the looked-up role",
+        );
         const counters = await sim.counters();
         // The two lookups of the one program run are two list calls (name-filtered and not).
         assert.strictEqual(counters.requests.byRoute["GET /jump-item-role"], 2, JSON.stringify(counters.requests.byRoute));
 
         roleName = "No Such Role";
         let output = "";
-        const failed = await stack.preview({ onOutput: (s) => (output += s) }).then(() => undefined, (e: Error) => e);
+        const failed = await stack.preview({ onOutput: (s) => (output += s) }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(failed, "the preview failed");
         assert.match(`${output}\n${failed.message}`, /pra\.getJumpItemRole: no Jump Item Role matches name "No Such Role"/);
 

@@ -82,7 +82,15 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         rememberSecret(sim.env.BT_PS_CLIENT_SECRET);
         workDir = makeWorkDir();
         const project = projectOf("password-safe-ci");
-        stack = await createInlineStack(String(project.name), "e2e", async () => passwordSafeCi({ ...settings }), workDir, pulumiEnv(workDir, cli), cli, project);
+        stack = await createInlineStack(
+            String(project.name),
+            "e2e",
+            async () => passwordSafeCi({ ...settings }),
+            workDir,
+            pulumiEnv(workDir, cli),
+            cli,
+            project,
+        );
         await connectPasswordSafe(stack, sim);
     });
     after(async () => {
@@ -111,11 +119,18 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         assert.deepStrictEqual(Object.keys(byTitle).sort(), ["ci-config", "database-url", "db-deployer", "deploy-notice"]);
         assert.ok(secretsIn(state).every((s: any) => s.folderId === folder.id));
         assert.strictEqual(byTitle["db-deployer"].password, dbPassword);
-        assert.deepStrictEqual(byTitle["db-deployer"].owners.owners.map((o: any) => o.userId), [1]);
+        assert.deepStrictEqual(
+            byTitle["db-deployer"].owners.owners.map((o: any) => o.userId),
+            [1],
+        );
         assert.strictEqual(byTitle["deploy-notice"].text, notices[0]);
         assert.strictEqual(Buffer.from(byTitle["ci-config"].content, "base64").toString("utf8"), fs.readFileSync(SAMPLE_FILE, "utf8"));
         rememberSecret(byTitle["database-url"].text);
-        assert.strictEqual(byTitle["database-url"].text, `postgres://deployer:${dbPassword}@db.internal:5432/app`, "the URL is built from what Password Safe returned");
+        assert.strictEqual(
+            byTitle["database-url"].text,
+            `postgres://deployer:${dbPassword}@db.internal:5432/app`,
+            "the URL is built from what Password Safe returned",
+        );
         const sha = crypto.createHash("sha256").update(fs.readFileSync(SAMPLE_FILE)).digest("hex");
         assert.strictEqual(r.outputs.fileSha256.value, sha);
     });
@@ -162,12 +177,19 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         await stack.refresh({ onOutput: log.onOutput });
         const recorded = (await stack.exportStack()).deployment.resources.find((r: any) => r.urn.endsWith("::db-deployer"));
         const plain = (v: any) => JSON.parse(v.plaintext);
-        assert.ok(plain(recorded.outputs.password) === driftedPassword && plain(recorded.inputs.password) === driftedPassword, "refresh recorded the drifted password, as a secret");
+        assert.ok(
+            plain(recorded.outputs.password) === driftedPassword && plain(recorded.inputs.password) === driftedPassword,
+            "refresh recorded the drifted password, as a secret",
+        );
         const r = await stack.up({ refresh: true, onOutput: log.onOutput });
         assert.strictEqual(r.summary.result, "succeeded");
         assert.strictEqual(r.summary.resourceChanges?.update, 1, JSON.stringify(r.summary.resourceChanges));
         assert.strictEqual((await secretTitled("db-deployer")).password, dbPassword, "the declared password is back");
-        assert.strictEqual((await secretTitled("database-url")).text, `postgres://deployer:${dbPassword}@db.internal:5432/app`, "the URL was built after the password was put back");
+        assert.strictEqual(
+            (await secretTitled("database-url")).text,
+            `postgres://deployer:${dbPassword}@db.internal:5432/app`,
+            "the URL was built after the password was put back",
+        );
         const again = await stack.preview({ refresh: true, onOutput: log.onOutput });
         assert.deepStrictEqual(again.changeSummary, { same: 7 }, "converged");
     });
@@ -188,7 +210,10 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         const r = await stack.destroy({ onOutput: log.onOutput });
         assert.strictEqual(r.summary.result, "succeeded");
         const state = await ps("GET", "/state");
-        assert.deepStrictEqual(state.folders.map((f: any) => f.id), [SEED_SAFE_ID]);
+        assert.deepStrictEqual(
+            state.folders.map((f: any) => f.id),
+            [SEED_SAFE_ID],
+        );
         assert.strictEqual(state.secrets.length, 0);
     });
 
@@ -223,11 +248,25 @@ describe("e2e: examples/ps-to-pra-vault through the Pulumi engine", function () 
         const at = "2026-01-01T00:00:00.000Z";
         await sim.psControl("POST", "/seed", {
             folders: [{ id: folderId, name: "Linux", description: null, parentId: SEED_SAFE_ID, userGroupId: null, userId: 1, createdOn: at }],
-            secrets: [{
-                id: secretId, folderId, type: "Credential", title: "root", description: "", notes: "", urls: [],
-                owners: { owners: [{ userId: 1, name: "ps-admin", email: "" }], ownerType: "User" }, username: "root", password: rootPassword,
-                createdOn: at, createdBy: "ps-admin", modifiedOn: at, modifiedBy: "ps-admin", secretValueModifiedOn: at,
-            }],
+            secrets: [
+                {
+                    id: secretId,
+                    folderId,
+                    type: "Credential",
+                    title: "root",
+                    description: "",
+                    notes: "",
+                    urls: [],
+                    owners: { owners: [{ userId: 1, name: "ps-admin", email: "" }], ownerType: "User" },
+                    username: "root",
+                    password: rootPassword,
+                    createdOn: at,
+                    createdBy: "ps-admin",
+                    modifiedOn: at,
+                    modifiedBy: "ps-admin",
+                    secretValueModifiedOn: at,
+                },
+            ],
         });
         workDir = makeWorkDir();
         const project = projectOf("ps-to-pra-vault");

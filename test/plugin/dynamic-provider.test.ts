@@ -81,7 +81,12 @@ describe("plugin: the real dynamic-provider process over gRPC", function () {
         const gone = await plugin.read("pra:VaultSshAccount", key.id, key.props);
         assert.strictEqual(gone.id, "", "an object deleted out of band reads as an empty id");
 
-        for (const [kind, r] of [["pra:ShellJump", sj], ["pra:JumpGroup", jg], ["pra:Jumpoint", jp], ["pra:GroupPolicy", gp]] as const) {
+        for (const [kind, r] of [
+            ["pra:ShellJump", sj],
+            ["pra:JumpGroup", jg],
+            ["pra:Jumpoint", jp],
+            ["pra:GroupPolicy", gp],
+        ] as const) {
             await plugin.delete(kind, r.id, r.props);
         }
         const after = await sim.control("GET", "/state");
@@ -97,13 +102,18 @@ describe("plugin: the real dynamic-provider process over gRPC", function () {
         assert.ok(legacy.length > 2000 && legacy.includes(".handler(kind).create(inputs)"), "the fixture is the old serialized object");
         const jp = await createChecked("pra:Jumpoint", { name: "legacy", platform: "linux-x86", shellJumpEnabled: true });
         const jg = await createChecked("pra:JumpGroup", { name: "legacy" });
-        const checked = await plugin.check("pra:ShellJump", {}, { __provider: legacy, name: "legacy", hostname: "10.0.0.7", jumpointId: jp.id, jumpGroupId: jg.id });
+        const checked = await plugin.check(
+            "pra:ShellJump",
+            {},
+            { __provider: legacy, name: "legacy", hostname: "10.0.0.7", jumpointId: jp.id, jumpGroupId: jg.id },
+        );
         const created = await plugin.create("pra:ShellJump", checked.inputs);
         assert.strictEqual(created.props.__provider, legacy, "created through the old text");
         const read = await plugin.read("pra:ShellJump", created.id, created.props);
         assert.strictEqual(read.props.hostname, "10.0.0.7");
         // The program now stores the new text: diff reports it, the update makes no API call.
-        const news = (await plugin.check("pra:ShellJump", checked.inputs, { name: "legacy", hostname: "10.0.0.7", jumpointId: jp.id, jumpGroupId: jg.id })).inputs;
+        const news = (await plugin.check("pra:ShellJump", checked.inputs, { name: "legacy", hostname: "10.0.0.7", jumpointId: jp.id, jumpGroupId: jg.id }))
+            .inputs;
         assert.strictEqual(news.__provider, await providerText("pra:ShellJump"));
         await sim.control("POST", "/counters/reset");
         const d = await plugin.diff("pra:ShellJump", created.id, read.props, news);
@@ -128,10 +138,15 @@ describe("plugin: the real dynamic-provider process over gRPC", function () {
     it("reports a grant whose provision failed as created-but-unhealthy, keeping its id", async () => {
         const gp = await createChecked("pra:GroupPolicy", { name: "provision fails" });
         const jg = await createChecked("pra:JumpGroup", { name: "provision fails" });
-        await sim.control("POST", "/faults", { rules: [{ kind: "status", status: 500, match: { method: "POST", path: `/group-policy/${gp.id}/provision` }, count: 50 }] });
+        await sim.control("POST", "/faults", {
+            rules: [{ kind: "status", status: 500, match: { method: "POST", path: `/group-policy/${gp.id}/provision` }, count: 50 }],
+        });
         try {
             const checked = await plugin.check("pra:GroupPolicyJumpGroup", {}, { groupPolicyId: gp.id, jumpGroupId: jg.id });
-            const err = await plugin.create("pra:GroupPolicyJumpGroup", checked.inputs).then(() => undefined, (e) => e);
+            const err = await plugin.create("pra:GroupPolicyJumpGroup", checked.inputs).then(
+                () => undefined,
+                (e) => e,
+            );
             assert.ok(err, "create failed");
             assert.ok(err.details, `the error carries ErrorResourceInitFailed details: ${err.message}`);
             assert.match(err.message, /provision|HTTP 500/);

@@ -32,7 +32,14 @@ function violating() {
     const { pra } = require("pulumi-beyondtrust");
     const jumpoint = new pra.Jumpoint("jp", { name: "vpc-a", platform: "linux-x86", shellJumpEnabled: true });
     const group = new pra.JumpGroup("servers", { name: "vpc-a servers" });
-    new pra.ShellJump("switch", { name: "legacy switch", hostname: "sw-1", jumpointId: jumpoint.id, jumpGroupId: group.id, protocol: "telnet", tag: "network" });
+    new pra.ShellJump("switch", {
+        name: "legacy switch",
+        hostname: "sw-1",
+        jumpointId: jumpoint.id,
+        jumpGroupId: group.id,
+        protocol: "telnet",
+        tag: "network",
+    });
     const admins = new pra.GroupPolicy("admins", { name: "vpc-a admins", permShellJump: true });
     new pra.GroupPolicyJumpGroup("foreign-grant", { groupPolicyId: admins.id, jumpGroupId: 42 });
     const key = new pra.VaultUsernamePasswordAccount("svc", { name: "vpc-a svc", username: "svc", password: "Xq7#vL9!pT2@wR4m" });
@@ -72,7 +79,14 @@ describe("policy: preview --policy-pack through the Pulumi CLI", function () {
     after(() => workDir && removeWorkDir(workDir));
 
     async function stackFor(name: string, program: () => void): Promise<Stack> {
-        const stack = await createInlineStack("bt-policy", name, async () => program(), path.join(workDir, name), { ...env, ...pulumiEnv(path.join(workDir, name), cli), PATH: env.PATH }, cli);
+        const stack = await createInlineStack(
+            "bt-policy",
+            name,
+            async () => program(),
+            path.join(workDir, name),
+            { ...env, ...pulumiEnv(path.join(workDir, name), cli), PATH: env.PATH },
+            cli,
+        );
         await stack.setAllConfig({
             "beyondtrust:host": { value: "127.0.0.1:9" },
             "beyondtrust:clientId": { value: "policy-e2e" },

@@ -125,7 +125,10 @@ describe("policy: the pack over gRPC (Analyze, as the CLI drives it)", function 
             schema: p.getConfigschema()?.getProperties()?.toJavaScript(),
             remediation: p.getRemediationSteps(),
         }));
-        assert.deepStrictEqual(listed.map((p: any) => p.name), policies.map((p) => p.name));
+        assert.deepStrictEqual(
+            listed.map((p: any) => p.name),
+            policies.map((p) => p.name),
+        );
         for (const p of listed) {
             const rule = policies.find((x) => x.name === p.name)!;
             assert.strictEqual(p.level, rule.enforcementLevel === "mandatory" ? Level.MANDATORY : Level.ADVISORY, p.name);
@@ -156,7 +159,10 @@ describe("policy: the pack over gRPC (Analyze, as the CLI drives it)", function 
     it("Analyze: a secret placeholder password is unwrapped and caught; an unknown jumpGroupId does not matter", async () => {
         const weak = await checked("VaultUsernamePasswordAccount", { name: "svc", username: "svc", password: "changeme" });
         const ds = diags(await call(client, "analyze", analyzeRequest("VaultUsernamePasswordAccount", "svc", wire(weak, ["password"]))));
-        assert.deepStrictEqual(ds.map((d) => [d.policyName, d.enforcementLevel]), [["beyondtrust-vault-credential-quality", Level.MANDATORY]]);
+        assert.deepStrictEqual(
+            ds.map((d) => [d.policyName, d.enforcementLevel]),
+            [["beyondtrust-vault-credential-quality", Level.MANDATORY]],
+        );
         assert.ok(!ds[0].message.includes("changeme"));
         const strong = await checked("VaultUsernamePasswordAccount", { name: "svc", username: "svc", password: "x7#Qv9!mLp2@Rt" });
         assert.deepStrictEqual(diags(await call(client, "analyze", analyzeRequest("VaultUsernamePasswordAccount", "svc", wire(strong, ["password"])))), []);
@@ -167,16 +173,31 @@ describe("policy: the pack over gRPC (Analyze, as the CLI drives it)", function 
     it("AnalyzeStack: checkout and Jump Group grants are resolved through property dependencies", async () => {
         const gp = stackResource("GroupPolicy", "admins", wire(await checked("GroupPolicy", { name: "vpc-a admins" })));
         const jg = stackResource("JumpGroup", "servers", wire(await checked("JumpGroup", { name: "vpc-a servers" })));
-        const grantJg = stackResource("GroupPolicyJumpGroup", "jg-grant", wire(await checked("GroupPolicyJumpGroup", { groupPolicyId: 1, jumpGroupId: 1 }), [], ["groupPolicyId", "jumpGroupId"]), {
-            groupPolicyId: [gp.getUrn()],
-            jumpGroupId: [jg.getUrn()],
-        });
-        const checkout = stackResource("GroupPolicyVaultAccount", "key-grant", wire(await checked("GroupPolicyVaultAccount", { groupPolicyId: 1, accountId: 4, role: "inject_and_checkout" }), [], ["groupPolicyId"]), {
-            groupPolicyId: [gp.getUrn()],
-        });
-        const foreign = stackResource("GroupPolicyJumpGroup", "foreign-grant", wire(await checked("GroupPolicyJumpGroup", { groupPolicyId: 1, jumpGroupId: 99 }), [], ["groupPolicyId"]), {
-            groupPolicyId: [gp.getUrn()],
-        });
+        const grantJg = stackResource(
+            "GroupPolicyJumpGroup",
+            "jg-grant",
+            wire(await checked("GroupPolicyJumpGroup", { groupPolicyId: 1, jumpGroupId: 1 }), [], ["groupPolicyId", "jumpGroupId"]),
+            {
+                groupPolicyId: [gp.getUrn()],
+                jumpGroupId: [jg.getUrn()],
+            },
+        );
+        const checkout = stackResource(
+            "GroupPolicyVaultAccount",
+            "key-grant",
+            wire(await checked("GroupPolicyVaultAccount", { groupPolicyId: 1, accountId: 4, role: "inject_and_checkout" }), [], ["groupPolicyId"]),
+            {
+                groupPolicyId: [gp.getUrn()],
+            },
+        );
+        const foreign = stackResource(
+            "GroupPolicyJumpGroup",
+            "foreign-grant",
+            wire(await checked("GroupPolicyJumpGroup", { groupPolicyId: 1, jumpGroupId: 99 }), [], ["groupPolicyId"]),
+            {
+                groupPolicyId: [gp.getUrn()],
+            },
+        );
         const req = new analyzerPb.AnalyzeStackRequest();
         req.setResourcesList([gp, jg, grantJg, checkout, foreign]);
         const ds = diags(await call(client, "analyzeStack", req));
@@ -200,9 +221,20 @@ describe("policy: the pack over gRPC (Analyze, as the CLI drives it)", function 
         map.set("beyondtrust-jump-item-tag", cfg(Level.MANDATORY, { allowedTags: ["core-*"] }));
         map.set("beyondtrust-shell-jump-port", cfg(Level.ADVISORY, { allowedPorts: [2323] }));
         await call(client, "configure", req);
-        const props = await checked("ShellJump", { name: "legacy switch", hostname: "sw-1", jumpointId: 1, jumpGroupId: 2, protocol: "telnet", port: 2323, tag: "misc" });
+        const props = await checked("ShellJump", {
+            name: "legacy switch",
+            hostname: "sw-1",
+            jumpointId: 1,
+            jumpGroupId: 2,
+            protocol: "telnet",
+            port: 2323,
+            tag: "misc",
+        });
         const ds = diags(await call(client, "analyze", analyzeRequest("ShellJump", "switch", wire(props))));
-        assert.deepStrictEqual(ds.map((d) => [d.policyName, d.enforcementLevel]), [["beyondtrust-jump-item-tag", Level.MANDATORY]]);
+        assert.deepStrictEqual(
+            ds.map((d) => [d.policyName, d.enforcementLevel]),
+            [["beyondtrust-jump-item-tag", Level.MANDATORY]],
+        );
         assert.match(ds[0].message, /tag "misc", which is not an allowed tag/);
     });
 });

@@ -32,12 +32,7 @@ function policy(name: string) {
 
 const urnOf = (kind: string, name: string) => `urn:pulumi:dev::bt::${typeOf(kind)}::${name}`;
 
-export async function runResource(
-    name: string,
-    kind: string,
-    props: Record<string, unknown>,
-    config: Record<string, unknown> = {},
-): Promise<Reported[]> {
+export async function runResource(name: string, kind: string, props: Record<string, unknown>, config: Record<string, unknown> = {}): Promise<Reported[]> {
     const p = policy(name) as ResourceValidationPolicy;
     if (!p.validateResource) throw new Error(`${name} is not a resource policy`);
     const type = typeOf(kind);
@@ -47,7 +42,13 @@ export async function runResource(
         props,
         urn: urnOf(kind, String(props.name ?? "r")),
         name: String(props.name ?? "r"),
-        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            additionalSecretOutputs: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        },
         stackTags: new Map(),
         isType: (cls: any) => cls.__pulumiType === type,
         asType: ((cls: any) => (cls.__pulumiType === type ? props : undefined)) as any,
@@ -62,19 +63,20 @@ export async function runResource(
 }
 
 /** A resource as a stack policy sees it; `deps` maps a property to the resources it came from. */
-export function stackResource(
-    kind: string,
-    name: string,
-    props: Record<string, unknown>,
-    deps: Record<string, PolicyResource[]> = {},
-): PolicyResource {
+export function stackResource(kind: string, name: string, props: Record<string, unknown>, deps: Record<string, PolicyResource[]> = {}): PolicyResource {
     const type = typeOf(kind);
     return {
         type,
         name,
         urn: urnOf(kind, name),
         props,
-        opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            additionalSecretOutputs: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        },
         dependencies: Object.values(deps).flat(),
         propertyDependencies: deps,
         isType: (cls: any) => cls.__pulumiType === type,

@@ -53,7 +53,11 @@ describe("policy: beyondtrust-ps-secret-owners", () => {
         const none = await runResource(R.owners, "passwordsafe:CredentialSecret", await checked("passwordsafe:CredentialSecret", base));
         assert.equal(none.length, 1);
         assert.match(none[0].message, /secret "db" names no owners/);
-        const one = await runResource(R.owners, "passwordsafe:CredentialSecret", await checked("passwordsafe:CredentialSecret", { ...base, owners: [{ userId: 7 }] }));
+        const one = await runResource(
+            R.owners,
+            "passwordsafe:CredentialSecret",
+            await checked("passwordsafe:CredentialSecret", { ...base, owners: [{ userId: 7 }] }),
+        );
         assert.deepStrictEqual(one, []);
     });
 
@@ -68,9 +72,19 @@ describe("policy: beyondtrust-ps-secret-owners", () => {
 describe("policy: beyondtrust-ps-file-content-not-inline", () => {
     it("fails content written in the program, passes content from another resource and contentFile", async () => {
         const { pipelines } = tree();
-        const literal = stackResource("passwordsafe:FileSecret", "lit", { title: "kubeconfig", fileName: "config", content: "apiVersion: v1", folderId: GUID }, { folderId: [pipelines] });
+        const literal = stackResource(
+            "passwordsafe:FileSecret",
+            "lit",
+            { title: "kubeconfig", fileName: "config", content: "apiVersion: v1", folderId: GUID },
+            { folderId: [pipelines] },
+        );
         const cert = stackResource("tls:index/selfSignedCert:SelfSignedCert", "cert", { certPem: "-----BEGIN CERTIFICATE-----" });
-        const fromOutput = stackResource("passwordsafe:FileSecret", "out", { title: "cert", fileName: "cert.pem", content: "-----BEGIN CERTIFICATE-----", folderId: GUID }, { content: [cert] });
+        const fromOutput = stackResource(
+            "passwordsafe:FileSecret",
+            "out",
+            { title: "cert", fileName: "cert.pem", content: "-----BEGIN CERTIFICATE-----", folderId: GUID },
+            { content: [cert] },
+        );
         const fromFile = stackResource("passwordsafe:FileSecret", "file", { title: "ca", fileName: "ca.pem", contentFile: "./ca.pem", folderId: GUID });
         const out = await runStack(R.file, [pipelines, literal, cert, fromOutput, fromFile]);
         assert.equal(out.length, 1, JSON.stringify(out));

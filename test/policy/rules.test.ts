@@ -48,7 +48,10 @@ function opensshPem(cipher: string, algorithm: string): string {
         str(pub),
         str(Buffer.alloc(64, 2)),
     ]);
-    const lines = blob.toString("base64").match(/.{1,70}/g)!.join("\n");
+    const lines = blob
+        .toString("base64")
+        .match(/.{1,70}/g)!
+        .join("\n");
     return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines}\n-----END OPENSSH PRIVATE KEY-----\n`;
 }
 
@@ -127,7 +130,10 @@ describe(`policy: ${R.ssh}`, () => {
     });
     it("telnetAllowedHosts lets a listed legacy device through, and only it", async () => {
         const config = { telnetAllowedHosts: ["sw-*.legacy.example.com"] };
-        assert.deepStrictEqual(await runResource(R.ssh, "ShellJump", await shellJump({ protocol: "telnet", hostname: "SW-12.legacy.example.com" }), config), []);
+        assert.deepStrictEqual(
+            await runResource(R.ssh, "ShellJump", await shellJump({ protocol: "telnet", hostname: "SW-12.legacy.example.com" }), config),
+            [],
+        );
         assert.strictEqual((await runResource(R.ssh, "ShellJump", await shellJump({ protocol: "telnet", hostname: "db-1.example.com" }), config)).length, 1);
     });
 });
@@ -156,7 +162,7 @@ describe(`policy: ${R.tag}`, () => {
     it("passes a tagged Jump Item", async () => {
         assert.deepStrictEqual(await runResource(R.tag, "ShellJump", await shellJump({ tag: "prod-db" })), []);
     });
-    it("fails an untagged one (the provider defaults tag to \"\")", async () => {
+    it('fails an untagged one (the provider defaults tag to "")', async () => {
         const props = await checked("ShellJump", { name: "web-1", hostname: "h", jumpointId: 1, jumpGroupId: 1 });
         assert.strictEqual(props.tag, "");
         const out = await runResource(R.tag, "ShellJump", props);
@@ -209,8 +215,7 @@ describe(`policy: ${R.groupName} and ${R.jumpointName}`, () => {
 });
 
 describe(`policy: ${R.vault}`, () => {
-    const up = (password: string, username = "svc-backup") =>
-        checked("VaultUsernamePasswordAccount", { name: "vpc-a backup", username, password });
+    const up = (password: string, username = "svc-backup") => checked("VaultUsernamePasswordAccount", { name: "vpc-a backup", username, password });
     it("passes a strong password, token and Ed25519 key", async () => {
         assert.deepStrictEqual(await runResource(R.vault, "VaultUsernamePasswordAccount", await up("x7#Qv9!mLp2@Rt")), []);
         const token = await checked("VaultTokenAccount", { name: "api", token: "ghp_4f9a8c7e6d5b4a3f2e1d0c9b" });
@@ -224,7 +229,10 @@ describe(`policy: ${R.vault}`, () => {
         for (const pw of ["changeme", "P@ssw0rd", "aaaaaaaaaaaaaaaa", "Sh0rt!pw"]) {
             const out = await runResource(R.vault, "VaultUsernamePasswordAccount", await up(pw));
             assert.strictEqual(out.length, 1, pw);
-            assert.match(out[0].message, /the password does not meet the credential rules \(at least 12 characters; not a placeholder or well-known value, not one repeated character, not the username\)/);
+            assert.match(
+                out[0].message,
+                /the password does not meet the credential rules \(at least 12 characters; not a placeholder or well-known value, not one repeated character, not the username\)/,
+            );
             assert.ok(!out[0].message.includes(pw), "the message never echoes the credential");
             assert.match(out[0].message, /Fix: take it from a secret/);
         }
@@ -233,8 +241,7 @@ describe(`policy: ${R.vault}`, () => {
     });
     it("never reveals a password by its relation to the username or name: every reason reads the same (issue 11, item 8)", async () => {
         // The username is in the preview's diff and in state in clear: "equals the username" would print the password.
-        const account = (name: string, username: string, password: string) =>
-            checked("VaultUsernamePasswordAccount", { name, username, password });
+        const account = (name: string, username: string, password: string) => checked("VaultUsernamePasswordAccount", { name, username, password });
         const messages = new Set<string>();
         for (const props of [
             await account("bob", "bob", "bob"),
@@ -252,7 +259,10 @@ describe(`policy: ${R.vault}`, () => {
     });
     it("fails a placeholder or short token", async () => {
         const t = await runResource(R.vault, "VaultTokenAccount", await checked("VaultTokenAccount", { name: "api", token: "your-token-here" }));
-        assert.match(t[0].message, /the token does not meet the credential rules \(at least 16 characters; not a placeholder or well-known value, not one repeated character\)/);
+        assert.match(
+            t[0].message,
+            /the token does not meet the credential rules \(at least 16 characters; not a placeholder or well-known value, not one repeated character\)/,
+        );
         const s = await runResource(R.vault, "VaultTokenAccount", await checked("VaultTokenAccount", { name: "api", token: "abc123def" }));
         assert.strictEqual(s[0].message, t[0].message);
         assert.ok(!s[0].message.includes("9"), "the length is not given");
@@ -319,7 +329,11 @@ describe(`policy: ${R.checkout}`, () => {
     it("allowedGroupPolicies (by name) and allowedGroupPolicyIds (literal ids) allow checkout", async () => {
         const { resources } = await stack("inject_and_checkout", "Break-Glass Admins");
         assert.deepStrictEqual(await runStack(R.checkout, resources, { allowedGroupPolicies: ["break-glass*"] }), []);
-        const literal = stackResource("GroupPolicyVaultAccountGroup", "g", await checked("GroupPolicyVaultAccountGroup", { groupPolicyId: 12, accountGroupId: 3, role: "inject_and_checkout" }));
+        const literal = stackResource(
+            "GroupPolicyVaultAccountGroup",
+            "g",
+            await checked("GroupPolicyVaultAccountGroup", { groupPolicyId: 12, accountGroupId: 3, role: "inject_and_checkout" }),
+        );
         assert.deepStrictEqual(await runStack(R.checkout, [literal], { allowedGroupPolicyIds: [12] }), []);
         assert.match((await runStack(R.checkout, [literal], { allowedGroupPolicyIds: [13] }))[0].message, /group policy id 12/);
     });
@@ -385,8 +399,15 @@ describe(`policy: ${R.unique} (issue 11, item 9)`, () => {
             stackResource("Jumpoint", "jp", await checked("Jumpoint", { name: "ops", platform: "linux-x86" })),
         ];
         const out = await runStack(R.unique, resources);
-        assert.deepStrictEqual(out.map((o) => o.urn), [resources[1].urn, resources[1].urn], "the second Jump Group, twice; a Jumpoint named alike is another kind");
-        assert.match(out[0].message, /Jump Group "ops-again" has name "ops", which collides with name "Ops" of Jump Group "ops" on \(the stack's appliance\): the appliance keeps name unique ignoring case/);
+        assert.deepStrictEqual(
+            out.map((o) => o.urn),
+            [resources[1].urn, resources[1].urn],
+            "the second Jump Group, twice; a Jumpoint named alike is another kind",
+        );
+        assert.match(
+            out[0].message,
+            /Jump Group "ops-again" has name "ops", which collides with name "Ops" of Jump Group "ops" on \(the stack's appliance\): the appliance keeps name unique ignoring case/,
+        );
         assert.match(out[1].message, /codeName "OPS_1", which collides with codeName "ops_1"/);
         assert.match(out[0].message, /Fix: give one of them another name/);
         // The provider's check passes both: it sees one resource at a time.
@@ -405,7 +426,10 @@ describe(`policy: ${R.unique} (issue 11, item 9)`, () => {
             stackResource("JumpGroup", "later", unknownCheckingProxy({ name: unknownStringValue })),
         ];
         assert.deepStrictEqual(await runStack(R.unique, resources), []);
-        const sameHost = [await jg("one", { name: "ops", connection: a }), await jg("two", { name: "OPS", connection: { ...a, host: "HTTPS://PRA-A.example.com/" } })];
+        const sameHost = [
+            await jg("one", { name: "ops", connection: a }),
+            await jg("two", { name: "OPS", connection: { ...a, host: "HTTPS://PRA-A.example.com/" } }),
+        ];
         assert.strictEqual((await runStack(R.unique, sameHost)).length, 1, "hosts compare as the provider normalizes them");
     });
 });

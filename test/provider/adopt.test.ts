@@ -23,10 +23,19 @@ describe("provider: adopt", function () {
     const api = (method: string, path: string, body?: unknown) => sim.control(method, `/api${path}`, body);
 
     it("by id: takes the object over and converges it, sending only what differs (and secrets)", async () => {
-        const existing = await create("pra:VaultUsernamePasswordAccount", { name: "legacy", username: "svc", password: "Old-Passw0rd!", description: "made by hand" });
+        const existing = await create("pra:VaultUsernamePasswordAccount", {
+            name: "legacy",
+            username: "svc",
+            password: "Old-Passw0rd!",
+            description: "made by hand",
+        });
         await sim.control("POST", "/counters/reset");
         const adopted = await create("pra:VaultUsernamePasswordAccount", {
-            name: "legacy", username: "svc", password: "New-Passw0rd!", description: "managed", adopt: existing.id,
+            name: "legacy",
+            username: "svc",
+            password: "New-Passw0rd!",
+            description: "managed",
+            adopt: existing.id,
         });
         assert.strictEqual(adopted.id, existing.id);
         const live = await api("GET", `/vault/account/${existing.id}`);
@@ -43,7 +52,10 @@ describe("provider: adopt", function () {
     });
 
     it("refuses an id that does not exist, and an ambiguous natural key", async () => {
-        const missing = await create("pra:JumpGroup", { name: "g", adopt: "9999" }).then(() => undefined, (e: Error) => e);
+        const missing = await create("pra:JumpGroup", { name: "g", adopt: "9999" }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.match(String(missing), /adopt names id 9999, but no such object exists/);
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
         const jg = await create("pra:JumpGroup", { name: "jg" });
@@ -59,7 +71,10 @@ describe("provider: adopt", function () {
         const gp = await create("pra:GroupPolicy", { name: "gp" });
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86" });
         await create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id });
-        const dup = await create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then(() => undefined, (e: Error) => e);
+        const dup = await create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.match(String(dup), /set adopt: true/);
         const adopted = await create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id, adopt: true });
         assert.strictEqual(adopted.id, `${gp.id}/${jp.id}`);

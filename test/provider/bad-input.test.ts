@@ -19,8 +19,12 @@ describe("provider: bad input never reaches the appliance", function () {
         await sim.control("POST", "/counters/reset");
         for (const bad of BAD_INPUTS) {
             const r = await handler(bad.kind).check({}, { ...bad.inputs });
-            assert.ok(r.failures?.some((f) => failureNames(f, bad.property)), `${bad.title}: ${JSON.stringify(r.failures)}`);
-            for (const hidden of bad.mustNotShow ?? []) assert.ok(!JSON.stringify(r.failures).includes(hidden), `${bad.title}: a failure shows what it must not`);
+            assert.ok(
+                r.failures?.some((f) => failureNames(f, bad.property)),
+                `${bad.title}: ${JSON.stringify(r.failures)}`,
+            );
+            for (const hidden of bad.mustNotShow ?? [])
+                assert.ok(!JSON.stringify(r.failures).includes(hidden), `${bad.title}: a failure shows what it must not`);
         }
         const c = await sim.counters();
         assert.strictEqual(c.requests.total, 0, JSON.stringify(c.requests.byRoute));

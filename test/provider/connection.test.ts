@@ -73,7 +73,10 @@ describe("provider: connection", function () {
         });
 
         it("refuses the unknown certificate without a CA, with an error that says so", async () => {
-            const err = await createGroup("no ca", creds()).then(() => undefined, (e: Error) => e);
+            const err = await createGroup("no ca", creds()).then(
+                () => undefined,
+                (e: Error) => e,
+            );
             assert.ok(err);
             assert.match(err.message, /certificate is not trusted/);
             assert.match(err.message, /caFile/, "says how to fix it");

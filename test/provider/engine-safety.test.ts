@@ -19,7 +19,11 @@ async function create(kind: string, inputs: Props): Promise<{ id: string; outs: 
     return handler(kind).create(checked.inputs!);
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => assert.fail("expected a failure"), (e: Error) => e);
+const failure = (p: Promise<unknown>) =>
+    p.then(
+        () => assert.fail("expected a failure"),
+        (e: Error) => e,
+    );
 
 describe("provider: engine safety (issue 11)", function () {
     this.timeout(60_000);
@@ -53,7 +57,10 @@ describe("provider: engine safety (issue 11)", function () {
             assert.strictEqual(clientStats.byMethod.POST, 2);
             // Destroying ours leaves the owner's alone.
             await handler("pra:VaultUsernamePasswordAccount").delete(ours.id, ours.outs);
-            assert.deepStrictEqual((await state()).collections["vault/account"].map((a: any) => String(a.id)), [owner.id]);
+            assert.deepStrictEqual(
+                (await state()).collections["vault/account"].map((a: any) => String(a.id)),
+                [owner.id],
+            );
         });
 
         it("a lost answer next to a same-named older account: ours is found, the older one is not, one POST", async () => {
@@ -76,7 +83,11 @@ describe("provider: engine safety (issue 11)", function () {
             const err = await failure(create("pra:JumpGroup", { name: "made by hand", comments: "" }));
             assert.match(err.message, /HTTP 422.*name has already been taken/);
             const groups = (await state()).collections["jump-group"];
-            assert.deepStrictEqual(groups.map((g: any) => String(g.id)), [existing.id], "nothing taken over, nothing created");
+            assert.deepStrictEqual(
+                groups.map((g: any) => String(g.id)),
+                [existing.id],
+                "nothing taken over, nothing created",
+            );
         });
 
         it("the happy path: the first create in a collection costs one list page besides the POST, later ones none", async () => {
@@ -119,7 +130,10 @@ describe("provider: engine safety (issue 11)", function () {
             assert.match(err.message, /\/jump-group with \{"name":"lost then rotated"\}/);
             assert.ok(!err.message.includes(sim.clientSecret));
             const groups = (await state()).collections["jump-group"];
-            assert.ok(groups.some((g: any) => g.name === "lost then rotated"), "it did land: adopting it is the way out");
+            assert.ok(
+                groups.some((g: any) => g.name === "lost then rotated"),
+                "it did land: adopting it is the way out",
+            );
         });
     });
 
@@ -139,7 +153,9 @@ describe("provider: engine safety (issue 11)", function () {
             const ours = await create("pra:JumpGroup", { name: "vpc-a", codeName: "vpc_a", comments: "ours" });
             // The other appliance has an unrelated object with the same id.
             await other.reset();
-            const theirs = await other.control("POST", "/seed", { collections: { "jump-group": [{ id: Number(ours.id), name: "payroll", code_name: "payroll", comments: "theirs" }] } });
+            const theirs = await other.control("POST", "/seed", {
+                collections: { "jump-group": [{ id: Number(ours.id), name: "payroll", code_name: "payroll", comments: "theirs" }] },
+            });
             assert.strictEqual(theirs.added, 1);
             pointAt(other);
             await other.control("POST", "/counters/reset");
@@ -187,7 +203,10 @@ describe("provider: engine safety (issue 11)", function () {
             pointAt(sim); // the next run
             const h = handler("pra:JumpGroup");
             const update = await failure(h.update(ours.id, ours.outs, { ...ours.outs, comments: "changed" }));
-            assert.match(update.message, /refusing to update it: object \d+ on .* is not the object this resource manages: none of what names it is what state recorded/);
+            assert.match(
+                update.message,
+                /refusing to update it: object \d+ on .* is not the object this resource manages: none of what names it is what state recorded/,
+            );
             assert.match(update.message, /"name":"vpc-a".*"name":"payroll"/);
             assert.match(update.message, /adopt: "\d+"/, "says the way out");
             const del = await failure(h.delete(ours.id, ours.outs));
@@ -246,7 +265,11 @@ describe("provider: engine safety (issue 11)", function () {
         it("an object pushed out of view by a delete between two page reads still reads as live, confirmed by a GET", async () => {
             // 150 shell jumps: two pages of 100. Seeded directly (no validation) to keep the test quick.
             const seeded = Array.from({ length: 150 }, (_, i) => ({
-                id: i + 1, name: `h${i + 1}`, hostname: `10.4.0.${i + 1}`, jumpoint_id: 1, jump_group_id: 1,
+                id: i + 1,
+                name: `h${i + 1}`,
+                hostname: `10.4.0.${i + 1}`,
+                jumpoint_id: 1,
+                jump_group_id: 1,
             }));
             await sim.control("POST", "/seed", { collections: { "jump-item/shell-jump": seeded } });
             const outsOf = (o: (typeof seeded)[number]) => ({ name: o.name, hostname: o.hostname, jumpointId: 1, jumpGroupId: 1 });
@@ -264,7 +287,10 @@ describe("provider: engine safety (issue 11)", function () {
             } as ApiClient["page"];
             try {
                 const ours = seeded.slice(1);
-                const reads = await inParallel(16, ours.map((o) => () => handler("pra:ShellJump").read(String(o.id), outsOf(o))));
+                const reads = await inParallel(
+                    16,
+                    ours.map((o) => () => handler("pra:ShellJump").read(String(o.id), outsOf(o))),
+                );
                 assert.ok(deletedBetweenPages, "the delete happened between the scan's pages");
                 // Page 2 now starts at object 102: object 101 is on neither page the scan read.
                 assert.strictEqual(reads[99].id, "101", "object 101 is live and must not read as deleted");
@@ -277,7 +303,10 @@ describe("provider: engine safety (issue 11)", function () {
             // A real out-of-band delete is still reported, after the GET confirms it.
             resetReaders();
             await sim.control("DELETE", "/api/jump-item/shell-jump/50");
-            const again = await inParallel(16, seeded.slice(1).map((o) => () => handler("pra:ShellJump").read(String(o.id), outsOf(o))));
+            const again = await inParallel(
+                16,
+                seeded.slice(1).map((o) => () => handler("pra:ShellJump").read(String(o.id), outsOf(o))),
+            );
             assert.deepStrictEqual(again.filter((r) => r.id === "").length, 1);
             assert.strictEqual(again[48].id, "", "object 50, deleted out of band, reads as deleted");
         });

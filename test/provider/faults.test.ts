@@ -37,7 +37,10 @@ describe("provider: fault catalogue", function () {
         it(`429 bursts ${retryAfter ? "with" : "without"} Retry-After: every create completes, retries bounded`, async () => {
             await create("pra:JumpGroup", { name: "token first" });
             await faults([{ kind: "rate-limit", count: 5, retryAfter }]);
-            const made = await inParallel(8, Array.from({ length: 10 }, (_, i) => () => create("pra:JumpGroup", { name: `g${i}` })));
+            const made = await inParallel(
+                8,
+                Array.from({ length: 10 }, (_, i) => () => create("pra:JumpGroup", { name: `g${i}` })),
+            );
             assert.strictEqual(new Set(made.map((m) => m.id)).size, 10);
             assert.strictEqual((await state()).collections["jump-group"].length, 11);
             assert.strictEqual(clientStats.rateLimited, 5, "each injected 429 was seen once");
@@ -48,16 +51,41 @@ describe("provider: fault catalogue", function () {
     it("5xx at 15% (503 at 10%, 500 at 5%) and dropped connections at 5%: exactly the desired objects", async () => {
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
         const jg = await create("pra:JumpGroup", { name: "jg" });
-        await faults([{ kind: "status", status: 503, rate: 0.1 }, { kind: "status", status: 500, rate: 0.05 }, { kind: "drop", rate: 0.05 }], 42);
-        const items = await inParallel(8, Array.from({ length: 40 }, (_, i) => () =>
-            create("pra:ShellJump", { name: `h${i}`, hostname: `10.1.0.${i}`, jumpointId: jp.id, jumpGroupId: jg.id })));
-        await inParallel(8, items.slice(0, 20).map((it) => () => handler("pra:ShellJump").update(it.id, it.outs, { ...it.outs, tag: "patched" })));
-        await inParallel(8, items.slice(20, 30).map((it) => () => handler("pra:ShellJump").delete(it.id, it.outs)));
+        await faults(
+            [
+                { kind: "status", status: 503, rate: 0.1 },
+                { kind: "status", status: 500, rate: 0.05 },
+                { kind: "drop", rate: 0.05 },
+            ],
+            42,
+        );
+        const items = await inParallel(
+            8,
+            Array.from(
+                { length: 40 },
+                (_, i) => () => create("pra:ShellJump", { name: `h${i}`, hostname: `10.1.0.${i}`, jumpointId: jp.id, jumpGroupId: jg.id }),
+            ),
+        );
+        await inParallel(
+            8,
+            items.slice(0, 20).map((it) => () => handler("pra:ShellJump").update(it.id, it.outs, { ...it.outs, tag: "patched" })),
+        );
+        await inParallel(
+            8,
+            items.slice(20, 30).map((it) => () => handler("pra:ShellJump").delete(it.id, it.outs)),
+        );
         const counters = await sim.counters();
         await sim.control("DELETE", "/faults");
         const live = (await state()).collections["jump-item/shell-jump"];
         assert.strictEqual(live.length, 30, "40 created, 10 deleted, no duplicate");
-        assert.deepStrictEqual(live.map((o: any) => o.id).sort(), items.slice(0, 20).concat(items.slice(30)).map((i) => Number(i.id)).sort());
+        assert.deepStrictEqual(
+            live.map((o: any) => o.id).sort(),
+            items
+                .slice(0, 20)
+                .concat(items.slice(30))
+                .map((i) => Number(i.id))
+                .sort(),
+        );
         assert.strictEqual(live.filter((o: any) => o.tag === "patched").length, 20);
         const injected = Object.values(counters.faultsInjected as Record<string, number>).reduce((a, b) => a + b, 0);
         assert.ok(injected >= 5, `faults injected: ${JSON.stringify(counters.faultsInjected)}`);
@@ -84,7 +112,10 @@ describe("provider: fault catalogue", function () {
 
     it("lost answers to PATCH and DELETE are retried safely", async () => {
         const g = await create("pra:JumpGroup", { name: "g" });
-        await faults([{ kind: "lose-response", match: { method: "PATCH" }, count: 1 }, { kind: "lose-response", match: { method: "DELETE" }, count: 1 }]);
+        await faults([
+            { kind: "lose-response", match: { method: "PATCH" }, count: 1 },
+            { kind: "lose-response", match: { method: "DELETE" }, count: 1 },
+        ]);
         const { outs } = await handler("pra:JumpGroup").update(g.id, g.outs, { ...g.outs, comments: "after a lost answer" });
         assert.strictEqual(outs.comments, "after a lost answer");
         await handler("pra:JumpGroup").delete(g.id, outs);
@@ -140,7 +171,10 @@ describe("provider: fault catalogue", function () {
     it("an unbounded Retry-After (86400 s) fails the create at once with the appliance's words; the account is not paused", async () => {
         await create("pra:JumpGroup", { name: "token first" });
         await faults([{ kind: "rate-limit", count: 1, retryAfter: 86400, match: { method: "POST", path: "/jump-group" } }]);
-        const err = await create("pra:JumpGroup", { name: "refused" }).then(() => undefined, (e: Error) => e);
+        const err = await create("pra:JumpGroup", { name: "refused" }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(err, "the create failed");
         assert.match(err.message, /HTTP 429: Too Many Requests \(the appliance asked to wait 86400 s before retrying, longer than the 60 s/);
         assert.strictEqual(clientStats.retries, 0, "not resent");
@@ -156,7 +190,10 @@ describe("provider: fault catalogue", function () {
         await create("pra:JumpGroup", { name: "before" });
         await sim.control("POST", `/accounts/${sim.clientId}/regenerate`);
         await sim.control("POST", "/counters/reset");
-        const err = await create("pra:JumpGroup", { name: "after" }).then(() => undefined, (e: Error) => e);
+        const err = await create("pra:JumpGroup", { name: "after" }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(err, "the create failed");
         assert.match(err.message, /refused a token/);
         assert.match(err.message, /regenerated secret/);
@@ -169,7 +206,10 @@ describe("provider: fault catalogue", function () {
         const gp = await create("pra:GroupPolicy", { name: "gp" });
         const jg = await create("pra:JumpGroup", { name: "jg" });
         await faults([{ kind: "status", status: 500, match: { method: "POST", path: `/group-policy/${gp.id}/provision` }, count: 100 }]);
-        const err: any = await create("pra:GroupPolicyJumpGroup", { groupPolicyId: gp.id, jumpGroupId: jg.id }).then(() => undefined, (e) => e);
+        const err: any = await create("pra:GroupPolicyJumpGroup", { groupPolicyId: gp.id, jumpGroupId: jg.id }).then(
+            () => undefined,
+            (e) => e,
+        );
         await sim.control("DELETE", "/faults");
         assert.ok(err, "create failed");
         assert.strictEqual(err.id, `${gp.id}/${jg.id}`, "the error carries the id, so Pulumi keeps the resource");

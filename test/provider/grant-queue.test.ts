@@ -24,23 +24,32 @@ describe("provider: grants to one group policy", function () {
         await sim.reset();
         resetClients();
         const gp = await create("pra:GroupPolicy", { name: "raw" });
-        const jps = await inParallel(4, [1, 2].map((i) => () => create("pra:Jumpoint", { name: `raw ${i}`, platform: "linux-x86" })));
-        const token = await (await fetch(`${sim.apiHost}/oauth2/token`, {
-            method: "POST",
-            headers: { authorization: `Basic ${Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-            body: "grant_type=client_credentials",
-        })).json() as { access_token: string };
+        const jps = await inParallel(
+            4,
+            [1, 2].map((i) => () => create("pra:Jumpoint", { name: `raw ${i}`, platform: "linux-x86" })),
+        );
+        const token = (await (
+            await fetch(`${sim.apiHost}/oauth2/token`, {
+                method: "POST",
+                headers: {
+                    authorization: `Basic ${Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString("base64")}`,
+                    "content-type": "application/x-www-form-urlencoded",
+                },
+                body: "grant_type=client_credentials",
+            })
+        ).json()) as { access_token: string };
         await sim.control("POST", "/counters/reset");
         // Overlap by construction, not by the luck of two parallel requests landing within 40 ms:
         // the first POST is held by the appliance (a 5 s latency fault), and the second is sent
         // only once the first is known to have arrived.
         const path = `/group-policy/${gp.id}/jumpoint`;
         await sim.control("POST", "/faults", { rules: [{ kind: "latency", ms: 5000, count: 1, match: { method: "POST", path } }] });
-        const post = (jp: { id: string }) => fetch(`${sim.apiHost}/api/config/v1${path}`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
-            body: JSON.stringify({ jumpoint_id: Number(jp.id) }),
-        });
+        const post = (jp: { id: string }) =>
+            fetch(`${sim.apiHost}/api/config/v1${path}`, {
+                method: "POST",
+                headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
+                body: JSON.stringify({ jumpoint_id: Number(jp.id) }),
+            });
         const first = post(jps[0]);
         while (((await sim.counters()).requests.byRoute["POST /group-policy/{id}/jumpoint"] ?? 0) < 1);
         const second = await post(jps[1]);
@@ -53,14 +62,32 @@ describe("provider: grants to one group policy", function () {
         await sim.reset();
         resetClients();
         const gp = await create("pra:GroupPolicy", { name: "busy policy" });
-        const jps = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })));
-        const jgs = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:JumpGroup", { name: `jg ${i}` })));
-        const accts = await inParallel(8, [0, 1, 2, 3].map((i) => () => create("pra:VaultTokenAccount", { name: `acct ${i}`, token: `tok-${i}-abcdef` })));
+        const jps = await inParallel(
+            8,
+            [0, 1, 2, 3].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })),
+        );
+        const jgs = await inParallel(
+            8,
+            [0, 1, 2, 3].map((i) => () => create("pra:JumpGroup", { name: `jg ${i}` })),
+        );
+        const accts = await inParallel(
+            8,
+            [0, 1, 2, 3].map((i) => () => create("pra:VaultTokenAccount", { name: `acct ${i}`, token: `tok-${i}-abcdef` })),
+        );
         await sim.control("POST", "/counters/reset");
         const grants = await inParallel<readonly [string, { id: string; outs: Record<string, unknown> }]>(16, [
-            ...jps.map((jp) => () => create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then((g) => ["pra:GroupPolicyJumpoint", g] as const)),
-            ...jgs.map((jg) => () => create("pra:GroupPolicyJumpGroup", { groupPolicyId: gp.id, jumpGroupId: jg.id }).then((g) => ["pra:GroupPolicyJumpGroup", g] as const)),
-            ...accts.map((a) => () => create("pra:GroupPolicyVaultAccount", { groupPolicyId: gp.id, accountId: a.id }).then((g) => ["pra:GroupPolicyVaultAccount", g] as const)),
+            ...jps.map(
+                (jp) => () =>
+                    create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then((g) => ["pra:GroupPolicyJumpoint", g] as const),
+            ),
+            ...jgs.map(
+                (jg) => () =>
+                    create("pra:GroupPolicyJumpGroup", { groupPolicyId: gp.id, jumpGroupId: jg.id }).then((g) => ["pra:GroupPolicyJumpGroup", g] as const),
+            ),
+            ...accts.map(
+                (a) => () =>
+                    create("pra:GroupPolicyVaultAccount", { groupPolicyId: gp.id, accountId: a.id }).then((g) => ["pra:GroupPolicyVaultAccount", g] as const),
+            ),
         ]);
         let c = await sim.counters();
         assert.strictEqual(c.concurrentMembershipChanges, 0, "never two membership changes at once");
@@ -70,7 +97,14 @@ describe("provider: grants to one group policy", function () {
         assert.deepStrictEqual([state.grants.jumpoint.length, state.grants["jump-group"].length, state.grants["vault-account"].length], [4, 4, 4]);
 
         await sim.control("POST", "/counters/reset");
-        await inParallel(16, grants.map(([kind, g]) => () => handler(kind).delete(g.id, g.outs)));
+        await inParallel(
+            16,
+            grants.map(
+                ([kind, g]) =>
+                    () =>
+                        handler(kind).delete(g.id, g.outs),
+            ),
+        );
         c = await sim.counters();
         assert.strictEqual(c.concurrentMembershipChanges, 0);
         assert.ok(c.requests.byRoute["POST /group-policy/{id}/provision"] <= 3);
@@ -110,26 +144,40 @@ describe("provider: grant queue failure paths and accounts", function () {
         const c = await sim.counters();
         assert.strictEqual(c.provisions, 1, "the successful grant was provisioned (once)");
         assert.strictEqual(c.concurrentMembershipChanges, 0);
-        assert.deepStrictEqual((await sim.control("GET", "/state")).grants.jumpoint.map((g: any) => g.jumpoint_id), [Number(jp.id)]);
+        assert.deepStrictEqual(
+            (await sim.control("GET", "/state")).grants.jumpoint.map((g: any) => g.jumpoint_id),
+            [Number(jp.id)],
+        );
     });
 
     it("a failing grant between two good ones, then the same with a failing provision: every create settles, each good one reports the provision", async function () {
         this.timeout(30_000);
         const gp = await create("pra:GroupPolicy", { name: "gp" });
-        const jps = await inParallel(4, [0, 1, 2, 3].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })));
+        const jps = await inParallel(
+            4,
+            [0, 1, 2, 3].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })),
+        );
         const gone = await create("pra:Jumpoint", { name: "gone", platform: "linux-x86" });
         await sim.control("DELETE", `/api/jumpoint/${gone.id}`);
         const kind = "pra:GroupPolicyJumpoint";
         const inputs = async (jumpointId: string) => (await handler(kind).check({}, { groupPolicyId: gp.id, jumpointId })).inputs!;
         const batch = [await inputs(jps[0].id), await inputs(gone.id), await inputs(jps[1].id)];
         const results = await Promise.allSettled(batch.map((i) => handler(kind).create(i)));
-        assert.deepStrictEqual(results.map((r) => r.status), ["fulfilled", "rejected", "fulfilled"]);
+        assert.deepStrictEqual(
+            results.map((r) => r.status),
+            ["fulfilled", "rejected", "fulfilled"],
+        );
         // A failing provision after a failing POST: both waiters hear of it.
-        await sim.control("POST", "/faults", { rules: [{ kind: "status", status: 500, match: { method: "POST", path: `/group-policy/${gp.id}/provision` }, count: 100 }] });
+        await sim.control("POST", "/faults", {
+            rules: [{ kind: "status", status: 500, match: { method: "POST", path: `/group-policy/${gp.id}/provision` }, count: 100 }],
+        });
         const second = [await inputs(jps[2].id), await inputs(gone.id), await inputs(jps[3].id)];
         const failing = await Promise.allSettled(second.map((i) => handler(kind).create(i)));
         await sim.control("DELETE", "/faults");
-        assert.deepStrictEqual(failing.map((r) => r.status), ["rejected", "rejected", "rejected"]);
+        assert.deepStrictEqual(
+            failing.map((r) => r.status),
+            ["rejected", "rejected", "rejected"],
+        );
         assert.strictEqual((failing[0] as PromiseRejectedResult).reason.id, `${gp.id}/${jps[2].id}`, "kept in state as created but not provisioned");
         assert.strictEqual((failing[2] as PromiseRejectedResult).reason.id, `${gp.id}/${jps[3].id}`);
         assert.strictEqual((failing[1] as PromiseRejectedResult).reason.id, undefined, "the grant that was never added is not kept");
@@ -137,14 +185,19 @@ describe("provider: grant queue failure paths and accounts", function () {
 
     it("grants from two API accounts on one group policy never overlap", async () => {
         const gp = await create("pra:GroupPolicy", { name: "shared" });
-        const jps = await inParallel(4, [0, 1, 2, 3, 4, 5].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })));
+        const jps = await inParallel(
+            4,
+            [0, 1, 2, 3, 4, 5].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })),
+        );
         const second = await sim.control("POST", "/accounts", {});
         const other = { clientId: second.client_id, clientSecret: second.client_secret };
         // Membership changes take long enough that two unserialized ones would surely meet.
         await sim.control("POST", "/faults", { rules: [{ kind: "latency", ms: 150, match: { path: `/group-policy/${gp.id}/` } }] });
         await sim.control("POST", "/counters/reset");
-        const made = await inParallel(6, jps.map((jp, i) => () =>
-            create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id, ...(i % 2 ? { connection: other } : {}) })));
+        const made = await inParallel(
+            6,
+            jps.map((jp, i) => () => create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id, ...(i % 2 ? { connection: other } : {}) })),
+        );
         await sim.control("DELETE", "/faults");
         const c = await sim.counters();
         assert.strictEqual(c.tokensMintedByAccount[second.client_id], 1, "the second account made its grants with its own token");

@@ -16,7 +16,11 @@ async function checked(kind: string, inputs: Props): Promise<Props> {
 async function create(kind: string, inputs: Props) {
     return handler(kind).create(await checked(kind, inputs));
 }
-const failure = <T>(p: Promise<T>) => p.then(() => assert.fail("expected a failure"), (e: any) => e);
+const failure = <T>(p: Promise<T>) =>
+    p.then(
+        () => assert.fail("expected a failure"),
+        (e: any) => e,
+    );
 
 describe("provider: grants under failure", function () {
     this.timeout(60_000);
@@ -47,7 +51,11 @@ describe("provider: grants under failure", function () {
             assert.doesNotMatch(err.message, /adopt/);
             assert.strictEqual(err.id, undefined, "a plain failure: Pulumi keeps the old state, which is true");
             const live = await grants("jump-group");
-            assert.deepStrictEqual(live.map((r: any) => [r.jump_group_id, r.jump_item_role_id]), [[Number(jg.id), 1]], "the grant exists, as before");
+            assert.deepStrictEqual(
+                live.map((r: any) => [r.jump_group_id, r.jump_item_role_id]),
+                [[Number(jg.id), 1]],
+                "the grant exists, as before",
+            );
             const read = await handler(kind).read(g.id, g.outs);
             assert.strictEqual(read.id, g.id);
             assert.strictEqual(read.props!.jumpItemRoleId, 1);
@@ -82,7 +90,10 @@ describe("provider: grants under failure", function () {
             }
             const { outs } = await handler(kind).update(g.id, err.properties, reverted);
             assert.strictEqual(outs.role, "inject");
-            assert.deepStrictEqual((await grants("vault-account")).map((r: any) => [r.account_id, r.role]), [[Number(acct.id), "inject"]]);
+            assert.deepStrictEqual(
+                (await grants("vault-account")).map((r: any) => [r.account_id, r.role]),
+                [[Number(acct.id), "inject"]],
+            );
         });
     });
 
@@ -97,7 +108,11 @@ describe("provider: grants under failure", function () {
                 assert.match(err.message, /already added to group policy/, "the appliance's own words");
                 assert.match(err.message, /set adopt: true/);
                 assert.strictEqual(err.id, undefined, "not recorded as ours");
-                assert.deepStrictEqual((await grants("vault-account")).map((r: any) => r.role), [role], "the hand-made grant is untouched");
+                assert.deepStrictEqual(
+                    (await grants("vault-account")).map((r: any) => r.role),
+                    [role],
+                    "the hand-made grant is untouched",
+                );
             });
         }
 
@@ -140,8 +155,16 @@ describe("provider: grants under failure", function () {
                 ["pra:GroupPolicyJumpoint", { groupPolicyId: 5, jumpointId: 8, adopt: "5/7" }, /names jumpointId 7, but jumpointId is 8/],
                 ["pra:GroupPolicyJumpoint", { groupPolicyId: 5, jumpointId: 8, adopt: "6/8" }, /names groupPolicyId 6, but groupPolicyId is 5/],
                 ["pra:GroupPolicyJumpGroup", { groupPolicyId: "5", jumpGroupId: "8", adopt: "4/9" }, /groupPolicyId 4.*and jumpGroupId 9/],
-                ["pra:GroupPolicyVaultAccount", { groupPolicyId: 5, accountId: 8, adopt: "8" }, /must be true .*"<groupPolicyId>\/<objectId>"|must be true or this grant's id .*"5\/8"/],
-                ["pra:GroupPolicyVaultAccountGroup", { groupPolicyId: 5, accountGroupId: 8, adopt: "5/8/1" }, /must be true .*"<groupPolicyId>\/<objectId>"|must be true or this grant.s id/],
+                [
+                    "pra:GroupPolicyVaultAccount",
+                    { groupPolicyId: 5, accountId: 8, adopt: "8" },
+                    /must be true .*"<groupPolicyId>\/<objectId>"|must be true or this grant's id .*"5\/8"/,
+                ],
+                [
+                    "pra:GroupPolicyVaultAccountGroup",
+                    { groupPolicyId: 5, accountGroupId: 8, adopt: "5/8/1" },
+                    /must be true .*"<groupPolicyId>\/<objectId>"|must be true or this grant.s id/,
+                ],
             ];
             for (const [kind, inputs, reason] of cases) {
                 const r = await handler(kind).check({}, inputs);

@@ -19,7 +19,10 @@ describe("provider: import building blocks", function () {
         await sim.control("POST", "/seed", {
             collections: {
                 jumpoint: [{ id: 10, name: "vpc-a", platform: "linux-x86" }],
-                "jump-group": [{ id: 20, name: "vpc-a servers" }, { id: 21, name: "other" }],
+                "jump-group": [
+                    { id: 20, name: "vpc-a servers" },
+                    { id: 21, name: "other" },
+                ],
                 "jump-item/shell-jump": [
                     { id: 30, name: "bastion", hostname: "10.0.0.5", jumpoint_id: 10, jump_group_id: 20 },
                     { id: 31, name: "bastion", hostname: "10.0.0.6", jumpoint_id: 10, jump_group_id: 21 },
@@ -31,7 +34,12 @@ describe("provider: import building blocks", function () {
                 ],
                 "group-policy": [{ id: 50, name: "ops" }],
             },
-            grants: { "jump-group": [{ group_policy_id: 50, jump_group_id: 20 }, { group_policy_id: 50, jump_group_id: 21 }] },
+            grants: {
+                "jump-group": [
+                    { group_policy_id: 50, jump_group_id: 20 },
+                    { group_policy_id: 50, jump_group_id: 21 },
+                ],
+            },
         });
     });
 
@@ -58,18 +66,37 @@ describe("provider: import building blocks", function () {
         assert.deepStrictEqual(kinds("pra:VaultUsernamePasswordAccount"), ["40"]);
         assert.deepStrictEqual(kinds("pra:VaultAccountGroup"), [], "the default group 1 is built in");
         assert.deepStrictEqual(kinds("pra:GroupPolicyJumpGroup"), ["50/20", "50/21"]);
-        assert.deepStrictEqual(all.skipped.map((s) => `${s.spec.kind}:${s.id}:${s.why}`).sort(), ["pra:ShellJump:32:personal", "pra:VaultAccountGroup:1:built in", "pra:VaultUsernamePasswordAccount:41:personal"]);
+        assert.deepStrictEqual(all.skipped.map((s) => `${s.spec.kind}:${s.id}:${s.why}`).sort(), [
+            "pra:ShellJump:32:personal",
+            "pra:VaultAccountGroup:1:built in",
+            "pra:VaultUsernamePasswordAccount:41:personal",
+        ]);
         const personal = await readEstate({ includePersonal: true, kinds: ["shell-jump"] });
-        assert.deepStrictEqual(personal.objects.map((o) => o.id), ["30", "31", "32"]);
+        assert.deepStrictEqual(
+            personal.objects.map((o) => o.id),
+            ["30", "31", "32"],
+        );
     });
 
     it("filters by kind, name pattern and Jump Group; grants follow their policy and group", async () => {
         const byGroup = await readEstate({ jumpGroups: ["vpc-a servers"] });
-        assert.deepStrictEqual(byGroup.objects.filter((o) => o.spec.kind === "pra:ShellJump").map((o) => o.id), ["30"]);
-        assert.deepStrictEqual(byGroup.objects.filter((o) => o.spec.kind === "pra:GroupPolicyJumpGroup").map((o) => o.id), ["50/20"]);
-        assert.deepStrictEqual(byGroup.objects.filter((o) => o.spec.kind === "pra:JumpGroup").map((o) => o.id), ["20"]);
+        assert.deepStrictEqual(
+            byGroup.objects.filter((o) => o.spec.kind === "pra:ShellJump").map((o) => o.id),
+            ["30"],
+        );
+        assert.deepStrictEqual(
+            byGroup.objects.filter((o) => o.spec.kind === "pra:GroupPolicyJumpGroup").map((o) => o.id),
+            ["50/20"],
+        );
+        assert.deepStrictEqual(
+            byGroup.objects.filter((o) => o.spec.kind === "pra:JumpGroup").map((o) => o.id),
+            ["20"],
+        );
         const named = await readEstate({ namePattern: "vpc-*", kinds: ["Jumpoint", "pra:JumpGroup"] });
-        assert.deepStrictEqual(named.objects.map((o) => o.id), ["10", "20"]);
+        assert.deepStrictEqual(
+            named.objects.map((o) => o.id),
+            ["10", "20"],
+        );
         await assert.rejects(readEstate({ kinds: ["Nope"] }), /no resource kind "Nope"/);
         await assert.rejects(readEstate({ jumpGroups: ["missing"] }), /no Jump Group named or numbered "missing"/);
     });
@@ -78,11 +105,20 @@ describe("provider: import building blocks", function () {
         const estate = await readEstate();
         const g = generate(estate.objects, { product: "pra", project: "p", origin: "https://x", packageVersion: "0.1.0" });
         const src = g.files["estate.ts"];
-        assert.match(src, /new pra\.ShellJump\("bastion", \{\n\s+name: "bastion",\n\s+jumpointId: jumpointVpcA\.id,\n\s+jumpGroupId: jumpGroupVpcAServers\.id,/);
+        assert.match(
+            src,
+            /new pra\.ShellJump\("bastion", \{\n\s+name: "bastion",\n\s+jumpointId: jumpointVpcA\.id,\n\s+jumpGroupId: jumpGroupVpcAServers\.id,/,
+        );
         assert.match(src, /new pra\.ShellJump\("bastion-31", \{/);
         assert.match(src, /password: config\.requireSecret\("svc-password"\),\n\s+adopt: "40",\n\s+keepSecretsOnAdopt: true,/);
-        assert.deepStrictEqual(g.secrets.map((s) => s.key), ["svc-password"]);
+        assert.deepStrictEqual(
+            g.secrets.map((s) => s.key),
+            ["svc-password"],
+        );
         assert.ok(!src.includes("Held-Passw0rd!"));
-        assert.deepStrictEqual([slug("Zürich DC"), slug("東京サーバー"), slug("  !!  "), slug("ＦＵＬＬ width")], ["zurich-dc", "東京サーバー", "", "full-width"]);
+        assert.deepStrictEqual(
+            [slug("Zürich DC"), slug("東京サーバー"), slug("  !!  "), slug("ＦＵＬＬ width")],
+            ["zurich-dc", "東京サーバー", "", "full-width"],
+        );
     });
 });

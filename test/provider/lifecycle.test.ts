@@ -59,7 +59,11 @@ const CASES: KindCase[] = [
     {
         kind: "pra:ShellJump",
         needs: async (e) => {
-            const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true }], ["jg", "pra:JumpGroup", { name: "jg" }]);
+            const [jp, jg] = await ids(
+                e,
+                ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true }],
+                ["jg", "pra:JumpGroup", { name: "jg" }],
+            );
             return { jp, jg };
         },
         create: (d) => ({ name: "bastion", hostname: "10.0.0.5", jumpointId: d.jp, jumpGroupId: d.jg, tag: "prod" }),
@@ -106,8 +110,20 @@ const CASES: KindCase[] = [
             const [jp, jg] = await ids(e, ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jg", "pra:JumpGroup", { name: "jg" }]);
             return { jp, jg };
         },
-        create: (d) => ({ name: "db ports", hostname: "10.0.0.30", jumpointId: d.jp, jumpGroupId: d.jg, tunnelDefinitions: [{ localPort: 15432, remotePort: 5432 }] }),
-        update: { tunnelDefinitions: [{ localPort: 15432, remotePort: 5432 }, { localPort: 0, remotePort: 6379 }], tunnelListenAddress: "127.0.0.5" },
+        create: (d) => ({
+            name: "db ports",
+            hostname: "10.0.0.30",
+            jumpointId: d.jp,
+            jumpGroupId: d.jg,
+            tunnelDefinitions: [{ localPort: 15432, remotePort: 5432 }],
+        }),
+        update: {
+            tunnelDefinitions: [
+                { localPort: 15432, remotePort: 5432 },
+                { localPort: 0, remotePort: 6379 },
+            ],
+            tunnelListenAddress: "127.0.0.5",
+        },
         path: (id) => `/jump-item/protocol-tunnel-jump/${id}`,
         drift: { apiField: "tunnel_definitions", value: "2222;22", property: "tunnelDefinitions" },
     },
@@ -195,7 +211,12 @@ const CASES: KindCase[] = [
     {
         kind: "pra:GroupPolicyJumpoint",
         needs: async (e) => {
-            const [gp, jp, jp2] = await ids(e, ["gp", "pra:GroupPolicy", { name: "gp" }], ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }], ["jp2", "pra:Jumpoint", { name: "jp2", platform: "linux-x86" }]);
+            const [gp, jp, jp2] = await ids(
+                e,
+                ["gp", "pra:GroupPolicy", { name: "gp" }],
+                ["jp", "pra:Jumpoint", { name: "jp", platform: "linux-x86" }],
+                ["jp2", "pra:Jumpoint", { name: "jp2", platform: "linux-x86" }],
+            );
             return { gp, jp, jp2 };
         },
         create: (d) => ({ groupPolicyId: d.gp, jumpointId: d.jp }),
@@ -207,7 +228,12 @@ const CASES: KindCase[] = [
     {
         kind: "pra:GroupPolicyJumpGroup",
         needs: async (e) => {
-            const [gp, jg, jg2] = await ids(e, ["gp", "pra:GroupPolicy", { name: "gp" }], ["jg", "pra:JumpGroup", { name: "jg" }], ["jg2", "pra:JumpGroup", { name: "jg2" }]);
+            const [gp, jg, jg2] = await ids(
+                e,
+                ["gp", "pra:GroupPolicy", { name: "gp" }],
+                ["jg", "pra:JumpGroup", { name: "jg" }],
+                ["jg2", "pra:JumpGroup", { name: "jg2" }],
+            );
             return { gp, jg, jg2 };
         },
         create: (d) => ({ groupPolicyId: d.gp, jumpGroupId: d.jg }),
@@ -236,7 +262,12 @@ const CASES: KindCase[] = [
     {
         kind: "pra:GroupPolicyVaultAccountGroup",
         needs: async (e) => {
-            const [gp, g, g2] = await ids(e, ["gp", "pra:GroupPolicy", { name: "gp" }], ["g", "pra:VaultAccountGroup", { name: "g" }], ["g2", "pra:VaultAccountGroup", { name: "g2" }]);
+            const [gp, g, g2] = await ids(
+                e,
+                ["gp", "pra:GroupPolicy", { name: "gp" }],
+                ["g", "pra:VaultAccountGroup", { name: "g" }],
+                ["g2", "pra:VaultAccountGroup", { name: "g2" }],
+            );
             return { gp, g, g2 };
         },
         create: (d) => ({ groupPolicyId: d.gp, accountGroupId: d.g }),
@@ -298,7 +329,11 @@ describe("provider: every kind's lifecycle against the simulator", function () {
             assert.strictEqual(createCost.calls, c.calls?.create ?? (isGrant ? 3 : 2), `create cost ${createCost.routes}`);
             const routes = Object.entries(JSON.parse(createCost.routes) as Record<string, number>);
             const posts = routes.filter(([r]) => r.startsWith("POST /") && r !== "POST /oauth2/token" && !r.endsWith("/provision"));
-            assert.deepStrictEqual(posts.map(([, n]) => n), [1], `one POST: ${createCost.routes}`);
+            assert.deepStrictEqual(
+                posts.map(([, n]) => n),
+                [1],
+                `one POST: ${createCost.routes}`,
+            );
             // Kinds with dependencies asked the appliance for its product when creating those.
             assert.strictEqual(createCost.detections, c.needs ? 0 : 1, `product detection: once per process ${createCost.routes}`);
             const live = await sim.control("GET", `/api${c.path(created.tracked.id)}`);
@@ -319,7 +354,11 @@ describe("provider: every kind's lifecycle against the simulator", function () {
                 assert.strictEqual(updated.tracked.id, created.tracked.id, "updated in place");
                 for (const [k, v] of Object.entries(c.update)) assert.deepStrictEqual(updated.tracked.outs[k], v);
                 const updateCost = await cost(sim);
-                assert.strictEqual(updateCost.calls, c.calls?.update ?? (isGrant ? 3 : 1), `update cost ${updateCost.routes} (grants: DELETE, POST, provision)`);
+                assert.strictEqual(
+                    updateCost.calls,
+                    c.calls?.update ?? (isGrant ? 3 : 1),
+                    `update cost ${updateCost.routes} (grants: DELETE, POST, provision)`,
+                );
                 const after = await sim.control("GET", `/api${c.path(created.tracked.id)}`);
                 if (c.kind === "pra:VaultUsernamePasswordAccount") assert.strictEqual(after.password, "Rotated-Passw0rd!");
                 if (c.kind === "pra:VaultTokenAccount") assert.strictEqual(after.token, "tok-987654321");

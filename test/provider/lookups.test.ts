@@ -62,14 +62,20 @@ describe("provider: lookups", function () {
         await resetCounters();
         const every = await all("pra:SessionPolicy", {});
         assert.strictEqual(every.length, 250, "the two built-in policies and 248 more");
-        assert.deepStrictEqual(every.slice(0, 2).map((p) => p.displayName), ["Default", "Restricted"]);
+        assert.deepStrictEqual(
+            every.slice(0, 2).map((p) => p.displayName),
+            ["Default", "Restricted"],
+        );
         assert.strictEqual((await calls()).gets, 3);
 
         // A filtered list can also be longer than a page: 130 Shell Jumps tagged "web", in two groups.
         await sim.control("POST", "/seed", {
             collections: {
                 jumpoint: [{ id: 1, name: "jp", platform: "linux-x86", shell_jump_enabled: true }],
-                "jump-group": [{ id: 1, name: "a" }, { id: 2, name: "b" }],
+                "jump-group": [
+                    { id: 1, name: "a" },
+                    { id: 2, name: "b" },
+                ],
                 "jump-item/shell-jump": range(140).map((i) => ({
                     id: i,
                     name: `host ${i}`,
@@ -96,8 +102,18 @@ describe("provider: lookups", function () {
         await sim.control("POST", "/seed", {
             collections: {
                 jumpoint: [{ id: 1, name: "jp", platform: "linux-x86", shell_jump_enabled: true }],
-                "jump-group": [{ id: 1, name: "a" }, { id: 2, name: "b" }],
-                "jump-item/shell-jump": [1, 2].map((g) => ({ id: g, name: "bastion", hostname: `10.0.0.${g}`, protocol: "ssh", jumpoint_id: 1, jump_group_id: g })),
+                "jump-group": [
+                    { id: 1, name: "a" },
+                    { id: 2, name: "b" },
+                ],
+                "jump-item/shell-jump": [1, 2].map((g) => ({
+                    id: g,
+                    name: "bastion",
+                    hostname: `10.0.0.${g}`,
+                    protocol: "ssh",
+                    jumpoint_id: 1,
+                    jump_group_id: g,
+                })),
             },
         });
         await assert.rejects(one("pra:JumpItemRole", { name: "Operators" }), (err: Error) => {
@@ -171,7 +187,10 @@ describe("provider: lookups", function () {
         await resetCounters();
 
         const jumpoint = await one("pra:Jumpoint", { codeName: "vpc_a" });
-        assert.deepStrictEqual([String(jumpoint.id), jumpoint.name, jumpoint.platform, jumpoint.shellJumpEnabled, jumpoint.connected], [jp, "vpc-a", "linux-x86", true, true]);
+        assert.deepStrictEqual(
+            [String(jumpoint.id), jumpoint.name, jumpoint.platform, jumpoint.shellJumpEnabled, jumpoint.connected],
+            [jp, "vpc-a", "linux-x86", true, true],
+        );
         assert.strictEqual(String((await one("pra:JumpGroup", { name: "servers" })).id), jg);
         const shell = await one("pra:ShellJump", { hostname: "10.0.0.5", jumpointId: jp });
         assert.deepStrictEqual([String(shell.id), shell.port, shell.jumpGroupId], [sj, 22, Number(jg)]);
@@ -179,7 +198,15 @@ describe("provider: lookups", function () {
         assert.strictEqual((await one("pra:WebJump", { url: "https://10.0.0.7/" })).name, "ui");
         assert.strictEqual(String((await one("pra:WebJump", { name: "ui" })).id), web);
         const account = await one("pra:VaultAccount", { name: "ci token" });
-        assert.deepStrictEqual(account, { id: Number(acct), type: "opaque_token", name: "ci token", description: "", personal: false, accountGroupId: 1, accountPolicy: null });
+        assert.deepStrictEqual(account, {
+            id: Number(acct),
+            type: "opaque_token",
+            name: "ci token",
+            description: "",
+            personal: false,
+            accountGroupId: 1,
+            accountPolicy: null,
+        });
         assert.strictEqual((await all("pra:VaultAccount", { type: "username_password" })).length, 0);
         assert.strictEqual(String((await one("pra:VaultAccountGroup", { name: "ci accounts" })).id), group);
         assert.strictEqual((await all("pra:VaultAccountGroup", {})).length, 2, "with the default group");
@@ -222,7 +249,11 @@ describe("provider: lookups", function () {
                 else if (typeof value !== "object") assert.strictEqual(found[prop], value, `${kind}.${prop}`);
             }
         }
-        assert.strictEqual((await one("pra:ProtocolTunnelJump", { name: "redis ports" })).tunnelDefinitions[0].remotePort, 6379, "structured fields come back as the SDK's shapes");
+        assert.strictEqual(
+            (await one("pra:ProtocolTunnelJump", { name: "redis ports" })).tunnelDefinitions[0].remotePort,
+            6379,
+            "structured fields come back as the SDK's shapes",
+        );
         assert.strictEqual((await one("pra:NetworkTunnelJump", { name: "vpc-b network" })).filterRules[0].ipAddresses.cidr, "10.1.0.0/16");
         assert.strictEqual((await all("pra:VaultAccountPolicy", { scheduledPasswordRotation: true })).length, 1);
         const c = await calls();

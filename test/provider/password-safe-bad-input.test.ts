@@ -15,7 +15,10 @@ const PS_ENV = ["BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_I
 async function checkCatalogue(): Promise<void> {
     for (const bad of PS_BAD_INPUTS) {
         const r = await handler(bad.kind).check({}, { ...bad.inputs });
-        assert.ok(r.failures?.some((f) => failureNames(f, bad.property)), `${bad.title}: ${JSON.stringify(r.failures).slice(0, 300)}`);
+        assert.ok(
+            r.failures?.some((f) => failureNames(f, bad.property)),
+            `${bad.title}: ${JSON.stringify(r.failures).slice(0, 300)}`,
+        );
         for (const hidden of bad.mustNotShow ?? []) assert.ok(!JSON.stringify(r.failures).includes(hidden), `${bad.title}: a failure shows what it must not`);
     }
     for (const good of PS_GOOD_INPUTS) {

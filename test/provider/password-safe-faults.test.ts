@@ -148,16 +148,25 @@ describe("provider: Password Safe faults injected by the simulator", function ()
 
     it("a secret POST committed and its answer lost: found by title in its folder, one secret, one POST", async () => {
         const folder = await up("passwordsafe:Folder", { name: "Faults", parentPath: "Seed Safe" });
-        await sim.control("POST", "/faults", { rules: [{ kind: "lose-response", count: 1, match: { method: "POST", path: `/secrets-safe/folders/${folder.id}/secrets` } }] });
+        await sim.control("POST", "/faults", {
+            rules: [{ kind: "lose-response", count: 1, match: { method: "POST", path: `/secrets-safe/folders/${folder.id}/secrets` } }],
+        });
         await sim.control("POST", "/ps/counters/reset");
         await sim.control("POST", "/counters/reset");
         const { id } = await up("passwordsafe:CredentialSecret", { folderId: folder.id, title: "svc", username: "svc", password: "lost-answer-pw-1" });
         const c = await sim.control<any>("GET", "/ps/counters");
         const posts = Object.entries(c.requests.byRoute as Record<string, number>).filter(([k]) => k.startsWith("POST") && !/auth\//i.test(k));
-        assert.deepStrictEqual(posts.map(([, n]) => n), [1], JSON.stringify(c.requests.byRoute));
+        assert.deepStrictEqual(
+            posts.map(([, n]) => n),
+            [1],
+            JSON.stringify(c.requests.byRoute),
+        );
         assert.strictEqual((await sim.counters()).faultsInjected["lose-response"], 1, "the answer was really lost");
         const secrets = (await sim.control<any[]>("GET", "/ps/api/secrets")).filter((s) => String(s.FolderId).toLowerCase() === folder.id);
-        assert.deepStrictEqual(secrets.map((s) => String(s.Id).toLowerCase()), [id]);
+        assert.deepStrictEqual(
+            secrets.map((s) => String(s.Id).toLowerCase()),
+            [id],
+        );
     });
 
     it("503s at 20% and dropped connections at 5% on every Password Safe path: 8 creates, 8 updates, 8 deletes all land exactly once", async () => {
@@ -171,11 +180,15 @@ describe("provider: Password Safe faults injected by the simulator", function ()
         });
         await sim.control("POST", "/counters/reset");
         const h = handler("passwordsafe:TextSecret");
-        const made = await Promise.all(Array.from({ length: 8 }, (_, i) => up("passwordsafe:TextSecret", { folderId: folder.id, title: `t${i}`, text: `flaky text ${i}` })));
-        await Promise.all(made.map(async (m, i) => {
-            const news = (await h.check({}, { folderId: folder.id, title: `t${i}`, text: `flaky text ${i} v2` })).inputs!;
-            await h.update(m.id, m.outs, news);
-        }));
+        const made = await Promise.all(
+            Array.from({ length: 8 }, (_, i) => up("passwordsafe:TextSecret", { folderId: folder.id, title: `t${i}`, text: `flaky text ${i}` })),
+        );
+        await Promise.all(
+            made.map(async (m, i) => {
+                const news = (await h.check({}, { folderId: folder.id, title: `t${i}`, text: `flaky text ${i} v2` })).inputs!;
+                await h.update(m.id, m.outs, news);
+            }),
+        );
         const injected = (await sim.counters()).faultsInjected as Record<string, number>;
         assert.ok(Object.values(injected).reduce((a, b) => a + b, 0) >= 3, `faults were injected: ${JSON.stringify(injected)}`);
         await sim.control("DELETE", "/faults");

@@ -62,7 +62,14 @@ const CASES: KindCase[] = [
         update: { password: `${PASSWORD}-2`, notes: "rotated" },
         drift: { collection: "secrets", body: { Password: "changed-out-of-band-1" }, property: "password" },
         calls: { create: 1, update: 1, adopt: 2 }, // adopt: list the folder's secrets + PUT
-        move: (deps) => ({ folderId: deps.otherFolderId, title: "root", username: "root", password: `${PASSWORD}-2`, notes: "rotated", urls: ["https://db.internal/"] }),
+        move: (deps) => ({
+            folderId: deps.otherFolderId,
+            title: "root",
+            username: "root",
+            password: `${PASSWORD}-2`,
+            notes: "rotated",
+            urls: ["https://db.internal/"],
+        }),
     },
     {
         kind: "passwordsafe:TextSecret",
@@ -96,7 +103,9 @@ describe("provider: every Password Safe kind's lifecycle against the simulator",
         const result = await run();
         const c = await psControl<any>("GET", "/counters");
         const byRoute = c.requests.byRoute as Record<string, number>;
-        const auth = Object.entries(byRoute).filter(([k]) => /auth\//i.test(k)).reduce((n, [, v]) => n + v, 0);
+        const auth = Object.entries(byRoute)
+            .filter(([k]) => /auth\//i.test(k))
+            .reduce((n, [, v]) => n + v, 0);
         signIns.total += c.signIns;
         return { result, cost: { api: c.requests.total - auth, signIns: c.signIns, unauthorized: c.unauthorized, byRoute } };
     }

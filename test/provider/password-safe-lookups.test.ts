@@ -86,7 +86,10 @@ describe("provider: Password Safe lookups against the simulator", function () {
     it("owners: none declared, the signed-in user (ps-admin, UserId 1) owns the secret", async () => {
         const live = await sim.control<any>("GET", `/ps/api/secrets/${ids.cred}`);
         const owners = (live.Owners ?? []) as Array<{ UserId?: number }>;
-        assert.deepStrictEqual(owners.map((o) => o.UserId), [1]);
+        assert.deepStrictEqual(
+            owners.map((o) => o.UserId),
+            [1],
+        );
     });
 
     it("getSecret: each type's value, by path and title or by id", async () => {

@@ -52,14 +52,16 @@ class TinyPasswordSafe {
             if (p.endsWith("/auth/connect/token")) {
                 const form = new URLSearchParams(raw);
                 this.tokenBodies.push([...form.keys()].sort().join(","));
-                if (form.get("client_secret") !== CLIENT_SECRET || form.get("grant_type") !== "client_credentials") return json(401, { error: "invalid_client" });
+                if (form.get("client_secret") !== CLIENT_SECRET || form.get("grant_type") !== "client_credentials")
+                    return json(401, { error: "invalid_client" });
                 this.tokens++;
                 return json(200, { access_token: `tok-${this.tokens}`, expires_in: 3600, token_type: "Bearer", scope: "publicapi" });
             }
             if (p.endsWith("/auth/signappin")) {
                 const auth = String(req.headers.authorization ?? "");
                 const bearer = /^Bearer tok-\d+$/.test(auth);
-                if (!bearer && (!/^PS-Auth key=([^;]+);\s*runas=([^;]+);/.test(auth) || !auth.includes(`key=${KEY};`))) return json(401, "Invalid API key or run-as user");
+                if (!bearer && (!/^PS-Auth key=([^;]+);\s*runas=([^;]+);/.test(auth) || !auth.includes(`key=${KEY};`)))
+                    return json(401, "Invalid API key or run-as user");
                 this.signIns++;
                 const id = `s${this.signIns}-${Math.random().toString(36).slice(2)}`;
                 this.live.add(id);
@@ -118,7 +120,10 @@ describe("provider: Password Safe session", function () {
 
     it("two clients of the same account share the session", async () => {
         await client().request("GET", "/secrets-safe/safes");
-        await passwordSafeClient(resolvePasswordSafeConnection({ url: ps.url.replace("/v3", "/v3/"), apiKey: KEY, runAs: "ps-admin" })).request("GET", "/secrets-safe/safes");
+        await passwordSafeClient(resolvePasswordSafeConnection({ url: ps.url.replace("/v3", "/v3/"), apiKey: KEY, runAs: "ps-admin" })).request(
+            "GET",
+            "/secrets-safe/safes",
+        );
         assert.strictEqual(ps.signIns, 1);
     });
 

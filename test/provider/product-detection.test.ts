@@ -61,7 +61,10 @@ describe("provider: product detection when no product is configured", function (
             assert.ok(!("jumpPolicyId" in grant.tracked.outs));
 
             await sim.control("POST", "/counters/reset");
-            for (const [name, inputs] of [["jp", { name: "rs jumpoint", platform: "linux-x86" }], ["gp", { name: "support", permSupportAllowed: "full_support" }]] as const) {
+            for (const [name, inputs] of [
+                ["jp", { name: "rs jumpoint", platform: "linux-x86" }],
+                ["gp", { name: "support", permSupportAllowed: "full_support" }],
+            ] as const) {
                 assert.strictEqual((await e.up(name, e.state.get(name)!.kind, inputs)).step, "same", `${name}: no diff`);
                 assert.deepStrictEqual(await e.refresh(name, inputs), [], `${name}: no drift`);
             }
@@ -69,7 +72,10 @@ describe("provider: product detection when no product is configured", function (
             assert.strictEqual(c.requests.byRoute["GET /get_mech_list"], undefined, "the product was asked once, before the first create");
 
             // An RS-only field updates in place.
-            assert.strictEqual((await e.up("gp", "pra:GroupPolicy", { name: "support", permSupportAllowed: "full_support", permRoutingIdleTimeout: 600 })).step, "update");
+            assert.strictEqual(
+                (await e.up("gp", "pra:GroupPolicy", { name: "support", permSupportAllowed: "full_support", permRoutingIdleTimeout: 600 })).step,
+                "update",
+            );
             assert.strictEqual((await sim.control("GET", `/api/group-policy/${gp.tracked.id}`)).perm_routing_idle_timeout, 600);
             await e.destroyAll();
         });
@@ -85,7 +91,10 @@ describe("provider: product detection when no product is configured", function (
             const rdp = await checked("pra:RemoteRdp", { name: "dc", hostname: "10.0.0.1", jumpointId: 1, jumpGroupId: 1, sessionForensics: true });
             await assert.rejects(handler("pra:RemoteRdp").create(rdp), /sessionForensics is not available on RS/);
             const web = await checked("pra:WebJump", { name: "ui", url: "https://10.0.0.1/", jumpointId: 1, jumpGroupId: 1 });
-            await assert.rejects(handler("pra:WebJump").create(web), /Web Jump does not exist on RS; it is only available on PRA \(.*reports product "bomgar", so RS\)/);
+            await assert.rejects(
+                handler("pra:WebJump").create(web),
+                /Web Jump does not exist on RS; it is only available on PRA \(.*reports product "bomgar", so RS\)/,
+            );
             c = await sim.counters();
             assert.strictEqual(writes(c), 0, `no write: ${JSON.stringify(c.requests.byRoute)}`);
             assert.deepStrictEqual(Object.keys(c.requests.byRoute).sort(), ["GET /get_mech_list", "POST /oauth2/token"]);
@@ -96,7 +105,10 @@ describe("provider: product detection when no product is configured", function (
             const e = new MiniEngine();
             await e.up("jp", "pra:Jumpoint", { name: "rs jumpoint", platform: "linux-x86" });
             await sim.control("POST", "/counters/reset");
-            await assert.rejects(e.up("jp", "pra:Jumpoint", { name: "rs jumpoint", platform: "linux-x86", rdpServiceAccountId: 5 }), /rdpServiceAccountId is not available on RS/);
+            await assert.rejects(
+                e.up("jp", "pra:Jumpoint", { name: "rs jumpoint", platform: "linux-x86", rdpServiceAccountId: 5 }),
+                /rdpServiceAccountId is not available on RS/,
+            );
             assert.strictEqual(writes(await sim.counters()), 0);
             await e.destroyAll();
         });
@@ -146,7 +158,12 @@ describe("provider: product detection when no product is configured", function (
     describe("detectProduct() itself", () => {
         const client = (answer: () => Promise<unknown>) => {
             let calls = 0;
-            const c = { request: async () => { calls++; return answer(); } } as unknown as ApiClient;
+            const c = {
+                request: async () => {
+                    calls++;
+                    return answer();
+                },
+            } as unknown as ApiClient;
             return { c, calls: () => calls };
         };
         beforeEach(() => resetClients());
@@ -157,8 +174,13 @@ describe("provider: product detection when no product is configured", function (
         });
 
         it("a failure names the fix and is not remembered; success is remembered per appliance", async () => {
-            const failing = client(async () => { throw new Error("RS GET /get_mech_list failed with HTTP 404"); });
-            await assert.rejects(detectProduct({ origin: "https://c.example" }, failing.c), /product is not configured and could not be read from the appliance \(GET https:\/\/c\.example\/get_mech_list\?version=3\): .*HTTP 404\. Set it: stack config beyondtrust:product/);
+            const failing = client(async () => {
+                throw new Error("RS GET /get_mech_list failed with HTTP 404");
+            });
+            await assert.rejects(
+                detectProduct({ origin: "https://c.example" }, failing.c),
+                /product is not configured and could not be read from the appliance \(GET https:\/\/c\.example\/get_mech_list\?version=3\): .*HTTP 404\. Set it: stack config beyondtrust:product/,
+            );
             await assert.rejects(detectProduct({ origin: "https://c.example" }, client(async () => "<html>").c), /its answer has no "product"/);
             const ok = client(async () => ({ product: "bpam" }));
             await detectProduct({ origin: "https://c.example" }, ok.c);

@@ -18,7 +18,11 @@ describe("provider: refresh batching", function () {
         const c = await sim.counters();
         return c.requests.total - (c.requests.byRoute["POST /oauth2/token"] ?? 0);
     };
-    const readAll = (list: Made[]) => inParallel(8, list.map((m) => () => handler("pra:ShellJump").read(m.id, m.outs)));
+    const readAll = (list: Made[]) =>
+        inParallel(
+            8,
+            list.map((m) => () => handler("pra:ShellJump").read(m.id, m.outs)),
+        );
 
     before(async () => {
         // Limits raised on both sides so that seeding 250 objects takes a second, not 13.
@@ -37,10 +41,16 @@ describe("provider: refresh batching", function () {
     it("reads 250 objects in ceil(250/100) + 2 calls or fewer, with the live values", async () => {
         const jp = await handler("pra:Jumpoint").create((await handler("pra:Jumpoint").check({}, { name: "jp", platform: "linux-x86" })).inputs!);
         const jg = await handler("pra:JumpGroup").create((await handler("pra:JumpGroup").check({}, { name: "jg" })).inputs!);
-        items = await inParallel(16, Array.from({ length: 250 }, (_, i) => async () => {
-            const checked = await handler("pra:ShellJump").check({}, { name: `h${i}`, hostname: `10.3.${i >> 8}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id });
-            return handler("pra:ShellJump").create(checked.inputs!);
-        }));
+        items = await inParallel(
+            16,
+            Array.from({ length: 250 }, (_, i) => async () => {
+                const checked = await handler("pra:ShellJump").check(
+                    {},
+                    { name: `h${i}`, hostname: `10.3.${i >> 8}.${i & 255}`, jumpointId: jp.id, jumpGroupId: jg.id },
+                );
+                return handler("pra:ShellJump").create(checked.inputs!);
+            }),
+        );
         resetReaders();
         await sim.control("POST", "/counters/reset");
         const scansBefore = batchStats.scans;
@@ -78,16 +88,25 @@ describe("provider: refresh batching", function () {
 
     it("abandons a scan whose pages would outnumber the reads (a small stack on a big appliance)", async () => {
         const first = items[0].outs;
-        await inParallel(16, Array.from({ length: 400 }, (_, i) => async () => {
-            const checked = await handler("pra:ShellJump").check({}, { name: `other ${i}`, hostname: "10.9.9.9", jumpointId: first.jumpointId, jumpGroupId: first.jumpGroupId });
-            return handler("pra:ShellJump").create(checked.inputs!);
-        }));
+        await inParallel(
+            16,
+            Array.from({ length: 400 }, (_, i) => async () => {
+                const checked = await handler("pra:ShellJump").check(
+                    {},
+                    { name: `other ${i}`, hostname: "10.9.9.9", jumpointId: first.jumpointId, jumpGroupId: first.jumpGroupId },
+                );
+                return handler("pra:ShellJump").create(checked.inputs!);
+            }),
+        );
         resetReaders();
         await sim.control("POST", "/counters/reset");
         const abandonedBefore = batchStats.abandoned;
         // 645 objects are 7 pages: more than three per read for two reads.
         const reads = await readAll(items.slice(10, 12));
-        assert.deepStrictEqual(reads.map((r) => r.props!.name), ["h10", "h11"]);
+        assert.deepStrictEqual(
+            reads.map((r) => r.props!.name),
+            ["h10", "h11"],
+        );
         assert.strictEqual(batchStats.abandoned, abandonedBefore + 1);
         const c = await sim.counters();
         assert.deepStrictEqual(c.requests.byRoute, { "GET /jump-item/shell-jump": 1, "GET /jump-item/shell-jump/{id}": 2 }, "one page, then a GET per read");

@@ -79,13 +79,21 @@ describe("provider: the appliance restarts mid-run", function () {
 
         const created = results.filter((r) => r.id);
         const byPhase = (p: Phase) => results.filter((r) => r.phase === p);
-        assert.ok(byPhase("before").every((r) => r.id), `before the stop every create completes: ${JSON.stringify(byPhase("before"))}`);
+        assert.ok(
+            byPhase("before").every((r) => r.id),
+            `before the stop every create completes: ${JSON.stringify(byPhase("before"))}`,
+        );
         assert.strictEqual(byPhase("in flight at the stop").length, 1);
         assert.ok(byPhase("outage").length >= 1, "at least one create started while the appliance was down");
-        assert.ok(byPhase("after").every((r) => r.id), `after the restart every create completes: ${JSON.stringify(byPhase("after"))}`);
+        assert.ok(
+            byPhase("after").every((r) => r.id),
+            `after the restart every create completes: ${JSON.stringify(byPhase("after"))}`,
+        );
         for (const r of results.filter((r) => r.error)) assert.match(r.error!, /JumpGroup|Jump Group/);
         const tally = (p: Phase) => `${byPhase(p).filter((r) => r.id).length}/${byPhase(p).length}`;
-        console.log(`      completed: before ${tally("before")}, in flight ${tally("in flight at the stop")}, outage ${tally("outage")}, after ${tally("after")}`);
+        console.log(
+            `      completed: before ${tally("before")}, in flight ${tally("in flight at the stop")}, outage ${tally("outage")}, after ${tally("after")}`,
+        );
         const live = (await sim.control("GET", "/state")).collections["jump-group"];
         assert.deepStrictEqual(
             live.map((o: any) => `${o.id}:${o.name}`).sort(),

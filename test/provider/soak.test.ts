@@ -80,7 +80,8 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
         });
 
         const names = (kind: string) => [...e.state.entries()].filter(([n, t]) => t.kind === kind && !busy.has(n)).map(([n]) => n);
-        const itemsOf = (group: string) => [...e.state.values()].filter((t) => t.kind === "pra:ShellJump" && String(t.inputs.jumpGroupId) === e.state.get(group)?.id);
+        const itemsOf = (group: string) =>
+            [...e.state.values()].filter((t) => t.kind === "pra:ShellJump" && String(t.inputs.jumpGroupId) === e.state.get(group)?.id);
         const ops: Record<string, () => Promise<void> | undefined> = {
             createGroup: () => {
                 const name = `g${serial++}`;
@@ -138,8 +139,14 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
             },
         };
         const weights: Array<[keyof typeof ops, number]> = [
-            ["createGroup", 2], ["createItem", 5], ["createAccount", 1], ["updateItem", 4],
-            ["updateGroup", 2], ["deleteItem", 2], ["deleteEmptyGroup", 1], ["rotateToken", 1],
+            ["createGroup", 2],
+            ["createItem", 5],
+            ["createAccount", 1],
+            ["updateItem", 4],
+            ["updateGroup", 2],
+            ["deleteItem", 2],
+            ["deleteEmptyGroup", 1],
+            ["rotateToken", 1],
         ];
         const bag = weights.flatMap(([op, w]) => Array<keyof typeof ops>(w).fill(op));
 
@@ -197,12 +204,16 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
         const grants = (await sim.control("GET", "/state")).grants["vault-account"].length;
         const trackedGrants = [...e.state.values()].filter((t) => t.kind === "pra:GroupPolicyVaultAccount").length;
         const injected = counters.faultsInjected as Record<string, number>;
-        console.log(`      ${OPS} + ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests in all, faults ${JSON.stringify(injected)}, ` +
-            `retries ${clientStats.retries}, re-auths ${clientStats.reauthentications}, tokens ${counters.tokensMinted}; ` +
-            `duplicates ${duplicates}, orphans ${orphans}, lost updates ${lost}, grants ${grants}/${trackedGrants}`);
-        console.log(`      Password Safe: ${psCounters.requests.total} of the requests, ${expiries} session expiries, ` +
-            `sign-ins ${signIns} (${psCounters.signIns} at the appliance), 401s ${psCounters.unauthorized}; ${psVerdict.folders} folders and ${psVerdict.secrets} secrets left, ` +
-            `duplicates ${psVerdict.duplicates}, orphans ${psVerdict.orphans}, lost updates ${psVerdict.lost.length}`);
+        console.log(
+            `      ${OPS} + ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests in all, faults ${JSON.stringify(injected)}, ` +
+                `retries ${clientStats.retries}, re-auths ${clientStats.reauthentications}, tokens ${counters.tokensMinted}; ` +
+                `duplicates ${duplicates}, orphans ${orphans}, lost updates ${lost}, grants ${grants}/${trackedGrants}`,
+        );
+        console.log(
+            `      Password Safe: ${psCounters.requests.total} of the requests, ${expiries} session expiries, ` +
+                `sign-ins ${signIns} (${psCounters.signIns} at the appliance), 401s ${psCounters.unauthorized}; ${psVerdict.folders} folders and ${psVerdict.secrets} secrets left, ` +
+                `duplicates ${psVerdict.duplicates}, orphans ${psVerdict.orphans}, lost updates ${psVerdict.lost.length}`,
+        );
         assert.deepStrictEqual({ duplicates, orphans, lost, grants }, { duplicates: 0, orphans: 0, lost: 0, grants: trackedGrants });
         assert.deepStrictEqual([psVerdict.duplicates, psVerdict.orphans, psVerdict.lost], [0, 0, []], "Password Safe holds exactly what the run declared");
         assert.ok(psVerdict.folders > 0 && psVerdict.secrets > 0, "Password Safe objects survived to be compared");
@@ -213,7 +224,9 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
         // The appliance counts a sign-in whose answer a lose-response fault swallowed; the provider
         // signs in again then, so the two counts differ by at most the answers lost.
         const lostAnswers = injected["lose-response"] ?? 0;
-        assert.ok(psCounters.signIns >= signIns && psCounters.signIns <= signIns + lostAnswers,
-            `the appliance saw ${psCounters.signIns} sign-ins for the provider's ${signIns} (${lostAnswers} answers lost)`);
+        assert.ok(
+            psCounters.signIns >= signIns && psCounters.signIns <= signIns + lostAnswers,
+            `the appliance saw ${psCounters.signIns} sign-ins for the provider's ${signIns} (${lostAnswers} answers lost)`,
+        );
     });
 });

@@ -24,17 +24,27 @@ describe("provider: tokens and throttling under parallelism", function () {
         resetClients();
         resetClientStats();
         const jp = await create("pra:Jumpoint", { name: "jp", platform: "linux-x86", shellJumpEnabled: true });
-        const groups = await inParallel(16, Array.from({ length: 9 }, (_, i) => () => create("pra:JumpGroup", { name: `group ${i}` })));
+        const groups = await inParallel(
+            16,
+            Array.from({ length: 9 }, (_, i) => () => create("pra:JumpGroup", { name: `group ${i}` })),
+        );
         const items = await inParallel(
             16,
-            Array.from({ length: 40 }, (_, i) => () =>
-                create("pra:ShellJump", { name: `host ${i}`, hostname: `10.0.0.${i + 1}`, jumpointId: jp.id, jumpGroupId: groups[i % 9].id }),
+            Array.from(
+                { length: 40 },
+                (_, i) => () => create("pra:ShellJump", { name: `host ${i}`, hostname: `10.0.0.${i + 1}`, jumpointId: jp.id, jumpGroupId: groups[i % 9].id }),
             ),
         );
         const all = [jp, ...groups, ...items];
         assert.strictEqual(all.length, 50);
-        await inParallel(16, all.map((r) => () => handler(r.kind).read(r.id, r.outs)));
-        await inParallel(16, [...items, ...groups, jp].map((r) => () => handler(r.kind).delete(r.id, r.outs)));
+        await inParallel(
+            16,
+            all.map((r) => () => handler(r.kind).read(r.id, r.outs)),
+        );
+        await inParallel(
+            16,
+            [...items, ...groups, jp].map((r) => () => handler(r.kind).delete(r.id, r.outs)),
+        );
 
         const c = await sim.counters();
         assert.strictEqual(c.tokensMinted, 1, "the appliance minted one token");
@@ -78,7 +88,13 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
     const build = (windows: RateWindow[] = []) => {
         limiter = new RateLimiter(windows, 50, clock);
         const conn: ResolvedConnection = {
-            product: "pra", origin: app.origin, clientId: app.clientId, clientSecret: app.clientSecret, insecure: false, ratePerSecond: 0, ratePerHour: 0,
+            product: "pra",
+            origin: app.origin,
+            clientId: app.clientId,
+            clientSecret: app.clientSecret,
+            insecure: false,
+            ratePerSecond: 0,
+            ratePerHour: 0,
         };
         client = new ApiClient(praProfile(conn), conn, DEFAULT_RETRY, { clock, limiter });
         return client;
@@ -117,7 +133,10 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
         clock.advance(1);
         await client.request("GET", "/jump-group");
         assert.deepStrictEqual(app.minted, ["tok-1", "tok-2"], "renewed at t0 + 51 s");
-        assert.deepStrictEqual(app.seen.map((s) => s.token), ["tok-1", "tok-1", "tok-2"]);
+        assert.deepStrictEqual(
+            app.seen.map((s) => s.token),
+            ["tok-1", "tok-1", "tok-2"],
+        );
         assert.deepStrictEqual(statuses(), [200, 200, 200]);
     });
 
@@ -160,14 +179,20 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
         const made = await client.request<{ id: number; name: string }>("POST", "/jump-group", { body: { name: "after two evictions" } });
         assert.strictEqual(made.name, "after two evictions");
         assert.deepStrictEqual(statuses(), [200, 401, 401, 201]);
-        assert.deepStrictEqual(app.seen.map((s) => s.token), ["tok-1", "tok-1", "tok-2", "tok-3"]);
+        assert.deepStrictEqual(
+            app.seen.map((s) => s.token),
+            ["tok-1", "tok-1", "tok-2", "tok-3"],
+        );
         assert.strictEqual(clientStats.reauthentications, 2);
         assert.strictEqual(app.seen.filter((s) => s.method === "POST" && s.status === 201).length, 1, "created once");
     });
 
     it(`a 401 that persists is reported after ${MAX_REAUTHENTICATIONS} re-authentications, not retried without end`, async () => {
         app.respond = (r) => (r.method === "POST" ? { status: 401, body: { error: "access_denied", message: "Not allowed." } } : undefined);
-        const err = await client.request("POST", "/jump-group", { body: { name: "x" } }).then(() => undefined, (e) => e);
+        const err = await client.request("POST", "/jump-group", { body: { name: "x" } }).then(
+            () => undefined,
+            (e) => e,
+        );
         assert.ok(err instanceof ApiError, String(err));
         assert.strictEqual((err as ApiError).status, 401);
         assert.strictEqual(app.seen.length, 1 + MAX_REAUTHENTICATIONS);
@@ -179,14 +204,22 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
         await client.request("GET", "/jump-group");
         clock.advance(40_000);
         let limited = false;
-        app.respond = () => (limited ? undefined : ((limited = true), { status: 429, body: { message: "Too Many Requests" }, headers: { "retry-after": "30" } }));
+        app.respond = () =>
+            limited ? undefined : ((limited = true), { status: 429, body: { message: "Too Many Requests" }, headers: { "retry-after": "30" } });
         const pending = client.request("GET", "/jump-group");
         await app.until(() => app.answered(429).length === 1);
         await clock.waitForTimers(1);
         assert.strictEqual(limiter.pausedMs(), 30_000, "every caller of the account is held for the advertised 30 s");
         clock.advance(30_000); // t0 + 70 s: tok-1 expired at t0 + 60 s while the request waited
         await pending;
-        assert.deepStrictEqual(app.seen.map((s) => [s.token, s.status]), [["tok-1", 200], ["tok-1", 429], ["tok-2", 200]]);
+        assert.deepStrictEqual(
+            app.seen.map((s) => [s.token, s.status]),
+            [
+                ["tok-1", 200],
+                ["tok-1", 429],
+                ["tok-2", 200],
+            ],
+        );
         assert.strictEqual(app.seen[2].at - app.seen[1].at, 30_000);
         assert.strictEqual(clientStats.reauthentications, 0, "no request carried the token that expired during the wait");
     });
@@ -204,18 +237,24 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
         await eventually(() => app.seen.length === 3);
         clock.advance(1_050); // a's replay
         await Promise.all([a, b]);
-        assert.deepStrictEqual(app.seen.map((s) => [s.path.replace("/api/config/v1", ""), s.token, s.status]), [
-            ["/jump-group", "tok-1", 200],
-            ["/jumpoint", "tok-1", 401],
-            ["/jump-group", "tok-2", 200],
-            ["/jumpoint", "tok-2", 200],
-        ]);
+        assert.deepStrictEqual(
+            app.seen.map((s) => [s.path.replace("/api/config/v1", ""), s.token, s.status]),
+            [
+                ["/jump-group", "tok-1", 200],
+                ["/jumpoint", "tok-1", 401],
+                ["/jump-group", "tok-2", 200],
+                ["/jumpoint", "tok-2", 200],
+            ],
+        );
         assert.strictEqual(clientStats.reauthentications, 1);
     });
 
     it("a Retry-After within the cap (60 s) holds the account exactly that long, then the request is resent", async () => {
         let limited = false;
-        app.respond = (r) => (r.method === "POST" && !limited ? ((limited = true), { status: 429, body: { message: "Too Many Requests" }, headers: { "retry-after": "60" } }) : undefined);
+        app.respond = (r) =>
+            r.method === "POST" && !limited
+                ? ((limited = true), { status: 429, body: { message: "Too Many Requests" }, headers: { "retry-after": "60" } })
+                : undefined;
         const pending = client.request("POST", "/jump-group", { body: { name: "waits a minute" } });
         await app.until(() => app.answered(429).length === 1);
         await clock.waitForTimers(1);
@@ -239,7 +278,10 @@ describe("provider: token renewal, re-authentication and Retry-After (fake clock
                 headers: { "retry-after": value(clock.now()) },
             });
             const before = clock.now();
-            const err = await client.request("POST", "/jump-group", { body: { name: "x" } }).then(() => undefined, (e) => e);
+            const err = await client.request("POST", "/jump-group", { body: { name: "x" } }).then(
+                () => undefined,
+                (e) => e,
+            );
             assert.ok(err instanceof ApiError, String(err));
             assert.strictEqual((err as ApiError).status, 429);
             assert.match(err.message, /Request quota exhausted for \[secret\]; try tomorrow\./, "the appliance's message, redacted");
@@ -267,17 +309,29 @@ describe("provider: the client-side rate limiter (fake clock)", function () {
             clock.advance(due - clock.now());
         }
         await Promise.all(all);
-        assert.deepStrictEqual(order, Array.from({ length: n }, (_, i) => i), "first come, first served");
+        assert.deepStrictEqual(
+            order,
+            Array.from({ length: n }, (_, i) => i),
+            "first come, first served",
+        );
         return times;
     }
 
     it("never admits more than 20 in any second (plus its 50 ms margin), in arrival order", async () => {
         const clock = new FakeClock();
         const t0 = clock.now();
-        const limiter = new RateLimiter([{ limit: 20, windowMs: 1000 }, { limit: 15_000, windowMs: 3_600_000 }], 50, clock);
+        const limiter = new RateLimiter(
+            [
+                { limit: 20, windowMs: 1000 },
+                { limit: 15_000, windowMs: 3_600_000 },
+            ],
+            50,
+            clock,
+        );
         const times = await admissions(limiter, clock, 65);
         assert.deepStrictEqual(times.slice(0, 20), Array(20).fill(t0), "a full window at once");
-        for (let i = 20; i < times.length; i++) assert.ok(times[i] - times[i - 20] >= 1050, `request ${i}: ${times[i] - times[i - 20]} ms after request ${i - 20}`);
+        for (let i = 20; i < times.length; i++)
+            assert.ok(times[i] - times[i - 20] >= 1050, `request ${i}: ${times[i] - times[i - 20]} ms after request ${i - 20}`);
         assert.strictEqual(times[64] - t0, 3 * 1050, "and no slower than that");
     });
 

@@ -30,10 +30,14 @@ async function recordingProxy(target: string): Promise<{ url: string; seen: Reco
                 body = undefined;
             }
             seen.push({ method: req.method ?? "", path: new URL(req.url ?? "/", "http://x").pathname, body });
-            const upstream = http.request(new URL(req.url ?? "/", target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (up) => {
-                res.writeHead(up.statusCode ?? 502, up.headers);
-                up.pipe(res);
-            });
+            const upstream = http.request(
+                new URL(req.url ?? "/", target),
+                { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+                (up) => {
+                    res.writeHead(up.statusCode ?? 502, up.headers);
+                    up.pipe(res);
+                },
+            );
             upstream.on("error", () => res.destroy());
             upstream.end(raw);
         });
@@ -43,10 +47,11 @@ async function recordingProxy(target: string): Promise<{ url: string; seen: Reco
     return {
         url: `http://127.0.0.1:${port}`,
         seen,
-        close: () => new Promise<void>((resolve) => {
-            server.closeAllConnections();
-            server.close(() => resolve());
-        }),
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
     };
 }
 
@@ -76,9 +81,19 @@ describe("provider: a vault-account PATCH always carries type", function () {
     const patches = () => proxy.seen.filter((r) => r.method === "PATCH" && r.path.startsWith("/api/config/v1/vault/account/"));
 
     const CASES: Array<{ kind: string; type: string; inputs: Record<string, unknown>; update: Record<string, unknown> }> = [
-        { kind: "pra:VaultUsernamePasswordAccount", type: "username_password", inputs: { name: "u", username: "svc", password: "Initial-Passw0rd!" }, update: { description: "rotated" } },
+        {
+            kind: "pra:VaultUsernamePasswordAccount",
+            type: "username_password",
+            inputs: { name: "u", username: "svc", password: "Initial-Passw0rd!" },
+            update: { description: "rotated" },
+        },
         { kind: "pra:VaultSshAccount", type: "ssh", inputs: { name: "k", username: "ec2-user", privateKey: SSH_KEY }, update: { description: "bastion key" } },
-        { kind: "pra:VaultSshAccount", type: "ssh_ca", inputs: { name: "kc", type: "ssh_ca", username: "ec2-user", privateKey: SSH_KEY }, update: { username: "admin" } },
+        {
+            kind: "pra:VaultSshAccount",
+            type: "ssh_ca",
+            inputs: { name: "kc", type: "ssh_ca", username: "ec2-user", privateKey: SSH_KEY },
+            update: { username: "admin" },
+        },
         { kind: "pra:VaultTokenAccount", type: "opaque_token", inputs: { name: "t", token: "tok-123456789" }, update: { token: "tok-987654321" } },
     ];
 

@@ -57,7 +57,13 @@ describe("serialization: the provider shim", function () {
             new pra.ShellJump("sj", { name: "s", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.RemoteRdp("rdp", { name: "r", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.RemoteVnc("vnc", { name: "v", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
-            new pra.ProtocolTunnelJump("tcp", { name: "t", hostname: "h", jumpointId: 1, jumpGroupId: 1, tunnelDefinitions: [{ localPort: 1, remotePort: 2 }] }),
+            new pra.ProtocolTunnelJump("tcp", {
+                name: "t",
+                hostname: "h",
+                jumpointId: 1,
+                jumpGroupId: 1,
+                tunnelDefinitions: [{ localPort: 1, remotePort: 2 }],
+            }),
             new pra.PostgresqlTunnelJump("psql", { name: "p", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.MysqlTunnelJump("mysql", { name: "m", hostname: "h", jumpointId: 1, jumpGroupId: 1 }),
             new pra.NetworkTunnelJump("net", { name: "n", jumpointId: 1, jumpGroupId: 1, filterRules: [{ ipAddresses: { cidr: "10.0.0.0/8" } }] }),
@@ -126,7 +132,12 @@ describe("serialization: the provider shim", function () {
         const jp2 = captured.find((c) => c.name === "jp2")!;
         assert.ok(jp2.inputs.connection && sig in (jp2.inputs.connection as object));
         // Password Safe: every secret value and the connection (an API key in it).
-        for (const [name, prop] of [["cred", "password"], ["text", "text"], ["file", "content"], ["safe", "connection"]]) {
+        for (const [name, prop] of [
+            ["cred", "password"],
+            ["text", "text"],
+            ["file", "content"],
+            ["safe", "connection"],
+        ]) {
             const c = captured.find((x) => x.name === name)!;
             assert.ok(c.inputs[prop] && typeof c.inputs[prop] === "object" && sig in (c.inputs[prop] as object), `${name}.${prop} is secret`);
         }

@@ -24,7 +24,7 @@ const ODD = [
     "🚀 launch pad",
     "خادم الإنتاج",
     "cafe\u0301 bar",
-    'quote "double" and \'single\'',
+    "quote \"double\" and 'single'",
     "back\\slash ${not.a.template} */ end",
     "   padded   ",
     "!!!",
@@ -60,7 +60,12 @@ export function realisticEstate(opts: { product?: "pra" | "rs" } = {}): SeededEs
     for (let i = 0; i < 10; i++) {
         const gid = id();
         accountGroups.push(gid);
-        add("vault/account-group", { id: gid, name: oddName(i + 3, `team-${i} credentials`), description: i % 2 ? `group ${i}` : "", account_policy: i % 3 === 0 ? "rotate-90d" : null });
+        add("vault/account-group", {
+            id: gid,
+            name: oddName(i + 3, `team-${i} credentials`),
+            description: i % 2 ? `group ${i}` : "",
+            account_policy: i % 3 === 0 ? "rotate-90d" : null,
+        });
     }
 
     // Vault accounts: username/password (some personal), SSH (plain and CA-signed), tokens.
@@ -110,7 +115,14 @@ export function realisticEstate(opts: { product?: "pra" | "rs" } = {}): SeededEs
         const aid = id();
         const token = crypto.randomBytes(24).toString("hex");
         secrets.set(aid, { token });
-        add("vault/account", { id: aid, type: "opaque_token", name: `api token ${i}`, token, account_group_id: pick([1, ...accountGroups]), description: `token for system ${i}` });
+        add("vault/account", {
+            id: aid,
+            type: "opaque_token",
+            name: `api token ${i}`,
+            token,
+            account_group_id: pick([1, ...accountGroups]),
+            description: `token for system ${i}`,
+        });
         allAccounts.push(aid);
     }
 
@@ -137,7 +149,12 @@ export function realisticEstate(opts: { product?: "pra" | "rs" } = {}): SeededEs
     for (let i = 0; i < 36; i++) {
         const gid = id();
         groups.push(gid);
-        add("jump-group", { id: gid, name: i < 12 ? ODD[(i + 5) % ODD.length] + (i >= 9 ? " servers" : "") : `site-${i} servers`, code_name: i % 3 ? `grp_${i}` : undefined, comments: i % 2 ? "" : `floor ${i}` });
+        add("jump-group", {
+            id: gid,
+            name: i < 12 ? ODD[(i + 5) % ODD.length] + (i >= 9 ? " servers" : "") : `site-${i} servers`,
+            code_name: i % 3 ? `grp_${i}` : undefined,
+            comments: i % 2 ? "" : `floor ${i}`,
+        });
     }
     // Shell Jumps: bastions in every group (the same name many times), Telnet, odd ports, a few personal ones.
     for (let i = 0; i < 150; i++) {
@@ -211,7 +228,9 @@ export function realisticEstate(opts: { product?: "pra" | "rs" } = {}): SeededEs
             perm_collaborate: i % 4 === 0,
             perm_session_idle_timeout: i % 5 === 0 ? 1800 : -1,
             default_jump_item_role_id: i % 2 ? 2 : 1,
-            ...(pra ? { perm_access_allowed: true, perm_web_jump: i % 2 === 1, access_perm_status: i % 3 ? "defined" : "not_defined" } : { perm_support_allowed: "full_support" }),
+            ...(pra
+                ? { perm_access_allowed: true, perm_web_jump: i % 2 === 1, access_perm_status: i % 3 ? "defined" : "not_defined" }
+                : { perm_support_allowed: "full_support" }),
         });
     }
     // Grants: unique (policy, target) pairs of every kind.

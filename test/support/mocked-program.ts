@@ -47,7 +47,11 @@ export class MockedStack {
     /** Every resource's key, in creation order across runs (either side), for deleting dependents first. */
     private readonly created = new Set<string>();
 
-    constructor(private readonly fake: MockedCloud, readonly project: string, readonly stack = "mocked") {}
+    constructor(
+        private readonly fake: MockedCloud,
+        readonly project: string,
+        readonly stack = "mocked",
+    ) {}
 
     /** One `pulumi up` of `program` with `config` (keys without the project prefix; `secret` ones as secrets). */
     async up(program: () => unknown, config: Record<string, string> = {}, secret: string[] = []): Promise<RunResult> {
@@ -75,10 +79,7 @@ export class MockedStack {
             false,
         );
         const qualified = (k: string) => `${this.project}:${k}`;
-        pulumi.runtime.setAllConfig(
-            Object.fromEntries(Object.entries(config).map(([k, v]) => [qualified(k), v])),
-            secret.map(qualified),
-        );
+        pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [qualified(k), v])), secret.map(qualified));
         const outputs = (await pulumi.runtime.runInPulumiStack(async () => program())) ?? {};
         // What the language host does before it exits: wait until every registration has answered.
         await pulumi.runtime.disconnect();

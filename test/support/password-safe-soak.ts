@@ -43,7 +43,9 @@ export function passwordSafeOps(e: MiniEngine, parents: string[], pick: <T>(xs: 
     /** Runs `work` with `held` marked busy, released whatever the outcome. */
     const holding = (held: string[], work: () => Promise<unknown>) => {
         for (const h of held) busy.add(h);
-        return work().then(() => undefined).finally(() => held.forEach((h) => busy.delete(h)));
+        return work()
+            .then(() => undefined)
+            .finally(() => held.forEach((h) => busy.delete(h)));
     };
     const ops: Record<string, Op> = {
         createFolder: () => {
@@ -74,8 +76,12 @@ export function passwordSafeOps(e: MiniEngine, parents: string[], pick: <T>(xs: 
             const kind = pick(SECRET_KINDS)!;
             const name = `ps-s${serial++}`;
             const base = { folderId: e.state.get(folder)!.id, title: `soak ${name}`, [VALUE[kind].input]: secretValue(name) };
-            const inputs = kind === "passwordsafe:CredentialSecret" ? { ...base, username: `u-${name}` }
-                : kind === "passwordsafe:FileSecret" ? { ...base, fileName: `${name}.txt` } : base;
+            const inputs =
+                kind === "passwordsafe:CredentialSecret"
+                    ? { ...base, username: `u-${name}` }
+                    : kind === "passwordsafe:FileSecret"
+                      ? { ...base, fileName: `${name}.txt` }
+                      : base;
             return holding([folder, name], () => up(name, kind, inputs));
         },
         updateSecret: () => {
@@ -101,8 +107,14 @@ export function passwordSafeOps(e: MiniEngine, parents: string[], pick: <T>(xs: 
         },
     };
     const weights: Array<[keyof typeof ops, number]> = [
-        ["createFolder", 2], ["updateFolder", 1], ["moveFolder", 1], ["deleteEmptyFolder", 1],
-        ["createSecret", 5], ["updateSecret", 4], ["moveSecret", 2], ["deleteSecret", 2],
+        ["createFolder", 2],
+        ["updateFolder", 1],
+        ["moveFolder", 1],
+        ["deleteEmptyFolder", 1],
+        ["createSecret", 5],
+        ["updateSecret", 4],
+        ["moveSecret", 2],
+        ["deleteSecret", 2],
     ];
     return { ops, bag: weights.flatMap(([op, w]) => Array<keyof typeof ops>(w).fill(op)), declared };
 }
@@ -141,9 +153,17 @@ export async function checkPasswordSafe(sim: SimulatorProcess, e: MiniEngine, de
         }
         const o = matches[0];
         const expect: Array<[string, boolean]> = isFolder
-            ? [["name", o.Name === inputs.name], ["description", (o.Description || undefined) === inputs.description], ["parentId", lower(o.ParentId) === inputs.parentId]]
-            : [["title", o.Title === inputs.title], ["folderId", lower(o.FolderId) === inputs.folderId], ["notes", (o.Notes || undefined) === inputs.notes],
-                [VALUE[t.kind].input, VALUE[t.kind].live(o) === inputs[VALUE[t.kind].input]]];
+            ? [
+                  ["name", o.Name === inputs.name],
+                  ["description", (o.Description || undefined) === inputs.description],
+                  ["parentId", lower(o.ParentId) === inputs.parentId],
+              ]
+            : [
+                  ["title", o.Title === inputs.title],
+                  ["folderId", lower(o.FolderId) === inputs.folderId],
+                  ["notes", (o.Notes || undefined) === inputs.notes],
+                  [VALUE[t.kind].input, VALUE[t.kind].live(o) === inputs[VALUE[t.kind].input]],
+              ];
         for (const [property, ok] of expect) if (!ok) verdict.lost.push(`${name} ${property}`);
         if (isFolder) verdict.folders++;
         else verdict.secrets++;

@@ -17,7 +17,11 @@ export const secret = (value: unknown) => ({ [SECRET_SIG]: "1b47061264138c4ac30d
 export type Props = Record<string, unknown>;
 
 export class PluginError extends Error {
-    constructor(message: string, readonly code: number, readonly details: boolean) {
+    constructor(
+        message: string,
+        readonly code: number,
+        readonly details: boolean,
+    ) {
         super(message);
     }
 }

@@ -15,7 +15,10 @@ describe("unit: check", () => {
                 const result = await handler(bad.kind).check({}, { ...bad.inputs });
                 assert.ok(result.failures && result.failures.length > 0, "expected a check failure");
                 const props = result.failures!.map((f) => f.property || f.reason);
-                assert.ok(result.failures!.some((f) => failureNames(f, bad.property)), `failures named ${props.join(", ")}, not ${bad.property}`);
+                assert.ok(
+                    result.failures!.some((f) => failureNames(f, bad.property)),
+                    `failures named ${props.join(", ")}, not ${bad.property}`,
+                );
                 for (const f of result.failures!) assert.ok(f.reason.length > 5, `reason too thin: ${f.reason}`);
                 for (const hidden of bad.mustNotShow ?? []) assert.ok(!JSON.stringify(result.failures).includes(hidden), "a failure shows what it must not");
             });
@@ -55,7 +58,10 @@ describe("unit: check", () => {
             }
             // An inherited value is not an input: the hostname above is still missing.
             const r = await handler("pra:ShellJump").check({}, own);
-            assert.ok(r.failures?.some((f) => f.property === "hostname" && /is required/.test(f.reason)), JSON.stringify(r.failures));
+            assert.ok(
+                r.failures?.some((f) => f.property === "hostname" && /is required/.test(f.reason)),
+                JSON.stringify(r.failures),
+            );
         });
 
         it("a misspelled property names the one it resembles", async () => {
@@ -89,7 +95,7 @@ describe("unit: check", () => {
             assert.deepStrictEqual(r.failures, [{ property: "port", reason: "must be a whole number from 1 to 65535, not NaN" }]);
         });
 
-        it("adopt takes true, an id, or for grants \"<groupPolicyId>/<objectId>\"; anything else is refused with the value", async () => {
+        it('adopt takes true, an id, or for grants "<groupPolicyId>/<objectId>"; anything else is refused with the value', async () => {
             for (const adopt of [true, 12, "12", " 12 "]) {
                 const r = await handler("pra:JumpGroup").check({}, { name: "g", adopt });
                 assert.strictEqual(r.failures, undefined, `${JSON.stringify(adopt)}: ${JSON.stringify(r.failures)}`);
@@ -107,7 +113,10 @@ describe("unit: check", () => {
             const r = await handler("pra:JumpGroup").check({}, { name: "g", connection: { host: "https://bob:S3cret-in-host@pra.example.com:8443" } });
             assert.strictEqual(r.failures!.length, 1);
             assert.strictEqual(r.failures![0].property, "connection.host");
-            assert.match(r.failures![0].reason, /"https:\/\/…@pra\.example\.com:8443" carries credentials \(user:password@\): give them as clientId and clientSecret/);
+            assert.match(
+                r.failures![0].reason,
+                /"https:\/\/…@pra\.example\.com:8443" carries credentials \(user:password@\): give them as clientId and clientSecret/,
+            );
             process.env.BT_API_HOST = "bob:S3cret-in-host@pra.example.com";
             const env = await handler("pra:JumpGroup").check({}, { name: "g" });
             assert.match(env.failures![0].reason, /\(from BT_API_HOST\)/);
@@ -116,7 +125,10 @@ describe("unit: check", () => {
 
         it("a host with a path, query or fragment is refused, not trimmed; a trailing slash is fine", async () => {
             const reason = async (host: string) => (await handler("pra:JumpGroup").check({}, { name: "g", connection: { host } })).failures?.[0]?.reason;
-            assert.match((await reason("https://pra.example.com/login"))!, /has a path \("\/login"\): give only the appliance's host name and port, e\.g\. "https:\/\/pra\.example\.com"/);
+            assert.match(
+                (await reason("https://pra.example.com/login"))!,
+                /has a path \("\/login"\): give only the appliance's host name and port, e\.g\. "https:\/\/pra\.example\.com"/,
+            );
             assert.match((await reason("pra.example.com?x=secret-q"))!, /"pra\.example\.com\?…" has a query string/);
             assert.match((await reason("https://pra.example.com/#top"))!, /has a fragment/);
             assert.strictEqual(await reason("https://pra.example.com/"), undefined);
@@ -131,7 +143,10 @@ describe("unit: check", () => {
                 const ok = await handler("pra:JumpGroup").check({}, { name: "g", connection: { caFile: good } });
                 assert.strictEqual(ok.failures, undefined);
                 const missing = await handler("pra:JumpGroup").check({}, { name: "g", connection: { caFile: path.join(dir, "nope.pem") } });
-                assert.deepStrictEqual(missing.failures?.map((f) => f.property), ["connection.caFile"]);
+                assert.deepStrictEqual(
+                    missing.failures?.map((f) => f.property),
+                    ["connection.caFile"],
+                );
                 assert.match(missing.failures![0].reason, /names a file that does not exist: ".*nope\.pem"/);
                 process.env.BT_CA_FILE = path.join(dir, "nope.pem");
                 const env = await handler("pra:JumpGroup").check({}, { name: "g" });
@@ -179,7 +194,10 @@ describe("unit: check", () => {
 
         it("a PRA-only kind fails check on RS, naming where the product came from", async () => {
             const r = await handler("pra:WebJump").check({}, { ...web, connection: { product: "rs" } });
-            assert.deepStrictEqual(r.failures?.map((f) => f.property), ["connection.product"]);
+            assert.deepStrictEqual(
+                r.failures?.map((f) => f.property),
+                ["connection.product"],
+            );
             assert.match(r.failures![0].reason, /"rs" \(from connection\.product\): Web Jump does not exist on RS; it is only available on PRA/);
             process.env.BT_PRODUCT = "rs";
             const env = await handler("pra:WebJump").check({}, web);
@@ -212,7 +230,10 @@ describe("unit: check", () => {
     it("remote RDP: SecureApp fields only with the secureAppType the spec names", async () => {
         const base = { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: 1 };
         const bad = await handler("pra:RemoteRdp").check({}, { ...base, remoteAppName: "notepad" });
-        assert.deepStrictEqual(bad.failures?.map((f) => f.property), ["remoteAppName"]);
+        assert.deepStrictEqual(
+            bad.failures?.map((f) => f.property),
+            ["remoteAppName"],
+        );
         assert.match(bad.failures![0].reason, /only valid when secureAppType is "remote_app" \(it is "none"\)/);
         const ok = await handler("pra:RemoteRdp").check({}, { ...base, secureAppType: "remote_app", remoteAppName: "notepad", remoteExePath: "" });
         assert.strictEqual(ok.failures, undefined);
@@ -222,14 +243,42 @@ describe("unit: check", () => {
         const valid: Record<string, Record<string, unknown>> = {
             "pra:Jumpoint": { name: "j", platform: "windows-x86", codeName: "j_1" },
             "pra:JumpGroup": { name: "g", codeName: "g-1" },
-            "pra:JumpPolicy": { displayName: "p", codeName: "p_1", scheduleEnabled: false, approvalRequired: true, approvalTeamIds: ["3"], sessionEndNotification: true, notificationEmailAddresses: ["a@b.c"] },
+            "pra:JumpPolicy": {
+                displayName: "p",
+                codeName: "p_1",
+                scheduleEnabled: false,
+                approvalRequired: true,
+                approvalTeamIds: ["3"],
+                sessionEndNotification: true,
+                notificationEmailAddresses: ["a@b.c"],
+            },
             "pra:ShellJump": { name: "s", jumpointId: 1, hostname: "h", jumpGroupId: 1, sessionPolicyId: 2 },
-            "pra:RemoteRdp": { name: "r", jumpointId: 1, hostname: "h", jumpGroupId: "1", secureAppType: "remote_desktop_agent", remoteExePath: "C:\\tools\\a.exe" },
+            "pra:RemoteRdp": {
+                name: "r",
+                jumpointId: 1,
+                hostname: "h",
+                jumpGroupId: "1",
+                secureAppType: "remote_desktop_agent",
+                remoteExePath: "C:\\tools\\a.exe",
+            },
             "pra:RemoteVnc": { name: "v", jumpointId: 1, hostname: "h", jumpGroupId: 1, port: 5901 },
-            "pra:ProtocolTunnelJump": { name: "k", jumpointId: 1, hostname: "h", jumpGroupId: 1, tunnelType: "k8s", url: "https://k8s:6443", caCertificates: "pem" },
+            "pra:ProtocolTunnelJump": {
+                name: "k",
+                jumpointId: 1,
+                hostname: "h",
+                jumpGroupId: 1,
+                tunnelType: "k8s",
+                url: "https://k8s:6443",
+                caCertificates: "pem",
+            },
             "pra:PostgresqlTunnelJump": { name: "p", jumpointId: 1, hostname: "h", jumpGroupId: 1, tunnelListenAddress: "127.0.0.9" },
             "pra:MysqlTunnelJump": { name: "m", jumpointId: 1, hostname: "h", jumpGroupId: 1, username: "u", database: "d" },
-            "pra:NetworkTunnelJump": { name: "n", jumpointId: 1, jumpGroupId: 1, filterRules: [{ ipAddresses: { range: { start: "10.0.0.1", end: "10.0.0.9" } }, protocol: "UDP", ports: { list: [53] } }] },
+            "pra:NetworkTunnelJump": {
+                name: "n",
+                jumpointId: 1,
+                jumpGroupId: 1,
+                filterRules: [{ ipAddresses: { range: { start: "10.0.0.1", end: "10.0.0.9" } }, protocol: "UDP", ports: { list: [53] } }],
+            },
             "pra:WebJump": { name: "w", jumpointId: 1, url: "https://h/", jumpGroupId: 1, usernameField: null, authenticationTimeout: 30 },
             "pra:VaultUsernamePasswordAccount": { name: "a", username: "u", password: "p" },
             "pra:VaultSshAccount": { name: "k", username: "u", privateKey: SSH_KEY, type: "ssh_ca" },

@@ -32,7 +32,11 @@ describe("unit: lookups", () => {
             expected.add(one).add(many);
         }
         const exported = Object.keys(pra).filter((k) => /^get[A-Z]/.test(k) && !NOT_A_KIND_LOOKUP.has(k));
-        assert.deepStrictEqual(exported.filter((k) => !expected.has(k)), [], "SDK lookups without a kind in the table");
+        assert.deepStrictEqual(
+            exported.filter((k) => !expected.has(k)),
+            [],
+            "SDK lookups without a kind in the table",
+        );
         assert.ok(kinds.size >= 18, `${kinds.size} lookup kinds`);
     });
 
@@ -67,7 +71,10 @@ describe("unit: lookups", () => {
             `require(${JSON.stringify(path.join(root, "dist/sdk/index.js"))}); console.log(JSON.stringify(Object.keys(require.cache)))`,
         ]).toString();
         const files = JSON.parse(loaded) as string[];
-        assert.ok(files.some((f) => f.endsWith(path.join("dist", "sdk", "pra", "lookups.js"))), "the SDK's lookups module is loaded");
+        assert.ok(
+            files.some((f) => f.endsWith(path.join("dist", "sdk", "pra", "lookups.js"))),
+            "the SDK's lookups module is loaded",
+        );
         for (const f of ["dist/provider/lookups.js", "dist/provider/engine/lookup.js", "dist/provider/pra/lookups.js"]) {
             assert.ok(!files.includes(path.join(root, f)), `${f} is not loaded`);
         }

@@ -40,16 +40,33 @@ describe("unit: Password Safe kinds", () => {
         for (const bad of PS_BAD_INPUTS) {
             it(`${bad.kind}: ${bad.title} fails on ${bad.property}`, async () => {
                 const r = await handler(bad.kind).check({}, { ...bad.inputs });
-                assert.ok(r.failures?.some((f) => failureNames(f, bad.property)), JSON.stringify(r.failures).slice(0, 400));
+                assert.ok(
+                    r.failures?.some((f) => failureNames(f, bad.property)),
+                    JSON.stringify(r.failures).slice(0, 400),
+                );
                 for (const hidden of bad.mustNotShow ?? []) assert.ok(!JSON.stringify(r.failures).includes(hidden));
             });
         }
         it("defaults are explicit and a GUID is normalized to lower case", async () => {
-            const r = await handler("passwordsafe:CredentialSecret").check({}, { folderId: FOLDER_ID.toUpperCase(), title: "root", username: "root", password: PS_PASSWORD });
-            assert.deepStrictEqual(r.inputs, { folderId: FOLDER_ID, title: "root", username: "root", password: PS_PASSWORD, description: "", notes: "", urls: [] });
+            const r = await handler("passwordsafe:CredentialSecret").check(
+                {},
+                { folderId: FOLDER_ID.toUpperCase(), title: "root", username: "root", password: PS_PASSWORD },
+            );
+            assert.deepStrictEqual(r.inputs, {
+                folderId: FOLDER_ID,
+                title: "root",
+                username: "root",
+                password: PS_PASSWORD,
+                description: "",
+                notes: "",
+                urls: [],
+            });
         });
         it("a password failure never names it as a property value (the engine would print the value)", async () => {
-            const r = await handler("passwordsafe:CredentialSecret").check({}, { folderId: FOLDER_ID, title: "root", username: "root", password: "x".repeat(300) });
+            const r = await handler("passwordsafe:CredentialSecret").check(
+                {},
+                { folderId: FOLDER_ID, title: "root", username: "root", password: "x".repeat(300) },
+            );
             assert.strictEqual(r.failures?.[0].property, "");
             assert.match(r.failures![0].reason, /^password: /);
         });
@@ -65,7 +82,16 @@ describe("unit: Password Safe kinds", () => {
     });
 
     describe("diff", () => {
-        const olds = { folderId: FOLDER_ID, title: "root", username: "root", password: PS_PASSWORD, description: "", notes: "", urls: [], folderPath: "Ops Safe" };
+        const olds = {
+            folderId: FOLDER_ID,
+            title: "root",
+            username: "root",
+            password: PS_PASSWORD,
+            description: "",
+            notes: "",
+            urls: [],
+            folderPath: "Ops Safe",
+        };
         it("no change: no diff; outputs stay stable", async () => {
             const d = await handler("passwordsafe:CredentialSecret").diff("id", olds, { ...olds, folderPath: undefined });
             assert.deepStrictEqual([d.changes, d.replaces], [false, []]);
@@ -79,14 +105,24 @@ describe("unit: Password Safe kinds", () => {
             assert.strictEqual(d.changes, true);
         });
         it("a folder's new parent is an update (a move), not a replacement", async () => {
-            const d = await handler("passwordsafe:Folder").diff("id", { name: "L", description: "", parentId: FOLDER_ID }, { name: "L", description: "", parentId: "1f8fad5b-d9cb-469f-a165-70867728950e" });
+            const d = await handler("passwordsafe:Folder").diff(
+                "id",
+                { name: "L", description: "", parentId: FOLDER_ID },
+                { name: "L", description: "", parentId: "1f8fad5b-d9cb-469f-a165-70867728950e" },
+            );
             assert.deepStrictEqual([d.changes, d.replaces], [true, []]);
         });
         it("a file is judged by its hash: same content, no change; other content, a change", async () => {
             const base = { folderId: FOLDER_ID, title: "f", fileName: "f", description: "", notes: "", urls: [] };
             const h = handler("passwordsafe:FileSecret");
-            assert.strictEqual((await h.diff("id", { ...base, content: "a", contentSha256: sha256("a") }, { ...base, content: "a", contentSha256: sha256("a") })).changes, false);
-            assert.strictEqual((await h.diff("id", { ...base, contentSha256: sha256("b") }, { ...base, content: "a", contentSha256: sha256("a") })).changes, true);
+            assert.strictEqual(
+                (await h.diff("id", { ...base, content: "a", contentSha256: sha256("a") }, { ...base, content: "a", contentSha256: sha256("a") })).changes,
+                false,
+            );
+            assert.strictEqual(
+                (await h.diff("id", { ...base, contentSha256: sha256("b") }, { ...base, content: "a", contentSha256: sha256("a") })).changes,
+                true,
+            );
         });
     });
 
@@ -94,11 +130,15 @@ describe("unit: Password Safe kinds", () => {
         it("multipart: a JSON part and a file part with its name, delimited by the boundary", () => {
             const m = encodeMultipart([
                 { name: "secretmetadata", contentType: "application/json", data: '{"Title":"t"}' },
-                { name: "file", filename: "a\"b.txt", contentType: "application/octet-stream", data: Buffer.from([0, 1, 2]) },
+                { name: "file", filename: 'a"b.txt', contentType: "application/octet-stream", data: Buffer.from([0, 1, 2]) },
             ]);
             const boundary = /boundary=(.+)$/.exec(m.contentType)![1];
             const text = m.body.toString("latin1");
-            assert.ok(text.startsWith(`--${boundary}\r\nContent-Disposition: form-data; name="secretmetadata"\r\nContent-Type: application/json\r\n\r\n{"Title":"t"}\r\n`));
+            assert.ok(
+                text.startsWith(
+                    `--${boundary}\r\nContent-Disposition: form-data; name="secretmetadata"\r\nContent-Type: application/json\r\n\r\n{"Title":"t"}\r\n`,
+                ),
+            );
             assert.ok(text.includes('name="file"; filename="a%22b.txt"\r\nContent-Type: application/octet-stream\r\n\r\n\u0000\u0001\u0002\r\n'));
             assert.ok(text.endsWith(`--${boundary}--\r\n`));
         });
@@ -107,7 +147,11 @@ describe("unit: Password Safe kinds", () => {
             assert.deepStrictEqual(p.query(3), { limit: 2, offset: 4 });
             assert.strictEqual(p.parse([1, 2], { status: 200, headers: {}, body: "" }, 1).more, true);
             assert.strictEqual(p.parse([1], { status: 200, headers: {}, body: "" }, 2).more, false);
-            assert.deepStrictEqual(p.parse({ TotalCount: 4, Data: [3, 4] }, { status: 200, headers: {}, body: "" }, 2), { items: [3, 4], more: false, lastPage: 0 });
+            assert.deepStrictEqual(p.parse({ TotalCount: 4, Data: [3, 4] }, { status: 200, headers: {}, body: "" }, 2), {
+                items: [3, 4],
+                more: false,
+                lastPage: 0,
+            });
         });
         it("numbered pages: the last page comes from X-BT-Pagination-Last-Page", () => {
             const p = numberedPages(100);
@@ -116,7 +160,10 @@ describe("unit: Password Safe kinds", () => {
         });
         it("a bare host gets https and the API base path; a given path is kept", () => {
             assert.deepStrictEqual(parseApiUrl("ps.example.com"), { origin: "https://ps.example.com", basePath: "/BeyondTrust/api/public/v3" });
-            assert.deepStrictEqual(parseApiUrl("http://127.0.0.1:8080/BeyondTrust/api/public/v3/"), { origin: "http://127.0.0.1:8080", basePath: "/BeyondTrust/api/public/v3" });
+            assert.deepStrictEqual(parseApiUrl("http://127.0.0.1:8080/BeyondTrust/api/public/v3/"), {
+                origin: "http://127.0.0.1:8080",
+                basePath: "/BeyondTrust/api/public/v3",
+            });
         });
         it("the sign-in method comes from the first source naming one: a resource's OAuth client beats a key in the environment", () => {
             assert.strictEqual(psAuthMethod(undefined), "api-key", "BT_PS_API_KEY is set");

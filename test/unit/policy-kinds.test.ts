@@ -15,8 +15,14 @@ describe("policy pack kind list", () => {
     });
 
     it("holds every registered kind with the SDK's type token", () => {
-        assert.deepEqual(Object.keys(KINDS), allKinds().map((s) => s.kind));
-        assert.ok(Object.keys(KINDS).some((k) => k.startsWith("passwordsafe:")), "Password Safe kinds are listed");
+        assert.deepEqual(
+            Object.keys(KINDS),
+            allKinds().map((s) => s.kind),
+        );
+        assert.ok(
+            Object.keys(KINDS).some((k) => k.startsWith("passwordsafe:")),
+            "Password Safe kinds are listed",
+        );
         for (const s of allKinds()) assert.equal(KINDS[s.kind as keyof typeof KINDS].token, typeToken(s.kind));
     });
 

@@ -55,7 +55,10 @@ describe("unit: the grant provision queue settles every change", function () {
                     ),
                 ),
             );
-            assert.deepStrictEqual(results.map((r) => r.status), Array.from({ length: n }, (_, i) => (c.failing.includes(i) ? "rejected" : "fulfilled")));
+            assert.deepStrictEqual(
+                results.map((r) => r.status),
+                Array.from({ length: n }, (_, i) => (c.failing.includes(i) ? "rejected" : "fulfilled")),
+            );
             assert.strictEqual(overlaps, 0);
             const provisions = log.filter((l) => l.endsWith("/provision"));
             const applied = n - c.failing.length;
@@ -69,16 +72,27 @@ describe("unit: the grant provision queue settles every change", function () {
         const client = recordingClient(log, true);
         const q = groupPolicyQueue(client, "8");
         const r = await Promise.allSettled([
-            q.change(client, async () => 1, (_r, err) => {
-                throw new Error(`provision: ${(err as Error).message}`);
-            }),
-            q.change(client, async () => {
-                throw new Error("half done");
-            }, (_r, err) => {
-                throw err;
-            }),
+            q.change(
+                client,
+                async () => 1,
+                (_r, err) => {
+                    throw new Error(`provision: ${(err as Error).message}`);
+                },
+            ),
+            q.change(
+                client,
+                async () => {
+                    throw new Error("half done");
+                },
+                (_r, err) => {
+                    throw err;
+                },
+            ),
         ]);
-        assert.deepStrictEqual(r.map((x) => (x.status === "rejected" ? (x.reason as Error).message : "ok")), ["provision: provision refused", "half done"]);
+        assert.deepStrictEqual(
+            r.map((x) => (x.status === "rejected" ? (x.reason as Error).message : "ok")),
+            ["provision: provision refused", "half done"],
+        );
         assert.deepStrictEqual(log, ["POST /group-policy/8/provision"]);
     });
 });

@@ -53,7 +53,11 @@ describe("unit: redaction of echoed secrets", () => {
         const out = clean(`line 3 of the key is invalid: ${line}`, KEY);
         assert.ok(out.startsWith("line 3 of the key is invalid: "), "the text around it is kept");
         clean(KEY.replace(/\n/g, "\r\n"), KEY);
-        assert.strictEqual(redact("-----BEGIN OPENSSH PRIVATE KEY----- is expected"), "-----BEGIN OPENSSH PRIVATE KEY----- is expected", "armor lines are not secret");
+        assert.strictEqual(
+            redact("-----BEGIN OPENSSH PRIVATE KEY----- is expected"),
+            "-----BEGIN OPENSSH PRIVATE KEY----- is expected",
+            "armor lines are not secret",
+        );
     });
 
     it("truncated: a prefix at the end of the text or before an ellipsis, a suffix after one", () => {
@@ -136,7 +140,11 @@ describe("unit: redaction of echoed secrets", () => {
             };
             return new ApiClient(praProfile(conn), conn, { ...DEFAULT_RETRY, maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 5000 });
         };
-        const failure = (p: Promise<unknown>) => p.then(() => assert.fail("expected a failure"), (e: Error) => e.message);
+        const failure = (p: Promise<unknown>) =>
+            p.then(
+                () => assert.fail("expected a failure"),
+                (e: Error) => e.message,
+            );
 
         it("a refused token request never quotes the token endpoint's body (which echoed the Basic header)", async () => {
             mode = "token-echo";

@@ -28,8 +28,7 @@ describe("unit: SDK arguments reach check", () => {
         );
     });
 
-    const settled = (r: pulumi.CustomResource) =>
-        new Promise<void>((resolve) => pulumi.all([r.urn, r.id]).apply(() => resolve()));
+    const settled = (r: pulumi.CustomResource) => new Promise<void>((resolve) => pulumi.all([r.urn, r.id]).apply(() => resolve()));
 
     /** Constructs through the SDK and returns what check answers for the inputs the engine received. */
     async function checkThroughSdk(make: (p: typeof import("../../sdk").pra) => pulumi.CustomResource, kind: string) {
@@ -67,7 +66,10 @@ describe("unit: SDK arguments reach check", () => {
 
     it("an output given as input is refused; an own __proto__ argument fails in the constructor", async () => {
         const out = await checkThroughSdk((pra) => new pra.Jumpoint("out", { name: "j", platform: "linux-x86", connected: true } as never), "pra:Jumpoint");
-        assert.deepStrictEqual(out.result.failures?.map((f) => f.reason.split(":")[0]), ["connected"]);
+        assert.deepStrictEqual(
+            out.result.failures?.map((f) => f.reason.split(":")[0]),
+            ["connected"],
+        );
         const { pra } = await import("../../sdk");
         const args = Object.assign(JSON.parse('{"__proto__": {"x": 1}}'), { name: "g" });
         assert.throws(() => new pra.JumpGroup("proto", args), /Jump Group "proto": __proto__ is not a property of Jump Group/);

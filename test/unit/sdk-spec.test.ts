@@ -34,33 +34,33 @@ function readSdk(): Map<string, ClassShape> {
     const checker = program.getTypeChecker();
     const classes = new Map<string, ClassShape>();
     for (const ENTRY of ENTRIES) {
-    const entry = program.getSourceFile(ENTRY);
-    assert.ok(entry, `cannot read ${ENTRY}`);
-    const moduleSymbol = checker.getSymbolAtLocation(entry);
-    assert.ok(moduleSymbol);
-    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-        const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-        const decl = symbol.declarations?.find(ts.isClassDeclaration);
-        if (!decl || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) continue;
-        const kind = kindOf(decl);
-        if (!kind) continue;
-        const ctor = decl.members.find(ts.isConstructorDeclaration);
-        assert.ok(ctor, `${symbol.name} has no constructor`);
-        const argsParam = ctor.parameters[1];
-        assert.ok(argsParam, `${symbol.name}'s constructor takes no args`);
-        const argsType = checker.getTypeAtLocation(argsParam);
-        const args = new Map<string, { optional: boolean }>();
-        for (const p of checker.getPropertiesOfType(argsType)) args.set(p.name, { optional: (p.flags & ts.SymbolFlags.Optional) !== 0 });
-        // Outputs: the `declare readonly` properties of the class and its SDK bases (not Pulumi's own members).
-        const outputs = new Set<string>();
-        const instance = checker.getDeclaredTypeOfSymbol(symbol);
-        for (const p of checker.getPropertiesOfType(instance)) {
-            const d = p.declarations?.[0];
-            if (!d || !ts.isPropertyDeclaration(d) || !d.getSourceFile().fileName.startsWith(SDK)) continue;
-            if (d.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) outputs.add(p.name);
+        const entry = program.getSourceFile(ENTRY);
+        assert.ok(entry, `cannot read ${ENTRY}`);
+        const moduleSymbol = checker.getSymbolAtLocation(entry);
+        assert.ok(moduleSymbol);
+        for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+            const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+            const decl = symbol.declarations?.find(ts.isClassDeclaration);
+            if (!decl || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) continue;
+            const kind = kindOf(decl);
+            if (!kind) continue;
+            const ctor = decl.members.find(ts.isConstructorDeclaration);
+            assert.ok(ctor, `${symbol.name} has no constructor`);
+            const argsParam = ctor.parameters[1];
+            assert.ok(argsParam, `${symbol.name}'s constructor takes no args`);
+            const argsType = checker.getTypeAtLocation(argsParam);
+            const args = new Map<string, { optional: boolean }>();
+            for (const p of checker.getPropertiesOfType(argsType)) args.set(p.name, { optional: (p.flags & ts.SymbolFlags.Optional) !== 0 });
+            // Outputs: the `declare readonly` properties of the class and its SDK bases (not Pulumi's own members).
+            const outputs = new Set<string>();
+            const instance = checker.getDeclaredTypeOfSymbol(symbol);
+            for (const p of checker.getPropertiesOfType(instance)) {
+                const d = p.declarations?.[0];
+                if (!d || !ts.isPropertyDeclaration(d) || !d.getSourceFile().fileName.startsWith(SDK)) continue;
+                if (d.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) outputs.add(p.name);
+            }
+            classes.set(kind, { kind, args, outputs });
         }
-        classes.set(kind, { kind, args, outputs });
-    }
     }
     return classes;
 }

@@ -16,29 +16,29 @@ import { vaultAccountPolicy } from "./vault-account-policy";
 import { webJump } from "./web-jump";
 
 export const KINDS: Kind[] = [
-  sessionPolicy,
-  jumpItemRole,
-  jumpPolicy,
-  groupPolicy,
-  vaultAccountPolicy,
-  vaultAccountGroup,
-  vaultAccount,
-  jumpoint,
-  jumpGroup,
-  shellJump,
-  remoteRdp,
-  remoteVnc,
-  webJump,
-  protocolTunnelJump,
-  psqlTunnelJump,
-  mysqlTunnelJump,
-  networkTunnelJump,
-  apiAccount,
+    sessionPolicy,
+    jumpItemRole,
+    jumpPolicy,
+    groupPolicy,
+    vaultAccountPolicy,
+    vaultAccountGroup,
+    vaultAccount,
+    jumpoint,
+    jumpGroup,
+    shellJump,
+    remoteRdp,
+    remoteVnc,
+    webJump,
+    protocolTunnelJump,
+    psqlTunnelJump,
+    mysqlTunnelJump,
+    networkTunnelJump,
+    apiAccount,
 ];
 
 /** The kinds one product serves; the others do not exist there (404, unknown collection). */
 export function kindsFor(product: Product): Kind[] {
-  return KINDS.filter((k) => !k.products || k.products.includes(product));
+    return KINDS.filter((k) => !k.products || k.products.includes(product));
 }
 
 export const KIND_BY_PATH = new Map(KINDS.map((k) => [k.path, k]));
