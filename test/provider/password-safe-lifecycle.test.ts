@@ -7,15 +7,13 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { handler, resetClients } from "../../provider";
-import { registerSecret } from "../../provider/core/redact";
+import { handler } from "../../provider";
 import { sha256 } from "../../provider/passwordsafe/file-secret";
 import { MiniEngine } from "../support/mini-engine";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { usePasswordSafeSimulator } from "../support/password-safe-env";
 
 type Props = Record<string, unknown>;
 
-const PS_ENV = ["BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET", "BT_CA_FILE"];
 const PASSWORD = "Pa55-lifecycle-secret";
 const TEXT = "lifecycle text secret body";
 const FILE_TEXT = "lifecycle file secret content\n";
@@ -90,13 +88,11 @@ const CASES: KindCase[] = [
 
 describe("provider: every Password Safe kind's lifecycle against the simulator", function () {
     this.timeout(120_000);
-    let sim: SimulatorProcess;
-    let skip = "";
-    const saved: Record<string, string | undefined> = {};
+    const ps = usePasswordSafeSimulator([PASSWORD, `${PASSWORD}-2`, TEXT, `${TEXT} v2`, FILE_TEXT, "changed-out-of-band-1", "changed-out-of-band-2"]);
     const signIns = { total: 0 };
     const deps: Props = {};
 
-    const psControl = <T = any>(method: string, p: string, body?: unknown) => sim.control<T>(method, `/ps${p}`, body);
+    const psControl = ps.control;
     /** What `run` cost on the appliance: API calls (sign-in and sign-out apart), sign-ins, 401s. */
     async function cost<T>(run: () => Promise<T>): Promise<{ result: T; cost: Cost }> {
         await psControl("POST", "/counters/reset");
@@ -111,18 +107,6 @@ describe("provider: every Password Safe kind's lifecycle against the simulator",
     }
 
     before(async function () {
-        sim = await startSimulatorProcess();
-        const env = (sim as unknown as { env: Record<string, string> }).env;
-        if (!env.BT_PS_API_URL) {
-            skip = "this simulator build has no Password Safe API (no BT_PS_API_URL line): merge ps-sim";
-            return;
-        }
-        for (const n of PS_ENV) saved[n] = process.env[n];
-        for (const n of PS_ENV) if (env[n] !== undefined) process.env[n] = env[n];
-        for (const n of ["BT_PS_API_KEY", "BT_PS_CLIENT_SECRET"]) registerSecret(env[n]);
-        for (const s of [PASSWORD, `${PASSWORD}-2`, TEXT, `${TEXT} v2`, FILE_TEXT, "changed-out-of-band-1", "changed-out-of-band-2"]) registerSecret(s);
-        resetClients();
-        await psControl("POST", "/reset");
         // Two folders for the secrets (and a second parent to move things to), through the provider.
         const e = new MiniEngine();
         const { result } = await cost(async () => {
@@ -134,19 +118,6 @@ describe("provider: every Password Safe kind's lifecycle against the simulator",
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ps-lifecycle-"));
         deps.file = path.join(dir, "kubeconfig");
         fs.writeFileSync(deps.file as string, FILE_TEXT);
-    });
-    beforeEach(function () {
-        if (skip) {
-            console.log(`      skipped: ${skip}`);
-            this.skip();
-        }
-    });
-    after(async () => {
-        for (const n of PS_ENV) {
-            if (saved[n] === undefined) delete process.env[n];
-            else process.env[n] = saved[n];
-        }
-        await sim?.stop();
     });
 
     for (const c of CASES) {

@@ -1,36 +1,21 @@
 // Password Safe lookups against the simulator: a safe by name, a folder by its whole path (never
 // the first folder with that last name), a secret's value by folder path and title or by id, for
-// each secret type; errors name the filter. Skips, saying why, when the simulator has no Password Safe.
+// each secret type; errors name the filter.
 import * as assert from "assert";
-import { handler, resetClients } from "../../provider";
-import { registerSecret } from "../../provider/core/redact";
+import { handler } from "../../provider";
 import { getFolder, getSafe, getSecret } from "../../provider/passwordsafe/lookups";
-import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
+import { usePasswordSafeSimulator } from "../support/password-safe-env";
 
-const PS_ENV = ["BT_PS_API_URL", "BT_PS_API_KEY", "BT_PS_RUNAS", "BT_PS_CLIENT_ID", "BT_PS_CLIENT_SECRET", "BT_CA_FILE"];
 const PASSWORD = "lookup-password-55";
 const TEXT = "lookup text value";
 const FILE = "lookup file bytes";
 
 describe("provider: Password Safe lookups against the simulator", function () {
     this.timeout(60_000);
-    let sim: SimulatorProcess;
-    let skip = "";
-    const saved: Record<string, string | undefined> = {};
+    const ps = usePasswordSafeSimulator([PASSWORD, TEXT, FILE]);
     const ids: Record<string, string> = {};
 
     before(async () => {
-        sim = await startSimulatorProcess();
-        const env = (sim as unknown as { env: Record<string, string> }).env;
-        if (!env.BT_PS_API_URL) {
-            skip = "this simulator build has no Password Safe API (no BT_PS_API_URL line)";
-            return;
-        }
-        for (const n of PS_ENV) saved[n] = process.env[n];
-        for (const n of PS_ENV) if (env[n] !== undefined) process.env[n] = env[n];
-        for (const s of [env.BT_PS_API_KEY, PASSWORD, TEXT, FILE]) registerSecret(s);
-        resetClients();
-        await sim.control("POST", "/ps/reset");
         const up = async (kind: string, inputs: Record<string, unknown>) => {
             const h = handler(kind);
             const r = await h.check({}, inputs);
@@ -44,19 +29,6 @@ describe("provider: Password Safe lookups against the simulator", function () {
         ids.cred = await up("passwordsafe:CredentialSecret", { folderId: ids.apps, title: "db", username: "app", password: PASSWORD });
         ids.text = await up("passwordsafe:TextSecret", { folderId: ids.apps, title: "note", text: TEXT });
         ids.file = await up("passwordsafe:FileSecret", { folderId: ids.apps, title: "blob", fileName: "blob.txt", content: FILE });
-    });
-    beforeEach(function () {
-        if (skip) {
-            console.log(`      skipped: ${skip}`);
-            this.skip();
-        }
-    });
-    after(async () => {
-        for (const n of PS_ENV) {
-            if (saved[n] === undefined) delete process.env[n];
-            else process.env[n] = saved[n];
-        }
-        await sim?.stop();
     });
 
     it("getSafe by name and by id; an unknown name is an error naming it", async () => {
@@ -74,17 +46,16 @@ describe("provider: Password Safe lookups against the simulator", function () {
     });
 
     it("OAuth client credentials: a token, a sign-in with it, and the same answers", async function () {
-        const env = (sim as unknown as { env: Record<string, string> }).env;
-        registerSecret(env.BT_PS_CLIENT_SECRET);
+        const env = ps.sim.env;
         const connection = { url: env.BT_PS_API_URL, clientId: env.BT_PS_CLIENT_ID, clientSecret: env.BT_PS_CLIENT_SECRET };
-        await sim.control("POST", "/ps/counters/reset");
+        await ps.control("POST", "/counters/reset");
         assert.strictEqual((await getSafe({ name: "Lookup Safe", connection })).id, ids.safe);
-        const c = await sim.control<any>("GET", "/ps/counters");
+        const c = await ps.control<any>("GET", "/counters");
         assert.strictEqual(c.signIns, 1, JSON.stringify(c.requests.byRoute));
     });
 
     it("owners: none declared, the signed-in user (ps-admin, UserId 1) owns the secret", async () => {
-        const live = await sim.control<any>("GET", `/ps/api/secrets/${ids.cred}`);
+        const live = await ps.control<any>("GET", `/api/secrets/${ids.cred}`);
         const owners = (live.Owners ?? []) as Array<{ UserId?: number }>;
         assert.deepStrictEqual(
             owners.map((o) => o.UserId),
