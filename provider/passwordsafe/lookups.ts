@@ -117,7 +117,11 @@ export async function getFolder(args: { id?: string; path?: string; connection?:
 }
 
 /** The value of a secret of any type: each has its own read. */
-async function valueOf(client: ReturnType<typeof clientOf>, live: ApiObject): Promise<{ value: string; extra: ApiObject }> {
+/**
+ * The secret's value, and what its type's own GET adds. `byId` is the answer to GET secrets/{id},
+ * which already carries a credential's password: then no second call is made.
+ */
+async function valueOf(client: ReturnType<typeof clientOf>, live: ApiObject, byId: boolean): Promise<{ value: string; extra: ApiObject }> {
     const sid = String(live.Id).toLowerCase();
     switch (live.SecretType) {
         case "Text": {
@@ -130,6 +134,7 @@ async function valueOf(client: ReturnType<typeof clientOf>, live: ApiObject): Pr
             return { value: (res.raw.bytes ?? Buffer.from(res.raw.body)).toString("utf8"), extra: meta };
         }
         default: {
+            if (byId && live.Password !== undefined && live.Password !== null) return { value: String(live.Password), extra: {} };
             const c = await client.request<ApiObject>("GET", `${SECRETS}/${sid}`);
             return { value: String(c.Password ?? ""), extra: c };
         }
@@ -161,7 +166,7 @@ export async function getSecret(args: { id?: string; path?: string; title?: stri
         );
         live = single(caller, `path ${JSON.stringify(args.path)} and title ${JSON.stringify(args.title)}`, exact);
     }
-    const { value, extra } = await valueOf(client, live);
+    const { value, extra } = await valueOf(client, live, args.id !== undefined);
     registerSecret(value);
     const all = { ...live, ...extra };
     const type = (all.SecretType ?? "Credential") as SecretInfo["secretType"];

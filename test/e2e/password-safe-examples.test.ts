@@ -140,9 +140,9 @@ describe("e2e: examples/password-safe-ci through the Pulumi engine", function ()
         const p = await stack.preview({ onOutput: log.onOutput });
         assert.deepStrictEqual(p.changeSummary, { same: 7 });
         const c = await ps<PsCounters>("GET", "/counters");
-        // Check and diff call nothing; the lookup by id runs at preview once the id is known. It
-        // reads a credential twice today (to find it, then for its value: provider/passwordsafe/lookups.ts).
-        assert.deepStrictEqual(apiCalls(c), { "GET /secrets-safe/secrets/{id}": 2 }, JSON.stringify(c.requests.byRoute));
+        // Check and diff call nothing; the lookup by id runs at preview once the id is known: one
+        // GET, whose answer carries the credential's password.
+        assert.deepStrictEqual(apiCalls(c), { "GET /secrets-safe/secrets/{id}": 1 }, JSON.stringify(c.requests.byRoute));
         // No sign-in at all: the provider made no call, and an inline program runs in this test's
         // process, whose lookup client kept its session from the up (a `pulumi preview` from the
         // CLI starts a new program process, which signs in once).

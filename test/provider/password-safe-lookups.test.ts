@@ -72,4 +72,19 @@ describe("provider: Password Safe lookups against the simulator", function () {
         assert.deepStrictEqual([file.secretType, file.fileName, file.value === FILE], ["File", "blob.txt", true]);
         await assert.rejects(getSecret({ path: "Lookup Safe/Apps", title: "missing" }), /nothing matches path "Lookup Safe\/Apps" and title "missing"/);
     });
+
+    it("getSecret by id: one GET for a credential (its answer carries the password), two for a text (metadata, then /text)", async () => {
+        const calls = async (run: () => Promise<unknown>) => {
+            await ps.control("POST", "/counters/reset");
+            await run();
+            const byRoute = (await ps.control<any>("GET", "/counters")).requests.byRoute as Record<string, number>;
+            return Object.entries(byRoute)
+                .filter(([k]) => !/auth\//i.test(k))
+                .reduce((n, [, v]) => n + v, 0);
+        };
+        let cred: { value: string } | undefined;
+        assert.strictEqual(await calls(async () => (cred = await getSecret({ id: ids.cred }))), 1);
+        assert.ok(cred!.value === PASSWORD, "the password comes from that one answer");
+        assert.strictEqual(await calls(() => getSecret({ id: ids.text })), 2);
+    });
 });
