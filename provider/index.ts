@@ -6,9 +6,10 @@ import { DynamicHandler, handlerFor } from "./engine/handlers";
 import { processState } from "./core/process-state";
 import { resetClients as resetApiClients } from "./core/api-client";
 import { resetProductDetection } from "./core/product-detection";
-import { passwordSafeSpecFor, specFor } from "./registry";
-import { psHandlerFor } from "./passwordsafe/kind";
+import { recordSpecFor, specFor } from "./registry";
+import { recordHandlerFor } from "./engine/record-handler";
 import { setPasswordSafeConfig } from "./passwordsafe/connection";
+import { setEpmConfig } from "./epm/connection";
 
 export type { DynamicHandler } from "./engine/handlers";
 export { SPECS, specFor, PASSWORD_SAFE_SPECS, allKinds } from "./registry";
@@ -22,8 +23,8 @@ const handlers = processState("handlers", () => new Map<string, DynamicHandler>(
 export function handler(kind: string): DynamicHandler {
     let h = handlers.get(kind);
     if (!h) {
-        const ps = passwordSafeSpecFor(kind);
-        h = ps ? psHandlerFor(ps) : handlerFor(specFor(kind));
+        const record = recordSpecFor(kind);
+        h = record ? recordHandlerFor(record) : handlerFor(specFor(kind));
         handlers.set(kind, h);
     }
     return h;
@@ -62,6 +63,7 @@ export function provider(kind: string): KindProvider {
 export function configure(req: { config: { get(key: string): string | undefined } }): void {
     setStackConfig(req.config);
     setPasswordSafeConfig(req.config);
+    setEpmConfig(req.config);
 }
 
 /** Forget every client, token and detected product (tests that restart or replace simulators). */

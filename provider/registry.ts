@@ -19,6 +19,8 @@ import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-acco
 import { webJump } from "./pra/web-jump";
 import type { FieldTable } from "./engine/fields";
 import type { PsSpec } from "./passwordsafe/kind";
+import type { RecordSpec } from "./engine/record-handler";
+import type { Endpoint } from "./core/api-client";
 import { credentialSecret } from "./passwordsafe/credential-secret";
 import { fileSecret } from "./passwordsafe/file-secret";
 import { folder } from "./passwordsafe/folder";
@@ -58,11 +60,18 @@ export function specFor(kind: string): ResourceSpec {
     return spec;
 }
 
-/** Password Safe's kinds: specs over the Password Safe handler (provider/passwordsafe/kind.ts). */
+/** Password Safe's kinds: record specs (provider/engine/record-handler.ts) over its binding (provider/passwordsafe/kind.ts). */
 export const PASSWORD_SAFE_SPECS: readonly PsSpec[] = [safe, folder, credentialSecret, textSecret, fileSecret];
 
 export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
     return PASSWORD_SAFE_SPECS.find((s) => s.kind === kind);
+}
+
+/** Every kind over the record handler, whatever its product. */
+export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [...(PASSWORD_SAFE_SPECS as readonly RecordSpec<Endpoint>[])];
+
+export function recordSpecFor(kind: string): RecordSpec<Endpoint> | undefined {
+    return RECORD_SPECS.find((s) => s.kind === kind);
 }
 
 /** What the SDK needs of any kind, whatever its product: its title, properties and outputs. */
@@ -75,11 +84,11 @@ export interface KindInfo {
 
 /** Every kind of every product. */
 export function allKinds(): KindInfo[] {
-    return [...SPECS, ...PASSWORD_SAFE_SPECS];
+    return [...SPECS, ...RECORD_SPECS];
 }
 
 export function kindInfo(kind: string): KindInfo {
-    const found = passwordSafeSpecFor(kind) ?? SPECS.find((s) => s.kind === kind);
+    const found = recordSpecFor(kind) ?? SPECS.find((s) => s.kind === kind);
     if (!found) {
         throw new Error(
             `pulumi-beyondtrust has no resource kind "${kind}" (known: ${allKinds()

@@ -395,9 +395,15 @@ export function sharedTokenSource(
     return source;
 }
 
-/** A bearer authenticator over the account's shared token source (PRA/RS; Password Safe's OAuth step). */
-export function bearerFor(product: Product, tokenUrl: string, clientId: string, clientSecret: string): ClientProfile["authenticator"] {
-    return (base, clock) => bearer(sharedTokenSource(product, tokenUrl, clientId, clientSecret, base, clock));
+/** A bearer authenticator over the account's shared token source (PRA/RS in Basic, EPM in a form body). */
+export function bearerFor(
+    product: Product,
+    tokenUrl: string,
+    clientId: string,
+    clientSecret: string,
+    credentialsIn: "basic" | "form" = "basic",
+): ClientProfile["authenticator"] {
+    return (base, clock) => bearer(sharedTokenSource(product, tokenUrl, clientId, clientSecret, base, clock, credentialsIn));
 }
 
 /**

@@ -1,6 +1,7 @@
 // How each product splits a list into pages. PRA/RS number pages (`per_page`, `current_page`) and
 // report the last one in `X-BT-Pagination-Last-Page` or a `Link: rel="next"` header; Password Safe
-// takes `limit`/`offset` and (from API 3.2, on secret lists only) wraps a page as `{TotalCount, Data}`.
+// takes `limit`/`offset` and (from API 3.2, on secret lists only) wraps a page as `{TotalCount, Data}`;
+// EPM takes `Pagination.PageNumber`/`PageSize` and answers `{pageNumber, pageCount, data, ...}`.
 // The API client fetches; a Pager says which query asks for page n and what the answer means.
 import { RawResponse, header } from "./http";
 
@@ -52,6 +53,22 @@ export function limitOffset(limit = 1000): Pager {
             }
             const items = itemsOf(body);
             return { items, more: Array.isArray(body) && body.length === limit, lastPage: 0 };
+        },
+    };
+}
+
+/** EPM: `Pagination.PageNumber`/`Pagination.PageSize` (at most 200), the `{pageNumber, pageCount, data}` envelope. */
+export function pageEnvelope(pageSize = 200): Pager {
+    return {
+        query: (page) => ({ "Pagination.PageNumber": page, "Pagination.PageSize": pageSize }),
+        parse(body, _res, page) {
+            const envelope = (typeof body === "object" && body !== null && !Array.isArray(body) ? body : {}) as {
+                data?: unknown[];
+                pageCount?: number;
+            };
+            const items = Array.isArray(envelope.data) ? envelope.data : itemsOf(body);
+            const pageCount = Number(envelope.pageCount ?? 0) || 0;
+            return { items, more: items.length > 0 && page < pageCount, lastPage: pageCount };
         },
     };
 }

@@ -2,8 +2,8 @@
 // resource's `connection` input, then stack config `beyondtrust:passwordSafe*` (and the CA settings
 // shared with PRA), then the environment (`BT_PS_*`, `BT_CA_*`). Resolved inside the plugin only.
 import * as fs from "fs";
-import { processState } from "../core/process-state";
 import { registerSecret } from "../core/redact";
+import { parseApiUrl as parseUrl, settingTable } from "../core/settings";
 
 export const PS_BASE_PATH = "/BeyondTrust/api/public/v3";
 
@@ -61,27 +61,14 @@ export interface PasswordSafeConnection {
     insecure: boolean;
 }
 
-const stackConfig = processState("passwordSafeStackConfig", () => ({ values: {} as Partial<Record<Setting, string>> }));
+const table = settingTable<Setting>("passwordSafe", { configKeys: PS_CONFIG_KEYS, envNames: PS_ENV_NAMES, secrets: PS_SECRET_SETTINGS });
 
 /** From the provider's configure(): remembers this product's stack config for the process. */
-export function setPasswordSafeConfig(config: { get(key: string): string | undefined }): void {
-    const values: Partial<Record<Setting, string>> = {};
-    for (const setting of PS_CONNECTION_SETTINGS) {
-        const v = config.get(`beyondtrust:${PS_CONFIG_KEYS[setting]}`);
-        if (v !== undefined && v !== "") values[setting] = v;
-    }
-    for (const s of PS_SECRET_SETTINGS) registerSecret(values[s]);
-    stackConfig.values = values;
-}
+export const setPasswordSafeConfig = (config: { get(key: string): string | undefined }): void => table.configure(config);
 
 /** A setting and where it came from: the resource's input, stack config, or the environment. */
 export function psSetting(setting: Setting, input?: PasswordSafeConnectionInput): { value?: string; source: string } {
-    const explicit = input?.[setting];
-    if (explicit !== undefined && explicit !== null && explicit !== "") return { value: String(explicit), source: `connection.${setting}` };
-    const configured = stackConfig.values[setting];
-    if (configured !== undefined) return { value: configured, source: `stack config beyondtrust:${PS_CONFIG_KEYS[setting]}` };
-    const env = process.env[PS_ENV_NAMES[setting]];
-    return env !== undefined && env !== "" ? { value: env, source: PS_ENV_NAMES[setting] } : { source: "" };
+    return table.get(setting, input as Partial<Record<Setting, unknown>> | undefined);
 }
 
 /**
@@ -91,11 +78,7 @@ export function psSetting(setting: Setting, input?: PasswordSafeConnectionInput)
  * by field as usual.
  */
 export function psAuthMethod(input?: PasswordSafeConnectionInput): "api-key" | "oauth" | undefined {
-    const layers: Array<(s: Setting) => string | undefined> = [
-        (s) => (input?.[s] !== undefined && input?.[s] !== null && input?.[s] !== "" ? String(input[s]) : undefined),
-        (s) => stackConfig.values[s],
-        (s) => (process.env[PS_ENV_NAMES[s]] === "" ? undefined : process.env[PS_ENV_NAMES[s]]),
-    ];
+    const layers = table.layers(input as Partial<Record<Setting, unknown>> | undefined);
     for (const layer of layers) {
         if (layer("apiKey") !== undefined) return "api-key";
         if (layer("clientId") !== undefined || layer("clientSecret") !== undefined) return "oauth";
@@ -105,23 +88,7 @@ export function psAuthMethod(input?: PasswordSafeConnectionInput): "api-key" | "
 
 /** The API URL of a `url` setting: a bare host gets https:// and the base path. Throws with the reason. */
 export function parseApiUrl(text: string): { origin: string; basePath: string } {
-    const trimmed = text.trim();
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-    let url: URL;
-    try {
-        url = new URL(withScheme);
-    } catch {
-        throw new Error("is not a URL or host name");
-    }
-    if (url.username || url.password) {
-        registerSecret(url.password);
-        throw new Error("carries credentials (user:password@): give them as apiKey/runAs or clientId/clientSecret");
-    }
-    if (!/^https?:$/.test(url.protocol)) throw new Error(`has the scheme ${JSON.stringify(url.protocol)}: use https:// (or http:// for a lab)`);
-    if (url.hostname === "") throw new Error("has no host name");
-    if (url.search || url.hash) throw new Error("has a query string or fragment: give the API URL only");
-    const path = url.pathname.replace(/\/+$/, "");
-    return { origin: `${url.protocol}//${url.host}`, basePath: path === "" ? PS_BASE_PATH : path };
+    return parseUrl(text, PS_BASE_PATH, "apiKey/runAs or clientId/clientSecret");
 }
 
 /** Why the connection cannot be used, per setting (check's messages); empty when it can. */

@@ -2,12 +2,13 @@
 // read back on refresh (GET secrets/{id} returns it), so a change out of band shows as a change of
 // `password`, secret in state and in the diff.
 import { FOLDERS } from "./common";
-import { ApiObject, PsSpec, unlessMissing } from "./kind";
+import { ApiObject, PASSWORD_SAFE, PsSpec, unlessMissing } from "./kind";
 import { SECRET_FIELDS, SECRET_OUTPUTS, findSecret, metadataBody, metadataFromApi, secretPath } from "./secret-common";
 
 export const credentialSecret: PsSpec = {
     kind: "passwordsafe:CredentialSecret",
     title: "Password Safe credential secret",
+    product: PASSWORD_SAFE,
     naturalKey: "folderId and title",
     fields: {
         ...SECRET_FIELDS,

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import { encodeMultipart } from "../core/multipart";
 import { Failure } from "../engine/fields";
 import { FOLDERS } from "./common";
-import { ApiObject, PsContext, PsSpec, unlessMissing } from "./kind";
+import { ApiObject, PASSWORD_SAFE, PsContext, PsSpec, unlessMissing } from "./kind";
 import { SECRET_FIELDS, SECRET_OUTPUTS, findSecret, metadataBody, metadataFromApi, secretPath } from "./secret-common";
 
 export const MAX_FILE_BYTES = 5_000_000;
@@ -34,6 +34,7 @@ function multipart(ctx: PsContext, metadata: Record<string, unknown>) {
 export const fileSecret: PsSpec = {
     kind: "passwordsafe:FileSecret",
     title: "Password Safe file secret",
+    product: PASSWORD_SAFE,
     naturalKey: "folderId and title",
     fields: {
         ...SECRET_FIELDS,

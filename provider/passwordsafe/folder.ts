@@ -3,7 +3,7 @@
 // inside stay where they are; a new name or description is a PUT of both.
 import { text, guid, FOLDERS } from "./common";
 import { resolveFolderPath } from "./folder-tree";
-import { ApiObject, PsContext, PsSpec, unlessMissing } from "./kind";
+import { ApiObject, PASSWORD_SAFE, PsContext, PsSpec, unlessMissing } from "./kind";
 import { ZERO_GUID } from "../engine/fields";
 
 /** The parent's id: the declared one, or the folder at the declared path. */
@@ -20,6 +20,7 @@ function liveParent(live: ApiObject): string {
 export const folder: PsSpec = {
     kind: "passwordsafe:Folder",
     title: "Password Safe folder",
+    product: PASSWORD_SAFE,
     naturalKey: "name and parent",
     fields: {
         name: text("Name", 1, 256, "The folder's name, unique within its parent.", { required: true }),

@@ -1,10 +1,11 @@
 // A safe: the root of a tree of folders. Created 201 + JSON, updated 204 (no body), deleted 204.
 import { text, SAFES } from "./common";
-import { ApiObject, PsSpec, unlessMissing } from "./kind";
+import { ApiObject, PASSWORD_SAFE, PsSpec, unlessMissing } from "./kind";
 
 export const safe: PsSpec = {
     kind: "passwordsafe:Safe",
     title: "Password Safe safe",
+    product: PASSWORD_SAFE,
     naturalKey: "name",
     fields: {
         name: text("Name", 1, 256, "The safe's name, unique on the appliance.", { required: true }),

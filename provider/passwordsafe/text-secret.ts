@@ -1,11 +1,12 @@
 // A text secret: a note of up to 4096 characters, read back on refresh from secrets/{id}/text.
 import { FOLDERS } from "./common";
-import { ApiObject, PsSpec, unlessMissing } from "./kind";
+import { ApiObject, PASSWORD_SAFE, PsSpec, unlessMissing } from "./kind";
 import { SECRET_FIELDS, SECRET_OUTPUTS, findSecret, metadataBody, metadataFromApi, secretPath } from "./secret-common";
 
 export const textSecret: PsSpec = {
     kind: "passwordsafe:TextSecret",
     title: "Password Safe text secret",
+    product: PASSWORD_SAFE,
     naturalKey: "folderId and title",
     fields: {
         ...SECRET_FIELDS,
