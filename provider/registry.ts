@@ -19,6 +19,7 @@ import { vaultUsernamePasswordAccount } from "./pra/vault-username-password-acco
 import { webJump } from "./pra/web-jump";
 import type { FieldTable } from "./engine/fields";
 import type { PsSpec } from "./passwordsafe/kind";
+import type { EpmSpec } from "./epm/kind";
 import type { RecordSpec } from "./engine/record-handler";
 import type { Endpoint } from "./core/api-client";
 import { credentialSecret } from "./passwordsafe/credential-secret";
@@ -67,8 +68,14 @@ export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
     return PASSWORD_SAFE_SPECS.find((s) => s.kind === kind);
 }
 
+/** EPM's kinds: record specs over its binding (provider/epm/kind.ts). */
+export const EPM_SPECS: readonly EpmSpec[] = [];
+
 /** Every kind over the record handler, whatever its product. */
-export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [...(PASSWORD_SAFE_SPECS as readonly RecordSpec<Endpoint>[])];
+export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [
+    ...(PASSWORD_SAFE_SPECS as readonly RecordSpec<Endpoint>[]),
+    ...(EPM_SPECS as readonly RecordSpec<Endpoint>[]),
+];
 
 export function recordSpecFor(kind: string): RecordSpec<Endpoint> | undefined {
     return RECORD_SPECS.find((s) => s.kind === kind);

@@ -6,5 +6,6 @@
  */
 export * as pra from "./pra";
 export * as passwordsafe from "./passwordsafe";
+export * as epm from "./epm";
 export type { ConnectionArgs, CommonArgs } from "./resource";
 export { typeToken } from "./resource";

@@ -1,0 +1,3 @@
+// Endpoint Privilege Management: computer groups, policies and their revisions, policy assignments
+// and computer memberships, over the EPM Management API.
+export type { EpmConnectionArgs, EpmCommonArgs } from "./connection";
