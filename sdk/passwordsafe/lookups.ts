@@ -4,8 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { FolderInfo, SafeInfo, SecretInfo } from "../../provider/passwordsafe/lookups";
 import type { PasswordSafeConnectionArgs } from "./connection";
-// Only the key table: the provider's connection module is small and loads no HTTP code.
-import { PS_CONFIG_KEYS } from "../../provider/passwordsafe/connection";
+import { stackConfigOf } from "../stack-config";
 
 export type { FolderInfo, SafeInfo, SecretInfo };
 
@@ -14,10 +13,7 @@ type Where = { connection?: pulumi.Input<PasswordSafeConnectionArgs> };
 /** The lookup's connection over the program's stack config (read raw: used, never output). */
 function connectionWith(explicit: Record<string, unknown> | undefined): Record<string, unknown> {
     const merged: Record<string, unknown> = {};
-    for (const [setting, key] of Object.entries(PS_CONFIG_KEYS)) {
-        const v = pulumi.runtime.getConfig(`beyondtrust:${key}`);
-        if (v !== undefined && v !== "") merged[setting] = setting === "insecure" ? v === "true" : v;
-    }
+    for (const [setting, v] of Object.entries(stackConfigOf("passwordsafe"))) merged[setting] = setting === "insecure" ? v === "true" : v;
     for (const [k, v] of Object.entries(explicit ?? {})) if (v !== undefined && v !== null && v !== "") merged[k] = v;
     return merged;
 }

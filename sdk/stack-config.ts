@@ -1,0 +1,16 @@
+// The program's `beyondtrust:*` stack config for one product's lookups, which run in the program's
+// process (resources resolve theirs in the plugin). The keys are the product's table as the plugin
+// reads it (provider/*/connection.ts), carried as data in sdk/kinds.generated.ts so that the SDK loads
+// no provider code. Values are read raw: a secret is used by the lookup, never output.
+import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_KEYS } from "./kinds.generated";
+
+/** The settings the program's stack config gives, by setting name (e.g. `{ url, apiKey }` for Password Safe). */
+export function stackConfigOf<P extends keyof typeof CONFIG_KEYS>(product: P): Partial<Record<keyof (typeof CONFIG_KEYS)[P], string>> {
+    const out: Record<string, string> = {};
+    for (const [setting, key] of Object.entries(CONFIG_KEYS[product])) {
+        const v = pulumi.runtime.getConfig(`beyondtrust:${key}`);
+        if (v !== undefined && v !== "") out[setting] = v;
+    }
+    return out as Partial<Record<keyof (typeof CONFIG_KEYS)[P], string>>;
+}
