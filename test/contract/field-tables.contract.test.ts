@@ -4,9 +4,9 @@
 // body where the API creates it, else what a read returns; a list's query parameters for filters):
 // the field's name (both ways: a table field the schema lacks, a schema property the table lacks,
 // a field the table keeps from a product whose schema has it), type, enum values, read-only and
-// write-only marks, whether create requires it, nullable, minimum and maximum, and its length limits
-// where the spec gives them (a maximum length the spec does not give is a difference too), nested
-// list items and object properties alike. Reading the tables as data finds what no single request
+// write-only marks, whether create requires it, nullable, minimum and maximum, its default where both
+// give one, and its length limits where the spec gives them (a maximum length the spec does not give
+// is a difference too), nested list items and object properties alike. Reading the tables as data finds what no single request
 // exercises. A difference fails naming the product, the table, the field and what differs, unless
 // FIELD_TABLE_DIFFERENCES (test/contract/spec.ts, beside SPEC_DEFECTS) justifies it with its source;
 // an entry that no longer matches any difference fails too, so the list stays true. Needs no
@@ -143,6 +143,9 @@ function fieldDifferences(doc: Doc, product: Product, name: string, field: Field
     if (p.minLength !== undefined && (field.minLength ?? 0) !== p.minLength) say("min length", field.minLength, p.minLength);
     if (p.minimum !== undefined && field.minimum !== p.minimum) say("minimum", field.minimum, p.minimum);
     if (p.maximum !== undefined && field.maximum !== p.maximum) say("maximum", field.maximum, p.maximum);
+    // Defaults where both give a value (the spec is silent on most; kind code such as a derive step fills computed ones).
+    const literal = field.default !== undefined && typeof field.default !== "function";
+    if (literal && p.default !== undefined && JSON.stringify(field.default) !== JSON.stringify(p.default)) say("default", field.default, p.default);
     if ((field.nullable === true) !== (p.nullable === true)) say("nullable", field.nullable === true, p.nullable === true);
     if (p.maxLength === undefined && field.maxLength !== undefined) say("max length", field.maxLength, p.maxLength);
     if (field.type === "array" && field.items && p.items) out.push(...fieldDifferences(doc, product, `${name}[]`, field.items, p.items, undefined));
