@@ -4,9 +4,10 @@
 // body where the API creates it, else what a read returns; a list's query parameters for filters):
 // the field's name (both ways: a table field the schema lacks, a schema property the table lacks,
 // a field the table keeps from a product whose schema has it), type, enum values, read-only and
-// write-only marks, whether create requires it, nullable, minimum and maximum, its default where both
-// give one, and its length limits where the spec gives them (a maximum length the spec does not give
-// is a difference too), nested list items and object properties alike. Reading the tables as data finds what no single request
+// write-only marks, whether create requires it, nullable, minimum and maximum, pattern, list sizes,
+// its default where both give one, and its length limits where the spec gives them (a maximum
+// length the spec does not give is a difference too), nested list items and object properties
+// alike. Reading the tables as data finds what no single request
 // exercises. A difference fails naming the product, the table, the field and what differs, unless
 // FIELD_TABLE_DIFFERENCES (test/contract/spec.ts, beside SPEC_DEFECTS) justifies it with its source;
 // an entry that no longer matches any difference fails too, so the list stays true. Needs no
@@ -143,6 +144,9 @@ function fieldDifferences(doc: Doc, product: Product, name: string, field: Field
     if (p.minLength !== undefined && (field.minLength ?? 0) !== p.minLength) say("min length", field.minLength, p.minLength);
     if (p.minimum !== undefined && field.minimum !== p.minimum) say("minimum", field.minimum, p.minimum);
     if (p.maximum !== undefined && field.maximum !== p.maximum) say("maximum", field.maximum, p.maximum);
+    if ((p.pattern !== undefined || field.pattern !== undefined) && field.pattern !== p.pattern) say("pattern", field.pattern, p.pattern);
+    if (p.minItems !== undefined && (field.minItems ?? 0) !== p.minItems) say("min items", field.minItems, p.minItems);
+    if ((p.maxItems !== undefined || field.maxItems !== undefined) && field.maxItems !== p.maxItems) say("max items", field.maxItems, p.maxItems);
     // Defaults where both give a value (the spec is silent on most; kind code such as a derive step fills computed ones).
     const literal = field.default !== undefined && typeof field.default !== "function";
     if (literal && p.default !== undefined && JSON.stringify(field.default) !== JSON.stringify(p.default)) say("default", field.default, p.default);

@@ -57,6 +57,17 @@ export const FIELD_TABLE_DIFFERENCES: Record<string, { why: string; source: stri
         source: 'the spec\'s RemoteRdpJumpItem.secure_app_type description; the vendor Terraform provider validates "" and sends it for every Remote RDP without SecureApp',
         products: ["pra"],
     },
+    // The three tunnel kinds that listen locally: the schema has no pattern; its description has the rule.
+    ...Object.fromEntries(
+        ["protocol-tunnel-jump", "psql-tunnel-jump", "mysql-tunnel-jump"].map((k) => [
+            `jump-item/${k} tunnel_listen_address: pattern`,
+            {
+                why: "the address must lie in 127.0.0.0/24: the table says so as a pattern (an empty value keeps the default)",
+                source: 'the spec\'s schema description: "The value must be within the 127.0.0.0/24 subnet."',
+                products: ["pra" as const],
+            },
+        ]),
+    ),
     "group-policy/{id}/jumpoint jumpoint_id: required on create": {
         why: "the schema lists no required property, but the operation adds the Jumpoint the body names: without the id there is nothing to add (422)",
         source: 'the spec\'s POST /group-policy/{id}/jumpoint: "Adds the Jumpoint with the {jumpoint_id} given in the request body"',
