@@ -71,6 +71,21 @@ function filterSchema(doc: Doc, path: string): any {
     return { type: "object", properties: Object.fromEntries(params.filter((p: any) => !paging.has(p.name)).map((p: any) => [p.name, p.schema ?? {}])) };
 }
 
+/** The operations the spec gives a collection path and its item path, and whether its list is paginated. */
+function operationsOf(doc: Doc, path: string): { operations: string[]; paginated: boolean } {
+    const list = doc.paths?.[`/${path}`] ?? {};
+    const item = doc.paths?.[`/${path}/{id}`] ?? {};
+    const operations = [
+        ...(list.get ? ["list"] : []),
+        ...(list.post ? ["create"] : []),
+        ...(item.get ? ["read"] : []),
+        ...(item.patch ? ["update"] : []),
+        ...(item.delete ? ["delete"] : []),
+    ];
+    const params = (list.get?.parameters ?? []).map((p: any) => resolve(doc, p)?.name);
+    return { operations, paginated: params.includes("per_page") || params.includes("current_page") };
+}
+
 /** For a kind whose tables vary by a field (vault accounts by `type`): the oneOf member whose enum holds the variant. */
 function variantSchema(doc: Doc, schema: any, by: string, variant: string): any {
     const members = (schema?.oneOf ?? [schema]).map((m: any) => resolve(doc, m));
@@ -196,6 +211,18 @@ describe("contract: the simulator's field tables match the official specs' schem
         const doc = docs[product];
         if (!doc) continue;
         describe(product, () => {
+            it("every kind's operations and paging are the spec's for its paths", () => {
+                const wrong: string[] = [];
+                for (const kind of kindsFor(product)) {
+                    const ops = operationsOf(doc, kind.path);
+                    if (!sameSet(kind.operations, ops.operations))
+                        wrong.push(`${kind.path}: operations (table ${show(kind.operations)}, spec ${show(ops.operations)})`);
+                    if (kind.operations.includes("list") && kind.paginated !== ops.paginated)
+                        wrong.push(`${kind.path}: paginated (table ${kind.paginated}, spec ${ops.paginated})`);
+                }
+                assert.deepEqual(wrong, [], `${product}: kinds whose operations differ from the spec`);
+            });
+
             for (const table of servedTables(product, doc)) {
                 it(`${table.name}: every field as the spec's schema declares it`, () => {
                     assert.ok(table.schema?.properties, `${product} ${table.name}: the spec gives no object schema for it`);
