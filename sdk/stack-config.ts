@@ -14,3 +14,15 @@ export function stackConfigOf<P extends keyof typeof CONFIG_KEYS>(product: P): P
     }
     return out as Partial<Record<keyof (typeof CONFIG_KEYS)[P], string>>;
 }
+
+/**
+ * A Password Safe or EPM lookup's connection: the product's stack config under the lookup's own
+ * `connection` (a given field wins; unset, null or "" ones fall through), `insecure` as a boolean.
+ * The provider's lookup then falls back to the environment for what is still unset.
+ */
+export function lookupConnection(product: keyof typeof CONFIG_KEYS, explicit: Record<string, unknown> | undefined): Record<string, unknown> {
+    const merged: Record<string, unknown> = {};
+    for (const [setting, v] of Object.entries(stackConfigOf(product))) merged[setting] = setting === "insecure" ? v === "true" : v;
+    for (const [k, v] of Object.entries(explicit ?? {})) if (v !== undefined && v !== null && v !== "") merged[k] = v;
+    return merged;
+}

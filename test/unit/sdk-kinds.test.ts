@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { allKinds, CONFIG_KEY_TABLES } from "../../provider/registry";
 import { CONFIG_KEYS, SDK_KINDS } from "../../sdk/kinds.generated";
-import { stackConfigOf } from "../../sdk/stack-config";
+import { lookupConnection, stackConfigOf } from "../../sdk/stack-config";
 import { renderSdkKinds, SDK_KINDS_FILE } from "../../scripts/gen-policy-kinds";
 
 describe("unit: the SDK's kind data", () => {
@@ -67,6 +67,15 @@ describe("unit: the SDK's kind data", () => {
             pulumi.runtime.setAllConfig({ "beyondtrust:passwordSafeUrl": "ps.example.com", "beyondtrust:host": "" }, []);
             assert.deepEqual(stackConfigOf("passwordsafe"), { url: "ps.example.com" });
             assert.deepEqual(stackConfigOf("pra"), {}, "an empty value is unset");
+            pulumi.runtime.setAllConfig(
+                { "beyondtrust:epmUrl": "config.example.com", "beyondtrust:insecure": "true", "beyondtrust:epmClientId": "config-id" },
+                [],
+            );
+            assert.deepEqual(lookupConnection("epm", { url: "given.example.com", clientId: "", clientSecret: null }), {
+                url: "given.example.com",
+                clientId: "config-id",
+                insecure: true,
+            });
         } finally {
             pulumi.runtime.setAllConfig(saved, []);
         }
