@@ -157,8 +157,9 @@ function fieldDifferences(doc: Doc, product: Product, name: string, field: Field
     if (required !== undefined && (field.required === true) !== required) say("required on create", field.required === true, required);
     if (p.maxLength !== undefined && field.maxLength !== p.maxLength) say("max length", field.maxLength, p.maxLength);
     if (p.minLength !== undefined && (field.minLength ?? 0) !== p.minLength) say("min length", field.minLength, p.minLength);
-    if (p.minimum !== undefined && field.minimum !== p.minimum) say("minimum", field.minimum, p.minimum);
-    if (p.maximum !== undefined && field.maximum !== p.maximum) say("maximum", field.maximum, p.maximum);
+    // JSON Schema bounds numbers only (a string's minimum/maximum bounds nothing: see its length instead).
+    if (field.type === "integer" && p.minimum !== undefined && field.minimum !== p.minimum) say("minimum", field.minimum, p.minimum);
+    if (field.type === "integer" && p.maximum !== undefined && field.maximum !== p.maximum) say("maximum", field.maximum, p.maximum);
     if ((p.pattern !== undefined || field.pattern !== undefined) && field.pattern !== p.pattern) say("pattern", field.pattern, p.pattern);
     if (p.minItems !== undefined && (field.minItems ?? 0) !== p.minItems) say("min items", field.minItems, p.minItems);
     if ((p.maxItems !== undefined || field.maxItems !== undefined) && field.maxItems !== p.maxItems) say("max items", field.maxItems, p.maxItems);
