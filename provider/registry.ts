@@ -27,6 +27,9 @@ import { fileSecret } from "./passwordsafe/file-secret";
 import { folder } from "./passwordsafe/folder";
 import { safe } from "./passwordsafe/safe";
 import { textSecret } from "./passwordsafe/text-secret";
+import { PRA_CONFIG_KEYS } from "./core/connection";
+import { PS_CONFIG_KEYS } from "./passwordsafe/connection";
+import { EPM_CONFIG_KEYS } from "./epm/connection";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [
@@ -88,6 +91,17 @@ export interface KindInfo {
     fields: FieldTable;
     outputs: Record<string, string>;
 }
+
+/**
+ * Each product's stack config keys (below `beyondtrust:`), per connection setting, by the product's
+ * namespace in kind names and in the SDK (`pra`, `passwordsafe`, `epm`). The SDK's lookups read
+ * them from sdk/kinds.generated.ts (scripts/gen-policy-kinds.ts writes it from here).
+ */
+export const CONFIG_KEY_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+    pra: PRA_CONFIG_KEYS,
+    passwordsafe: PS_CONFIG_KEYS,
+    epm: EPM_CONFIG_KEYS,
+};
 
 /** Every kind of every product. */
 export function allKinds(): KindInfo[] {

@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { kindInfo } from "../provider/registry";
+// Data, not the provider's registry: a program loads no provider code (specs, zod, the HTTP stack);
+// the plugin loads it through the shim. scripts/gen-policy-kinds.ts writes the file from the registry.
+import { SDK_KINDS, SdkKind } from "./kinds.generated";
 import { shimFor, withoutPromiseStacks } from "./shim";
+import { typeToken } from "./type-token";
+
+export { typeToken };
 
 /** Where a resource's API calls go; every field falls back to stack config, then the environment. */
 export interface ConnectionArgs {
@@ -39,10 +44,12 @@ export interface CommonArgs {
     keepSecretsOnAdopt?: pulumi.Input<boolean>;
 }
 
-/** Pulumi type token of a kind: "pra:ShellJump" → "pulumi-nodejs:dynamic/beyondtrust/pra:ShellJump". */
-export function typeToken(kind: string): string {
-    const [product, type] = kind.split(":");
-    return `pulumi-nodejs:dynamic/beyondtrust/${product}:${type}`;
+/** What the SDK knows of a kind; an unknown kind (a class without a registered spec) is an error naming the known ones. */
+function sdkKind(kind: string): SdkKind {
+    if (!Object.prototype.hasOwnProperty.call(SDK_KINDS, kind)) {
+        throw new Error(`pulumi-beyondtrust has no resource kind "${kind}" (known: ${Object.keys(SDK_KINDS).join(", ")})`);
+    }
+    return SDK_KINDS[kind];
 }
 
 /**
@@ -55,7 +62,7 @@ export function typeToken(kind: string): string {
  */
 export abstract class BeyondTrustResource extends pulumi.CustomResource {
     protected constructor(kind: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
-        const spec = kindInfo(kind);
+        const spec = sdkKind(kind);
         const input = args as Record<string, unknown>;
         const props: Record<string, unknown> = {};
         const secretNames = ["connection"];
@@ -63,7 +70,7 @@ export abstract class BeyondTrustResource extends pulumi.CustomResource {
             props[prop] = input[prop];
             if (field.secret) secretNames.push(prop);
         }
-        for (const prop of Object.keys(spec.outputs)) props[prop] = undefined;
+        for (const prop of spec.outputs) props[prop] = undefined;
         props.connection = input.connection;
         props.adopt = input.adopt;
         if (input.keepSecretsOnAdopt !== undefined) props.keepSecretsOnAdopt = input.keepSecretsOnAdopt;

@@ -42,10 +42,24 @@ export interface ResolvedConnection {
     ratePerHour: number;
 }
 
-/** Stack config keys under the `beyondtrust:` namespace, as delivered to configure(). */
-const CONFIG_KEYS = ["host", "clientId", "clientSecret", "caCert", "caFile", "insecure", "product"] as const;
+/**
+ * Stack config key (below the `beyondtrust:` namespace, as delivered to configure()) per setting,
+ * listed like the other products' tables; the SDK's lookups read the same table (generated into
+ * sdk/kinds.generated.ts, so the SDK loads no provider code).
+ */
+export const PRA_CONFIG_KEYS = {
+    host: "host",
+    clientId: "clientId",
+    clientSecret: "clientSecret",
+    caCert: "caCert",
+    caFile: "caFile",
+    insecure: "insecure",
+    product: "product",
+} as const;
 
-const ENV_NAMES: Record<(typeof CONFIG_KEYS)[number], string> = {
+const CONFIG_KEYS = Object.keys(PRA_CONFIG_KEYS) as Array<keyof typeof PRA_CONFIG_KEYS>;
+
+const ENV_NAMES: Record<keyof typeof PRA_CONFIG_KEYS, string> = {
     host: "BT_API_HOST",
     clientId: "BT_CLIENT_ID",
     clientSecret: "BT_CLIENT_SECRET",
@@ -65,7 +79,7 @@ const stackConfig = processState("stackConfig", () => ({ values: {} as Record<st
 export function setStackConfig(config: ConfigSource): void {
     const values: Record<string, string> = {};
     for (const key of CONFIG_KEYS) {
-        const v = config.get(`beyondtrust:${key}`);
+        const v = config.get(`beyondtrust:${PRA_CONFIG_KEYS[key]}`);
         if (v !== undefined && v !== "") {
             values[key] = v;
         }
@@ -74,12 +88,12 @@ export function setStackConfig(config: ConfigSource): void {
     stackConfig.values = values;
 }
 
-function fromEnv(key: (typeof CONFIG_KEYS)[number]): string | undefined {
+function fromEnv(key: keyof typeof PRA_CONFIG_KEYS): string | undefined {
     const v = process.env[ENV_NAMES[key]];
     return v === undefined || v === "" ? undefined : v;
 }
 
-function pick<K extends (typeof CONFIG_KEYS)[number]>(key: K, input: ConnectionInput | undefined): string | undefined {
+function pick<K extends keyof typeof PRA_CONFIG_KEYS>(key: K, input: ConnectionInput | undefined): string | undefined {
     const explicit = input?.[key];
     if (explicit !== undefined && explicit !== null && explicit !== "") {
         return String(explicit);

@@ -4,23 +4,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { FolderInfo, SafeInfo, SecretInfo } from "../../provider/passwordsafe/lookups";
 import type { PasswordSafeConnectionArgs } from "./connection";
-// Only the key table: the provider's connection module is small and loads no HTTP code.
-import { PS_CONFIG_KEYS } from "../../provider/passwordsafe/connection";
+import { lookupConnection } from "../stack-config";
 
 export type { FolderInfo, SafeInfo, SecretInfo };
 
 type Where = { connection?: pulumi.Input<PasswordSafeConnectionArgs> };
 
 /** The lookup's connection over the program's stack config (read raw: used, never output). */
-function connectionWith(explicit: Record<string, unknown> | undefined): Record<string, unknown> {
-    const merged: Record<string, unknown> = {};
-    for (const [setting, key] of Object.entries(PS_CONFIG_KEYS)) {
-        const v = pulumi.runtime.getConfig(`beyondtrust:${key}`);
-        if (v !== undefined && v !== "") merged[setting] = setting === "insecure" ? v === "true" : v;
-    }
-    for (const [k, v] of Object.entries(explicit ?? {})) if (v !== undefined && v !== null && v !== "") merged[k] = v;
-    return merged;
-}
+const connectionWith = (explicit: Record<string, unknown> | undefined) => lookupConnection("passwordsafe", explicit);
 
 function engine(): typeof import("../../provider/passwordsafe/lookups") {
     // Lazy: the HTTP stack is loaded by the first lookup, not by importing the SDK.

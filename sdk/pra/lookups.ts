@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LookupRequest } from "../../provider/lookups";
 import type { CommonArgs, ConnectionArgs } from "../resource";
+import { stackConfigOf } from "../stack-config";
 import type { GroupPolicyArgs } from "./group-policy";
 import type { JumpGroupArgs } from "./jump-group";
 import type { JumpointArgs } from "./jumpoint";
@@ -126,16 +127,9 @@ export interface ApiAccountInfo {
     permConfigurationVaultAccount: boolean;
 }
 
-const CONFIG_KEYS = ["host", "clientId", "clientSecret", "caCert", "caFile", "insecure", "product"] as const;
-
 /** The program's `beyondtrust:*` stack config (read raw: the secret is used, never output). */
 function programConfig(): LookupRequest["stackConfig"] {
-    const out: Record<string, string> = {};
-    for (const key of CONFIG_KEYS) {
-        const v = pulumi.runtime.getConfig(`beyondtrust:${key}`);
-        if (v !== undefined && v !== "") out[key] = v;
-    }
-    return out;
+    return stackConfigOf("pra");
 }
 
 function run(kind: string, args: Record<string, unknown> | undefined, many: boolean, caller: string, pluralCaller: string): pulumi.Output<unknown> {

@@ -34,6 +34,51 @@ export const SPEC_DEFECTS: Record<string, { why: string; schema: any }> = {
 };
 
 /**
+ * Where a simulator field table (simulator/pra/kinds, grant-kinds.ts) knowingly differs from the
+ * spec's component schema: test/contract/field-tables.contract.test.ts fails on any other
+ * difference. Keyed "<table> <field>: <what differs>"; each says why and its source, and applies to
+ * both products unless `products` names one. docs/simulator.md lists them.
+ */
+export const FIELD_TABLE_DIFFERENCES: Record<string, { why: string; source: string; products?: Array<"pra" | "rs"> }> = {
+    "vault/account last_checkout_timestamp: nullable": {
+        why: "null until the account is first checked out, though the schema does not mark it nullable (see LIVE_NULLABLE)",
+        source: "vendor Terraform provider: models it as a nullable string and sends null back",
+    },
+    "vault/account private_key_passphrase: min length": {
+        why: "an empty passphrase is accepted and means none (the schema: minLength 1)",
+        source: 'vendor Terraform acceptance fixtures (test-tf-files/{pra,rs}/vault/ssh_account): every key is sent with private_key_passphrase = ""',
+    },
+    "vault/account (ssh_ca) private_key: required on create": {
+        why: "an ssh_ca account may be created without a key: the appliance generates the CA key (a plain ssh account still needs one)",
+        source: "vendor Terraform acceptance fixture stand_alone_ca (test-tf-files/{pra,rs}/vault/ssh_account): name, username and type only",
+    },
+    "jump-item/remote-rdp secure_app_type: enum": {
+        why: '"" is accepted and kept as sent: the schema\'s description says "If blank then SecureApp technology will not be used"',
+        source: 'the spec\'s RemoteRdpJumpItem.secure_app_type description; the vendor Terraform provider validates "" and sends it for every Remote RDP without SecureApp',
+        products: ["pra"],
+    },
+    // The three tunnel kinds that listen locally: the schema has no pattern; its description has the rule.
+    ...Object.fromEntries(
+        ["protocol-tunnel-jump", "psql-tunnel-jump", "mysql-tunnel-jump"].map((k) => [
+            `jump-item/${k} tunnel_listen_address: pattern`,
+            {
+                why: "the address must lie in 127.0.0.0/24: the table says so as a pattern (an empty value keeps the default)",
+                source: 'the spec\'s schema description: "The value must be within the 127.0.0.0/24 subnet."',
+                products: ["pra" as const],
+            },
+        ]),
+    ),
+    "group-policy/{id}/jumpoint jumpoint_id: required on create": {
+        why: "the schema lists no required property, but the operation adds the Jumpoint the body names: without the id there is nothing to add (422)",
+        source: 'the spec\'s POST /group-policy/{id}/jumpoint: "Adds the Jumpoint with the {jumpoint_id} given in the request body"',
+    },
+    "group-policy/{id}/jump-group jump_group_id: required on create": {
+        why: "the schema lists no required property; the operation's description calls jump_item_role_id and jump_policy_id optional, not the Jump Group's id",
+        source: 'the spec\'s POST /group-policy/{id}/jump-group: "Adds a Jump Group with the jump_group_id given in the request body ... Optionally ... jump_item_role_id"',
+    },
+};
+
+/**
  * Component schemas that cannot validate what they describe; the check patches them as named. Each
  * entry says why; docs/simulator.md lists them.
  */

@@ -1,17 +1,23 @@
-// The SDK cannot drift from the specs: for every registered kind, the class that programs use
-// (sdk/pra/*.ts, read with the TypeScript compiler, so inherited members such as JumpItemArgs'
-// count and doc-only differences do not) must take exactly the spec's fields as Args, plus
-// `connection`, `adopt` and `keepSecretsOnAdopt`, with the spec's required fields required; and must declare exactly
+// The SDK cannot drift from the specs: for every registered kind of every product, the class that
+// programs use (sdk/<product>/*.ts, every product directory, read with the TypeScript compiler, so
+// inherited members such as JumpItemArgs' count and doc-only differences do not) must take exactly
+// the spec's fields as Args, plus its product's common arguments (`connection`, `adopt`, and for
+// PRA/RS `keepSecretsOnAdopt`), with the spec's required fields required; and must declare exactly
 // the spec's fields and outputs as Outputs. A field added to a spec and not to its class (or the
 // other way round) fails here, naming the kind and the property.
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { PASSWORD_SAFE_SPECS, SPECS } from "../../provider/registry";
+import { allKinds } from "../../provider/registry";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SDK = path.join(ROOT, "sdk");
-const ENTRIES = [path.join(SDK, "pra", "index.ts"), path.join(SDK, "passwordsafe", "index.ts")];
+/** Every product directory's index (sdk/pra, sdk/passwordsafe, sdk/epm, ...): a new product is read with no edit here. */
+const ENTRIES = fs
+    .readdirSync(SDK, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(SDK, d.name, "index.ts")))
+    .map((d) => path.join(SDK, d.name, "index.ts"));
 
 interface ClassShape {
     kind: string;
@@ -19,7 +25,7 @@ interface ClassShape {
     outputs: Set<string>;
 }
 
-/** Every exported class of sdk/pra and sdk/passwordsafe with a kind: its Args' properties and its declared outputs. */
+/** Every exported class of every product directory with a kind: its Args' properties and its declared outputs. */
 function readSdk(): Map<string, ClassShape> {
     const program = ts.createProgram(ENTRIES, {
         target: ts.ScriptTarget.ES2021,
@@ -78,9 +84,10 @@ function kindOf(decl: ts.ClassDeclaration): string | undefined {
     return kind;
 }
 
-const PRA_COMMON_ARGS = ["connection", "adopt", "keepSecretsOnAdopt"];
-/** Password Safe kinds have no write-only secrets (every value reads back), so no keepSecretsOnAdopt. */
-const PS_COMMON_ARGS = ["connection", "adopt"];
+/** What every resource of a product accepts besides its spec's fields (its *CommonArgs). */
+const COMMON_ARGS = ["connection", "adopt"];
+/** PRA/RS's write-only secrets are never read back: adopting may keep the appliance's (keepSecretsOnAdopt). */
+const COMMON_ARGS_OF: Record<string, string[]> = { pra: [...COMMON_ARGS, "keepSecretsOnAdopt"] };
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe("unit: the SDK classes match their specs", function () {
@@ -90,16 +97,23 @@ describe("unit: the SDK classes match their specs", function () {
         sdk = readSdk();
     });
 
-    it("has one class per registered kind, and no class without a spec", () => {
-        assert.deepStrictEqual(sorted(sdk.keys()), sorted([...SPECS, ...PASSWORD_SAFE_SPECS].map((s) => s.kind)));
+    it("reads every product directory under sdk/", () => {
+        assert.ok(ENTRIES.length >= 3, ENTRIES.join(", "));
+        for (const product of new Set(allKinds().map((k) => k.kind.split(":")[0]))) {
+            assert.ok(ENTRIES.includes(path.join(SDK, product, "index.ts")), `sdk/${product}/index.ts is read`);
+        }
     });
 
-    for (const spec of [...SPECS, ...PASSWORD_SAFE_SPECS]) {
-        const COMMON_ARGS = spec.kind.startsWith("passwordsafe:") ? PS_COMMON_ARGS : PRA_COMMON_ARGS;
+    it("has one class per registered kind, and no class without a spec", () => {
+        assert.deepStrictEqual(sorted(sdk.keys()), sorted(allKinds().map((s) => s.kind)));
+    });
+
+    for (const spec of allKinds()) {
+        const common = COMMON_ARGS_OF[spec.kind.split(":")[0]] ?? COMMON_ARGS;
         describe(spec.kind, () => {
-            it(`Args: exactly the spec's fields, plus ${COMMON_ARGS.join(", ")}`, () => {
+            it(`Args: exactly the spec's fields, plus ${common.join(", ")}`, () => {
                 const cls = sdk.get(spec.kind)!;
-                const want = [...Object.keys(spec.fields), ...COMMON_ARGS];
+                const want = [...Object.keys(spec.fields), ...common];
                 const missing = want.filter((k) => !cls.args.has(k));
                 const extra = [...cls.args.keys()].filter((k) => !want.includes(k));
                 assert.deepStrictEqual({ missing, extra }, { missing: [], extra: [] }, `${spec.kind} Args differ from its spec`);
