@@ -27,6 +27,8 @@ import { fileSecret } from "./passwordsafe/file-secret";
 import { folder } from "./passwordsafe/folder";
 import { safe } from "./passwordsafe/safe";
 import { textSecret } from "./passwordsafe/text-secret";
+import { computerGroup } from "./epm/computer-group";
+import { policy } from "./epm/policy";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [
@@ -69,7 +71,7 @@ export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
 }
 
 /** EPM's kinds: record specs over its binding (provider/epm/kind.ts). */
-export const EPM_SPECS: readonly EpmSpec[] = [];
+export const EPM_SPECS: readonly EpmSpec[] = [computerGroup, policy];
 
 /** Every kind over the record handler, whatever its product. */
 export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [
