@@ -276,6 +276,14 @@ describe("provider: every EPM kind's lifecycle against the simulator", function 
         }
     });
 
+    it("apiVersion v2 sends the calls under /v2 and shares the account's token", async () => {
+        const e = new MiniEngine();
+        const made = await cost(() => e.up("v2", "epm:ComputerGroup", { name: "Version Two", connection: { apiVersion: "v2" } }));
+        assert.deepStrictEqual(made.cost.byRoute, { "POST /v2/groups": 1 });
+        assert.strictEqual(made.cost.tokens, 0, "the token minted earlier in the run serves every version");
+        await e.destroy("v2");
+    });
+
     it("one token for the whole run", () => {
         assert.strictEqual(tokens.total, 1);
     });
