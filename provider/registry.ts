@@ -30,6 +30,8 @@ import { textSecret } from "./passwordsafe/text-secret";
 import { PRA_CONFIG_KEYS } from "./core/connection";
 import { PS_CONFIG_KEYS } from "./passwordsafe/connection";
 import { EPM_CONFIG_KEYS } from "./epm/connection";
+import { computerGroup } from "./epm/computer-group";
+import { policy } from "./epm/policy";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [
@@ -72,7 +74,7 @@ export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
 }
 
 /** EPM's kinds: record specs over its binding (provider/epm/kind.ts). */
-export const EPM_SPECS: readonly EpmSpec[] = [];
+export const EPM_SPECS: readonly EpmSpec[] = [computerGroup, policy];
 
 /** Every kind over the record handler, whatever its product. */
 export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [

@@ -429,6 +429,26 @@ export const SDK_KINDS: { readonly [kind: string]: SdkKind } = {
         },
         outputs: ["folderPath", "createdOn", "modifiedOn", "contentSha256"],
     },
+    "epm:ComputerGroup": {
+        title: "EPM computer group",
+        fields: {
+            name: {},
+            description: {},
+            default: {},
+        },
+        outputs: [],
+    },
+    "epm:Policy": {
+        title: "EPM policy",
+        fields: {
+            name: {},
+            description: {},
+            content: {},
+            contentFile: {},
+            changeDescription: {},
+        },
+        outputs: ["contentSha256", "latestRevisionId", "latestRevision"],
+    },
 };
 
 /** Each product's stack config key (below `beyondtrust:`) per connection setting, as the plugin reads them. */
