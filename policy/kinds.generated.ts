@@ -22,6 +22,7 @@ export const KINDS = {
     "pra:GroupPolicyJumpGroup": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyJumpGroup", jumpItem: false },
     "pra:GroupPolicyVaultAccount": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyVaultAccount", jumpItem: false },
     "pra:GroupPolicyVaultAccountGroup": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyVaultAccountGroup", jumpItem: false },
+    "pra:GroupPolicyMember": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyMember", jumpItem: false },
     "passwordsafe:Safe": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:Safe", jumpItem: false },
     "passwordsafe:Folder": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:Folder", jumpItem: false },
     "passwordsafe:CredentialSecret": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:CredentialSecret", jumpItem: false },

@@ -1,6 +1,7 @@
 import type { ResourceSpec } from "./engine/spec";
 import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
+import { groupPolicyMember } from "./pra/group-policy-member";
 import { jumpGroup } from "./pra/jump-group";
 import { jumpPolicy } from "./pra/jump-policy";
 import { jumpoint } from "./pra/jumpoint";
@@ -51,6 +52,7 @@ export const SPECS: readonly ResourceSpec[] = [
     groupPolicyJumpGroup,
     groupPolicyVaultAccount,
     groupPolicyVaultAccountGroup,
+    groupPolicyMember,
 ];
 
 export function specFor(kind: string): ResourceSpec {

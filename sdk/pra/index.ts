@@ -10,4 +10,5 @@ export * from "./vault-accounts";
 export * from "./jump-policy";
 export * from "./group-policy";
 export * from "./grants";
+export * from "./group-policy-member";
 export * from "./lookups";

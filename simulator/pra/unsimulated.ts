@@ -62,8 +62,6 @@ export const UNSIMULATED: UnsimulatedPath[] = [
     { path: "/user/{id}/group-policies", methods: ["GET"], list: "plain" },
     { path: "/user/provision", methods: ["POST"] },
     { path: "/group-policy/{id}/copy", methods: ["POST"] },
-    { path: "/group-policy/{id}/member", methods: ["GET", "POST"], list: "paginated" },
-    { path: "/group-policy/{id}/member/{member_id}", methods: ["GET", "DELETE"] },
     { path: "/group-policy/{id}/team", methods: ["GET", "POST"], list: "paginated" },
     { path: "/group-policy/{id}/team/{team_id}", methods: ["GET", "DELETE"] },
     { path: "/security-provider", methods: ["GET"], list: "paginated" },

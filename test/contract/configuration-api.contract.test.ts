@@ -40,6 +40,10 @@ export const implemented = (product: "pra" | "rs") => [
         `GET /group-policy/{id}/${g}/{${key}}`,
         `DELETE /group-policy/{id}/${g}/{${key}}`,
     ]),
+    "GET /group-policy/{id}/member",
+    "POST /group-policy/{id}/member",
+    "GET /group-policy/{id}/member/{member_id}",
+    "DELETE /group-policy/{id}/member/{member_id}",
     "POST /group-policy/{id}/provision",
 ];
 
@@ -331,6 +335,28 @@ for (const product of ["pra", "rs"] as const) {
                 "/group-policy/{id}/vault-account-group/{account_group_id}",
                 `/group-policy/${gp}/vault-account-group/${ids.accountGroup}`,
             );
+        });
+
+        it("group policy members: users and security-provider groups, each named one way", async () => {
+            const gp = ids.groupPolicy;
+            const members = `/group-policy/${gp}/member`;
+            const added = await ctx.call("POST", "/group-policy/{id}/member", members, { group_policy_id: gp, security_provider_id: 1, user_id: 7 });
+            assert.equal(added.status, 201, added.text);
+            await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 2, group_name: "Admins" });
+            const dn = await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 3, distinguished_name: "CN=Ops,DC=corp" });
+            assert.equal(dn.status, 201, dn.text);
+            const list = await ctx.call("GET", "/group-policy/{id}/member", `${members}?per_page=5`);
+            assert.equal(list.body.length, 3);
+            const user = list.body.find((m: any) => m.user_id === 7);
+            await ctx.call("GET", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
+            assert.equal((await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 1, user_id: 7 })).status, 422, "twice");
+            const both = await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 3, user_id: 8, distinguished_name: "CN=x" });
+            assert.equal(both.status, 422, "user_id and distinguished_name together");
+            assert.equal((await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 1 })).status, 422, "no name");
+            assert.equal((await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 1, user: 7 })).status, 401, "unknown field");
+            await ctx.call("DELETE", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
+            await ctx.call("DELETE", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
+            await ctx.call("GET", "/group-policy/{id}/member/{member_id}", `/group-policy/999/member/1`);
         });
 
         it("deletes", async () => {

@@ -28,6 +28,27 @@ const withOwnProto = (base: Record<string, unknown>): Record<string, unknown> =>
     Object.assign(JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>, base);
 
 export const BAD_INPUTS: BadInput[] = [
+    { title: "member without a name", kind: "pra:GroupPolicyMember", inputs: { groupPolicyId: 1, securityProviderId: 1 }, property: "userId" },
+    {
+        title: "member named two ways",
+        kind: "pra:GroupPolicyMember",
+        inputs: { groupPolicyId: 1, securityProviderId: 3, userId: 7, distinguishedName: "CN=Ops,DC=corp" },
+        property: "distinguishedName",
+    },
+    { title: "member without security provider", kind: "pra:GroupPolicyMember", inputs: { groupPolicyId: 1, userId: 7 }, property: "securityProviderId" },
+    {
+        title: "member 65-character group name",
+        kind: "pra:GroupPolicyMember",
+        inputs: { groupPolicyId: 1, securityProviderId: 2, groupName: "g".repeat(65) },
+        property: "groupName",
+    },
+    { title: "member user id 0", kind: "pra:GroupPolicyMember", inputs: { groupPolicyId: 1, securityProviderId: 1, userId: 0 }, property: "userId" },
+    {
+        title: "member adopt id of another group policy",
+        kind: "pra:GroupPolicyMember",
+        inputs: { groupPolicyId: 1, securityProviderId: 1, userId: 7, adopt: "2/5" },
+        property: "adopt",
+    },
     { title: "shell jump port 0", kind: "pra:ShellJump", inputs: { ...shellJump, port: 0 }, property: "port" },
     { title: "shell jump port 65536", kind: "pra:ShellJump", inputs: { ...shellJump, port: 65536 }, property: "port" },
     { title: "shell jump port 22.5", kind: "pra:ShellJump", inputs: { ...shellJump, port: 22.5 }, property: "port" },
