@@ -78,6 +78,7 @@ describe("serialization: the provider shim", function () {
             new pra.GroupPolicyJumpGroup("g2", { groupPolicyId: 1, jumpGroupId: 1 }),
             new pra.GroupPolicyVaultAccount("g3", { groupPolicyId: 1, accountId: 1 }),
             new pra.GroupPolicyVaultAccountGroup("g4", { groupPolicyId: 1, accountGroupId: 1 }),
+            new pra.GroupPolicyMember("g5", { groupPolicyId: 1, securityProviderId: 1, userId: 1 }),
             new passwordsafe.Safe("safe", { name: "s", connection: { url: "ps.example.com", apiKey: CANARY, runAs: "u" } }),
             new passwordsafe.Folder("folder", { name: "f", parentPath: "s" }),
             new passwordsafe.CredentialSecret("cred", { folderId: PS_FOLDER, title: "t", username: "u", password: CANARY }),
