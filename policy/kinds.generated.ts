@@ -23,6 +23,8 @@ export const KINDS = {
     "pra:GroupPolicyVaultAccount": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyVaultAccount", jumpItem: false },
     "pra:GroupPolicyVaultAccountGroup": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyVaultAccountGroup", jumpItem: false },
     "pra:GroupPolicyMember": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:GroupPolicyMember", jumpItem: false },
+    "pra:VaultAccountJumpItemAssociation": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:VaultAccountJumpItemAssociation", jumpItem: false },
+    "pra:VaultAccountGroupJumpItemAssociation": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:VaultAccountGroupJumpItemAssociation", jumpItem: false },
     "passwordsafe:Safe": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:Safe", jumpItem: false },
     "passwordsafe:Folder": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:Folder", jumpItem: false },
     "passwordsafe:CredentialSecret": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:CredentialSecret", jumpItem: false },

@@ -2,6 +2,7 @@ import type { ResourceSpec } from "./engine/spec";
 import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
 import { groupPolicyMember } from "./pra/group-policy-member";
+import { vaultAccountGroupJumpItemAssociation, vaultAccountJumpItemAssociation } from "./pra/jump-item-association";
 import { jumpGroup } from "./pra/jump-group";
 import { jumpPolicy } from "./pra/jump-policy";
 import { jumpoint } from "./pra/jumpoint";
@@ -53,6 +54,8 @@ export const SPECS: readonly ResourceSpec[] = [
     groupPolicyVaultAccount,
     groupPolicyVaultAccountGroup,
     groupPolicyMember,
+    vaultAccountJumpItemAssociation,
+    vaultAccountGroupJumpItemAssociation,
 ];
 
 export function specFor(kind: string): ResourceSpec {

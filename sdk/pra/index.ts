@@ -11,4 +11,5 @@ export * from "./jump-policy";
 export * from "./group-policy";
 export * from "./grants";
 export * from "./group-policy-member";
+export * from "./jump-item-associations";
 export * from "./lookups";

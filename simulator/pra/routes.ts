@@ -1,6 +1,7 @@
 // Every /api/config/v1 route of the simulated PRA/RS Configuration API.
 import { ApiHandler } from "../core/api";
 import { Router } from "../core/router";
+import { registerAssociationRoutes } from "./associations";
 import { registerCrudRoutes } from "./crud";
 import { registerGrantRoutes } from "./grants";
 import { kindsFor } from "./kinds";
@@ -15,6 +16,7 @@ export function buildApiRouter(model: Model, onProvision: (gp: number) => void =
     for (const kind of kindsFor(model.product)) registerCrudRoutes(router, model, kind);
     registerGrantRoutes(router, model, onProvision);
     registerVaultCheckoutRoutes(router, model);
+    registerAssociationRoutes(router, model);
     // Last, so a real route always wins: the spec's other paths answer as an appliance without such objects.
     registerUnsimulatedRoutes(router, model);
     return router;

@@ -45,6 +45,15 @@ export const implemented = (product: "pra" | "rs") => [
     "GET /group-policy/{id}/member/{member_id}",
     "DELETE /group-policy/{id}/member/{member_id}",
     "POST /group-policy/{id}/provision",
+    ...["/vault/account", "/vault/account-group"].flatMap((owner) => [
+        `GET ${owner}/{id}/jump-item-association`,
+        `PATCH ${owner}/{id}/jump-item-association`,
+        ...(owner === "/vault/account" ? [`POST ${owner}/{id}/jump-item-association`, `DELETE ${owner}/{id}/jump-item-association`] : []),
+        `POST ${owner}/{id}/jump-item-association/jump-item`,
+        `DELETE ${owner}/{id}/jump-item-association/jump-item`,
+        `POST ${owner}/{id}/jump-item-association/shared-jump-group`,
+        `DELETE ${owner}/{id}/jump-item-association/shared-jump-group`,
+    ]),
 ];
 
 for (const product of ["pra", "rs"] as const) {
@@ -357,6 +366,47 @@ for (const product of ["pra", "rs"] as const) {
             await ctx.call("DELETE", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
             await ctx.call("DELETE", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
             await ctx.call("GET", "/group-policy/{id}/member/{member_id}", `/group-policy/999/member/1`);
+        });
+
+        it("jump-item associations of an account (own, or inherited from its group) and of a group", async () => {
+            const acct = `/vault/account/${ids.account}/jump-item-association`;
+            const T = "/vault/account/{id}/jump-item-association";
+            assert.equal((await ctx.call("GET", T, acct)).status, 404, "inheriting: nothing of its own to show");
+            assert.equal((await ctx.call("PATCH", T, acct, { filter_type: "no_jump_items" })).status, 422, "nothing to change while inheriting");
+            assert.equal((await ctx.call("DELETE", T, acct)).status, 422, "nothing to delete while inheriting");
+            const made = await ctx.call("POST", T, acct, {
+                filter_type: "criteria",
+                criteria: { shared_jump_groups: [ids.jumpGroup], tag: ["Prod*"], host: ["10.0.*"] },
+                jump_items: [{ id: ids.shellJump, type: "shell_jump" }],
+            });
+            assert.equal(made.status, 201, made.text);
+            assert.deepEqual(made.body.criteria.tag, ["prod*"], "patterns are stored in lower case");
+            assert.equal((await ctx.call("POST", T, acct, { filter_type: "any_jump_items" })).status, 422, "a second POST");
+            const patched = await ctx.call("PATCH", T, acct, { filter_type: "criteria", criteria: { name: ["web-*"] } });
+            assert.deepEqual([patched.body.criteria.tag, patched.body.criteria.name], [["prod*"], ["web-*"]], "omitted criteria are kept");
+            await ctx.call("POST", `${T}/jump-item`, `${acct}/jump-item`, { id: ids.remoteRdp, type: "remote_rdp" });
+            await ctx.call("POST", `${T}/jump-item`, `${acct}/jump-item`, { id: 999, type: "shell_jump" });
+            await ctx.call("DELETE", `${T}/jump-item`, `${acct}/jump-item`, { id: ids.remoteRdp, type: "remote_rdp" });
+            await ctx.call("POST", `${T}/shared-jump-group`, `${acct}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            await ctx.call("DELETE", `${T}/shared-jump-group`, `${acct}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            await ctx.call("GET", T, acct);
+            const none = await ctx.call("PATCH", T, acct, { filter_type: "no_jump_items" });
+            assert.deepEqual(none.body, { filter_type: "no_jump_items", jump_items: [] }, "criteria dropped");
+            assert.equal((await ctx.call("POST", `${T}/jump-item`, `${acct}/jump-item`, { id: ids.shellJump, type: "shell_jump" })).status, 422);
+            assert.equal((await ctx.call("DELETE", T, acct)).status, 204, "back to inheriting");
+            assert.equal((await ctx.call("GET", T, acct)).status, 404);
+
+            const group = `/vault/account-group/${ids.accountGroup}/jump-item-association`;
+            const G = "/vault/account-group/{id}/jump-item-association";
+            assert.deepEqual((await ctx.call("GET", G, group)).body, { filter_type: "any_jump_items", jump_items: [] }, "a new group's association");
+            await ctx.call("PATCH", G, group, { filter_type: "criteria", criteria: { comment: ["db"] } });
+            await ctx.call("PATCH", G, group, { criteria: { comment: ["x"] } });
+            await ctx.call("POST", `${G}/jump-item`, `${group}/jump-item`, { id: ids.shellJump, type: "shell_jump" });
+            await ctx.call("DELETE", `${G}/jump-item`, `${group}/jump-item`, { id: ids.shellJump, type: "shell_jump" });
+            const sg = await ctx.call("POST", `${G}/shared-jump-group`, `${group}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            assert.equal(sg.status, 200, sg.text);
+            await ctx.call("DELETE", `${G}/shared-jump-group`, `${group}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            await ctx.call("GET", G, "/vault/account-group/999/jump-item-association");
         });
 
         it("deletes", async () => {

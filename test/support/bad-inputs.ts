@@ -28,6 +28,56 @@ const withOwnProto = (base: Record<string, unknown>): Record<string, unknown> =>
     Object.assign(JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>, base);
 
 export const BAD_INPUTS: BadInput[] = [
+    { title: "association filter 'all'", kind: "pra:VaultAccountJumpItemAssociation", inputs: { accountId: 1, filterType: "all" }, property: "filterType" },
+    { title: "association without filter type", kind: "pra:VaultAccountJumpItemAssociation", inputs: { accountId: 1 }, property: "filterType" },
+    {
+        title: "association criteria with any_jump_items",
+        kind: "pra:VaultAccountJumpItemAssociation",
+        inputs: { accountId: 1, filterType: "any_jump_items", criteria: { tag: ["prod"] } },
+        property: "criteria",
+    },
+    {
+        title: "association jump items with no_jump_items",
+        kind: "pra:VaultAccountGroupJumpItemAssociation",
+        inputs: { accountGroupId: 1, filterType: "no_jump_items", jumpItems: [{ id: 1, type: "shell_jump" }] },
+        property: "jumpItems",
+    },
+    {
+        title: "association 33 host patterns",
+        kind: "pra:VaultAccountJumpItemAssociation",
+        inputs: { accountId: 1, filterType: "criteria", criteria: { host: Array.from({ length: 33 }, (_, i) => `h${i}`) } },
+        property: "criteria",
+    },
+    {
+        title: "association 65-character tag pattern",
+        kind: "pra:VaultAccountGroupJumpItemAssociation",
+        inputs: { accountGroupId: 1, filterType: "criteria", criteria: { tag: ["t".repeat(65)] } },
+        property: "criteria",
+    },
+    {
+        title: "association criteria with a misspelled list",
+        kind: "pra:VaultAccountJumpItemAssociation",
+        inputs: { accountId: 1, filterType: "criteria", criteria: { hosts: ["a"] } },
+        property: "criteria",
+    },
+    {
+        title: "association jump item of type vnc",
+        kind: "pra:VaultAccountJumpItemAssociation",
+        inputs: { accountId: 1, filterType: "criteria", jumpItems: [{ id: 1, type: "remote_vnc" }] },
+        property: "jumpItems",
+    },
+    {
+        title: "association shared jump group id 0",
+        kind: "pra:VaultAccountGroupJumpItemAssociation",
+        inputs: { accountGroupId: 1, filterType: "criteria", criteria: { sharedJumpGroups: [0] } },
+        property: "criteria",
+    },
+    {
+        title: "association adopt of another account",
+        kind: "pra:VaultAccountJumpItemAssociation",
+        inputs: { accountId: 1, filterType: "any_jump_items", adopt: "2" },
+        property: "adopt",
+    },
     { title: "member without a name", kind: "pra:GroupPolicyMember", inputs: { groupPolicyId: 1, securityProviderId: 1 }, property: "userId" },
     {
         title: "member named two ways",
