@@ -12,6 +12,7 @@ export const KINDS = {
     "pra:PostgresqlTunnelJump": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:PostgresqlTunnelJump", jumpItem: true },
     "pra:MysqlTunnelJump": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:MysqlTunnelJump", jumpItem: true },
     "pra:NetworkTunnelJump": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:NetworkTunnelJump", jumpItem: true },
+    "pra:JumpClientInstaller": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:JumpClientInstaller", jumpItem: false },
     "pra:VaultUsernamePasswordAccount": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:VaultUsernamePasswordAccount", jumpItem: false },
     "pra:VaultSshAccount": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:VaultSshAccount", jumpItem: false },
     "pra:VaultTokenAccount": { token: "pulumi-nodejs:dynamic/beyondtrust/pra:VaultTokenAccount", jumpItem: false },

@@ -3,6 +3,7 @@ import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
 import { groupPolicyMember } from "./pra/group-policy-member";
 import { vaultAccountGroupJumpItemAssociation, vaultAccountJumpItemAssociation } from "./pra/jump-item-association";
+import { jumpClientInstaller } from "./pra/jump-client-installer";
 import { jumpGroup } from "./pra/jump-group";
 import { jumpPolicy } from "./pra/jump-policy";
 import { jumpoint } from "./pra/jumpoint";
@@ -43,6 +44,7 @@ export const SPECS: readonly ResourceSpec[] = [
     postgresqlTunnelJump,
     mysqlTunnelJump,
     networkTunnelJump,
+    jumpClientInstaller,
     vaultUsernamePasswordAccount,
     vaultSshAccount,
     vaultTokenAccount,
@@ -92,6 +94,8 @@ export interface KindInfo {
     title: string;
     fields: FieldTable;
     outputs: Record<string, string>;
+    /** Outputs that are secrets: the SDK marks them so in state. */
+    secretOutputs?: readonly string[];
 }
 
 /** Every kind of every product. */

@@ -12,4 +12,5 @@ export * from "./group-policy";
 export * from "./grants";
 export * from "./group-policy-member";
 export * from "./jump-item-associations";
+export * from "./jump-client-installer";
 export * from "./lookups";

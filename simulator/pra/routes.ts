@@ -4,6 +4,7 @@ import { Router } from "../core/router";
 import { registerAssociationRoutes } from "./associations";
 import { registerCrudRoutes } from "./crud";
 import { registerGrantRoutes } from "./grants";
+import { registerInstallerDownload } from "./installer-download";
 import { kindsFor } from "./kinds";
 import { Model } from "./model";
 import { registerUnsimulatedRoutes } from "./unsimulated";
@@ -17,6 +18,7 @@ export function buildApiRouter(model: Model, onProvision: (gp: number) => void =
     registerGrantRoutes(router, model, onProvision);
     registerVaultCheckoutRoutes(router, model);
     registerAssociationRoutes(router, model);
+    registerInstallerDownload(router, model);
     // Last, so a real route always wins: the spec's other paths answer as an appliance without such objects.
     registerUnsimulatedRoutes(router, model);
     return router;

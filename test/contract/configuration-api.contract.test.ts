@@ -40,6 +40,11 @@ export const implemented = (product: "pra" | "rs") => [
         `GET /group-policy/{id}/${g}/{${key}}`,
         `DELETE /group-policy/{id}/${g}/{${key}}`,
     ]),
+    "GET /jump-client/installer",
+    "POST /jump-client/installer",
+    "GET /jump-client/installer/{id}",
+    "DELETE /jump-client/installer/{id}",
+    "GET /jump-client/installer/{installer_id}/{platform}",
     "GET /group-policy/{id}/member",
     "POST /group-policy/{id}/member",
     "GET /group-policy/{id}/member/{member_id}",
@@ -344,6 +349,48 @@ for (const product of ["pra", "rs"] as const) {
                 "/group-policy/{id}/vault-account-group/{account_group_id}",
                 `/group-policy/${gp}/vault-account-group/${ids.accountGroup}`,
             );
+        });
+
+        it("jump client installers: create (with its key), list, read (without it), download, delete; no PATCH", async () => {
+            const policies =
+                product === "pra"
+                    ? { session_policy_id: 2, allow_override_session_policy: true }
+                    : { attended_session_policy_id: 2, customer_client_start_mode: "minimized" };
+            const r = await ctx.call("POST", "/jump-client/installer", "/jump-client/installer", {
+                jump_group_id: ids.jumpGroup,
+                name: "contract installer",
+                tag: "contract",
+                jump_policy_id: ids.jumpPolicy,
+                valid_duration: 60,
+                ...policies,
+            });
+            assert.equal(r.status, 201, r.text);
+            assert.equal(typeof r.body.key_info.encodedInfo, "string", "the create answer carries the key");
+            assert.equal(r.body.valid_duration, undefined, "valid_duration is never answered");
+            ids.installer = r.body.id;
+            const listed = await ctx.call("GET", "/jump-client/installer", "/jump-client/installer?tag=contract&per_page=5");
+            assert.equal(listed.body.length, 1);
+            assert.equal(listed.body[0].key_info.encodedInfo, undefined, "no key in lists");
+            const read = await ctx.call("GET", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+            assert.equal(read.body.key_info.encodedInfo, undefined, "no key in reads");
+            assert.equal(read.body.key_info.filename, r.body.key_info.filename);
+            const dl = await ctx.call(
+                "GET",
+                "/jump-client/installer/{installer_id}/{platform}",
+                `/jump-client/installer/${r.body.installer_id}/windows-64-msi`,
+            );
+            assert.equal(dl.status, 200);
+            await ctx.call("GET", "/jump-client/installer/{installer_id}/{platform}", `/jump-client/installer/${"0".repeat(32)}/linux-64`);
+            await ctx.call("GET", "/jump-client/installer", "/jump-client/installer?hostname=pc1");
+            assert.equal((await ctx.call("POST", "/jump-client/installer", "/jump-client/installer", { name: "no group" })).status, 422);
+            assert.equal(
+                (await ctx.call("POST", "/jump-client/installer", "/jump-client/installer", { jump_group_id: ids.jumpGroup, valid_duration: 5 })).status,
+                422,
+            );
+            assert.equal((await ctx.api.patch(`/jump-client/installer/${ids.installer}`, { tag: "x" })).status, 405, "an installer cannot be changed");
+            await ctx.call("DELETE", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+            await ctx.call("DELETE", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+            await ctx.call("GET", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
         });
 
         it("group policy members: users and security-provider groups, each named one way", async () => {

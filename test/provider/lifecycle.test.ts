@@ -170,6 +170,20 @@ const CASES: KindCase[] = [
         drift: { apiField: "filter_rules", value: [{ ip_addresses: { range: { start: "10.9.0.1", end: "10.9.0.9" } } }], property: "filterRules" },
     },
     {
+        kind: "pra:JumpClientInstaller",
+        needs: async (e) => {
+            const [jg] = await ids(e, ["jg", "pra:JumpGroup", { name: "jg" }]);
+            return { jg };
+        },
+        create: (d) => ({ jumpGroupId: d.jg, name: "linux fleet", tag: "linux", validDuration: 60, sessionPolicyId: 2 }),
+        // The API cannot change an installer: every input replaces it.
+        update: {},
+        replace: (d) => ({ jumpGroupId: d.jg, name: "linux fleet", tag: "linux-v2", validDuration: 60, sessionPolicyId: 2 }),
+        path: (id) => `/jump-client/installer/${id}`,
+        // No drift step: any change out of band would be a replacement, not an update.
+        drift: { apiField: "", value: undefined, property: "" },
+    },
+    {
         kind: "pra:VaultUsernamePasswordAccount",
         create: () => ({ name: "svc-backup", username: "backup", password: "Initial-Passw0rd!" }),
         update: { password: "Rotated-Passw0rd!", description: "rotated" },

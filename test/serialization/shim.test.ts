@@ -80,6 +80,7 @@ describe("serialization: the provider shim", function () {
             new pra.GroupPolicyVaultAccountGroup("g4", { groupPolicyId: 1, accountGroupId: 1 }),
             new pra.GroupPolicyMember("g5", { groupPolicyId: 1, securityProviderId: 1, userId: 1 }),
             new pra.VaultAccountJumpItemAssociation("ja", { accountId: 1, filterType: "any_jump_items" }),
+            new pra.JumpClientInstaller("jci", { jumpGroupId: 1 }),
             new pra.VaultAccountGroupJumpItemAssociation("jga", { accountGroupId: 1, filterType: "criteria", criteria: { tag: ["prod"] } }),
             new passwordsafe.Safe("safe", { name: "s", connection: { url: "ps.example.com", apiKey: CANARY, runAs: "u" } }),
             new passwordsafe.Folder("folder", { name: "f", parentPath: "s" }),

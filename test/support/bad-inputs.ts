@@ -28,6 +28,29 @@ const withOwnProto = (base: Record<string, unknown>): Record<string, unknown> =>
     Object.assign(JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>, base);
 
 export const BAD_INPUTS: BadInput[] = [
+    { title: "installer without jump group", kind: "pra:JumpClientInstaller", inputs: { name: "fleet" }, property: "jumpGroupId" },
+    { title: "installer valid for 5 minutes", kind: "pra:JumpClientInstaller", inputs: { jumpGroupId: 1, validDuration: 5 }, property: "validDuration" },
+    {
+        title: "installer connection type 'udp'",
+        kind: "pra:JumpClientInstaller",
+        inputs: { jumpGroupId: 1, connectionType: "udp" },
+        property: "connectionType",
+    },
+    { title: "installer session policy 1", kind: "pra:JumpClientInstaller", inputs: { jumpGroupId: 1, sessionPolicyId: 1 }, property: "sessionPolicyId" },
+    { title: "installer 129-character name", kind: "pra:JumpClientInstaller", inputs: { jumpGroupId: 1, name: "n".repeat(129) }, property: "name" },
+    {
+        title: "installer direct queue without team:",
+        kind: "pra:JumpClientInstaller",
+        inputs: { jumpGroupId: 1, supportButtonDirectQueue: "ops", connection: { product: "rs" } },
+        property: "supportButtonDirectQueue",
+    },
+    {
+        title: "installer attended session policy on PRA",
+        kind: "pra:JumpClientInstaller",
+        inputs: { jumpGroupId: 1, attendedSessionPolicyId: 2, connection: { product: "pra" } },
+        property: "attendedSessionPolicyId",
+    },
+    { title: "installer key as input", kind: "pra:JumpClientInstaller", inputs: { jumpGroupId: 1, installerKey: "k" }, property: "installerKey" },
     { title: "association filter 'all'", kind: "pra:VaultAccountJumpItemAssociation", inputs: { accountId: 1, filterType: "all" }, property: "filterType" },
     { title: "association without filter type", kind: "pra:VaultAccountJumpItemAssociation", inputs: { accountId: 1 }, property: "filterType" },
     {
