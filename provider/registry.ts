@@ -1,6 +1,9 @@
 import type { ResourceSpec } from "./engine/spec";
 import { groupPolicy } from "./pra/group-policy";
 import { groupPolicyJumpGroup, groupPolicyJumpoint, groupPolicyVaultAccount, groupPolicyVaultAccountGroup } from "./pra/grants";
+import { groupPolicyMember } from "./pra/group-policy-member";
+import { vaultAccountGroupJumpItemAssociation, vaultAccountJumpItemAssociation } from "./pra/jump-item-association";
+import { jumpClientInstaller } from "./pra/jump-client-installer";
 import { jumpGroup } from "./pra/jump-group";
 import { jumpPolicy } from "./pra/jump-policy";
 import { jumpoint } from "./pra/jumpoint";
@@ -46,6 +49,7 @@ export const SPECS: readonly ResourceSpec[] = [
     postgresqlTunnelJump,
     mysqlTunnelJump,
     networkTunnelJump,
+    jumpClientInstaller,
     vaultUsernamePasswordAccount,
     vaultSshAccount,
     vaultTokenAccount,
@@ -56,6 +60,9 @@ export const SPECS: readonly ResourceSpec[] = [
     groupPolicyJumpGroup,
     groupPolicyVaultAccount,
     groupPolicyVaultAccountGroup,
+    groupPolicyMember,
+    vaultAccountJumpItemAssociation,
+    vaultAccountGroupJumpItemAssociation,
 ];
 
 export function specFor(kind: string): ResourceSpec {
@@ -92,6 +99,8 @@ export interface KindInfo {
     title: string;
     fields: FieldTable;
     outputs: Record<string, string>;
+    /** Outputs that are secrets: the SDK marks them so in state. */
+    secretOutputs?: readonly string[];
 }
 
 /**

@@ -74,6 +74,7 @@ export function renderSdkKinds(kinds: readonly KindInfo[] = allKinds(), configKe
                   "        },",
               ]),
         ...list("        ", "outputs", Object.keys(s.outputs)),
+        ...(s.secretOutputs?.length ? list("        ", "secretOutputs", s.secretOutputs) : []),
         "    },",
     ]);
     const keyLines = Object.entries(configKeys).flatMap(([product, table]) => [
@@ -85,11 +86,12 @@ export function renderSdkKinds(kinds: readonly KindInfo[] = allKinds(), configKe
         ...header("test/unit/sdk-kinds.test.ts"),
         "// What the SDK needs of each kind and product, as data, so that importing the SDK loads no provider code.",
         "",
-        "/** What a resource class needs of its kind: its title (messages), its properties (secret ones are wrapped as secrets), its outputs. */",
+        "/** What a resource class needs of its kind: its title (messages), its properties (secret ones are wrapped as secrets), its outputs (secretOutputs: secret in state from the first write). */",
         "export interface SdkKind {",
         "    readonly title: string;",
         "    readonly fields: { readonly [property: string]: { readonly secret?: true } };",
         "    readonly outputs: readonly string[];",
+        "    readonly secretOutputs?: readonly string[];",
         "}",
         "",
         "export const SDK_KINDS: { readonly [kind: string]: SdkKind } = {",

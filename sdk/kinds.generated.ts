@@ -2,11 +2,12 @@
 // test/unit/sdk-kinds.test.ts fails when this file no longer matches the registry.
 // What the SDK needs of each kind and product, as data, so that importing the SDK loads no provider code.
 
-/** What a resource class needs of its kind: its title (messages), its properties (secret ones are wrapped as secrets), its outputs. */
+/** What a resource class needs of its kind: its title (messages), its properties (secret ones are wrapped as secrets), its outputs (secretOutputs: secret in state from the first write). */
 export interface SdkKind {
     readonly title: string;
     readonly fields: { readonly [property: string]: { readonly secret?: true } };
     readonly outputs: readonly string[];
+    readonly secretOutputs?: readonly string[];
 }
 
 export const SDK_KINDS: { readonly [kind: string]: SdkKind } = {
@@ -226,6 +227,40 @@ export const SDK_KINDS: { readonly [kind: string]: SdkKind } = {
         },
         outputs: [],
     },
+    "pra:JumpClientInstaller": {
+        title: "Jump Client installer",
+        fields: {
+            jumpGroupId: {},
+            jumpGroupType: {},
+            name: {},
+            tag: {},
+            comments: {},
+            jumpPolicyId: {},
+            connectionType: {},
+            validDuration: {},
+            elevateInstall: {},
+            elevatePrompt: {},
+            allowOverrideJumpGroup: {},
+            allowOverrideJumpPolicy: {},
+            allowOverrideName: {},
+            allowOverrideTag: {},
+            allowOverrideComments: {},
+            jumpointProxy: {},
+            sessionPolicyId: {},
+            allowOverrideSessionPolicy: {},
+            attendedSessionPolicyId: {},
+            unattendedSessionPolicyId: {},
+            allowOverrideAttendedSessionPolicy: {},
+            allowOverrideUnattendedSessionPolicy: {},
+            supportButtonProfileCodeName: {},
+            allowOverrideSupportButtonProfile: {},
+            supportButtonDirectQueue: {},
+            allowOverrideSupportButtonDirectQueue: {},
+            customerClientStartMode: {},
+        },
+        outputs: ["installerId", "expirationTimestamp", "maxOfflineMinutes", "installerKey", "installerFilename", "installerPath"],
+        secretOutputs: ["installerKey"],
+    },
     "pra:VaultUsernamePasswordAccount": {
         title: "Vault username/password account",
         fields: {
@@ -366,6 +401,37 @@ export const SDK_KINDS: { readonly [kind: string]: SdkKind } = {
             groupPolicyId: {},
             accountGroupId: {},
             role: {},
+        },
+        outputs: [],
+    },
+    "pra:GroupPolicyMember": {
+        title: "Group policy member",
+        fields: {
+            groupPolicyId: {},
+            securityProviderId: {},
+            userId: {},
+            distinguishedName: {},
+            groupName: {},
+        },
+        outputs: ["memberId"],
+    },
+    "pra:VaultAccountJumpItemAssociation": {
+        title: "Vault account Jump Item association",
+        fields: {
+            accountId: {},
+            filterType: {},
+            criteria: {},
+            jumpItems: {},
+        },
+        outputs: [],
+    },
+    "pra:VaultAccountGroupJumpItemAssociation": {
+        title: "Vault account group Jump Item association",
+        fields: {
+            accountGroupId: {},
+            filterType: {},
+            criteria: {},
+            jumpItems: {},
         },
         outputs: [],
     },

@@ -71,6 +71,8 @@ export abstract class BeyondTrustResource extends pulumi.CustomResource {
             if (field.secret) secretNames.push(prop);
         }
         for (const prop of spec.outputs) props[prop] = undefined;
+        // Secret outputs (an installer's key) are secret in state from the first write.
+        secretNames.push(...(spec.secretOutputs ?? []));
         props.connection = input.connection;
         props.adopt = input.adopt;
         if (input.keepSecretsOnAdopt !== undefined) props.keepSecretsOnAdopt = input.keepSecretsOnAdopt;

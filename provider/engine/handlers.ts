@@ -244,6 +244,7 @@ function toOutputs(spec: ResourceSpec, inputs: Props, live: ApiObject, product: 
     }
     for (const [name, apiName] of Object.entries(spec.outputs)) {
         outs[name] = live[apiName] ?? null;
+        if (spec.secretOutputs?.includes(name)) registerSecret(outs[name]);
     }
     if (inputs[CONNECTION] !== undefined) outs[CONNECTION] = inputs[CONNECTION];
     if (inputs[ADOPT] !== undefined) outs[ADOPT] = inputs[ADOPT];

@@ -68,6 +68,8 @@ export interface ResourceSpec {
     fields: FieldTable;
     /** Read-only values the API computes, as property name → API name. */
     outputs: Record<string, string>;
+    /** Outputs that are secrets (an installer's key): secret in state, and never shown in a log or an error. */
+    secretOutputs?: readonly string[];
     /** Cross-field rules, run after each field passed its own checks. */
     refine?: (inputs: Record<string, unknown>) => Failure[];
     /** Extra API fields sent on create and stripped from reads (e.g. a vault account's type). */

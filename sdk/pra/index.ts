@@ -10,4 +10,7 @@ export * from "./vault-accounts";
 export * from "./jump-policy";
 export * from "./group-policy";
 export * from "./grants";
+export * from "./group-policy-member";
+export * from "./jump-item-associations";
+export * from "./jump-client-installer";
 export * from "./lookups";

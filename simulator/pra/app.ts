@@ -25,7 +25,7 @@ export const TOKEN_PATH = "/oauth2/token";
 // The appliance cannot take parallel membership changes on one group policy (the Terraform
 // provider serializes them for that reason). The simulator notices such overlaps, from arrival to
 // answer, and counts them, so clients can prove they never cause one.
-const MEMBERSHIP_CHANGE = /^\/group-policy\/(\d+)\/(jumpoint|jump-group|vault-account|vault-account-group|provision)(\/\d+)?$/;
+const MEMBERSHIP_CHANGE = /^\/group-policy\/(\d+)\/(jumpoint|jump-group|vault-account|vault-account-group|member|provision)(\/\d+)?$/;
 
 export interface PraAppOptions {
     product: Product;

@@ -7,6 +7,7 @@ import { parseJsonObject } from "../core/http";
 import { Router, Params } from "../core/router";
 import { MAX_LATENCY_MS } from "../core/faults";
 import { Kind, Obj } from "./fields";
+import { ASSOCIATION_OWNERS, storedAssociation, withAssociation } from "./associations";
 import { GRANT_KINDS } from "./grant-kinds";
 import { kindsFor } from "./kinds";
 import { SimClock } from "../core/clock";
@@ -154,6 +155,21 @@ export class Control implements ControlHandler {
             if (method !== "GET") throw new ApiError(405, { message: "Collections can only be read here." });
             return { status: 200, body: model.all(target.kind) };
         }
+        if (target.type === "association") {
+            const obj = model.get(target.kind, target.id);
+            if (!obj) throw notFound(`${target.kind} ${target.id} does not exist.`);
+            const stored = storedAssociation(obj);
+            if (method === "GET") {
+                if (!stored) throw notFound(`${target.kind} ${target.id} has no association of its own.`);
+                return { status: 200, body: stored };
+            }
+            if (method === "PATCH" || method === "DELETE") {
+                const updated = model.replace(target.kind, withAssociation(obj, method === "PATCH" ? parseJsonObject(raw) : undefined));
+                this.p.persist();
+                return method === "PATCH" ? { status: 200, body: storedAssociation(updated) } : { status: 204 };
+            }
+            throw new ApiError(405, { message: "Use GET, PATCH or DELETE." });
+        }
         if (target.type === "object") {
             const obj = model.get(target.kind, target.id);
             if (!obj) throw notFound(`${target.kind} ${target.id} does not exist.`);
@@ -199,10 +215,15 @@ export class Control implements ControlHandler {
 }
 
 type Target =
-    { type: "collection"; kind: string } | { type: "object"; kind: string; id: number } | { type: "grant"; grant: string; gp: number; child?: number };
+    | { type: "collection"; kind: string }
+    | { type: "object"; kind: string; id: number }
+    | { type: "association"; kind: string; id: number }
+    | { type: "grant"; grant: string; gp: number; child?: number };
 
 function resolve(parts: string[], kinds: Kind[]): Target | undefined {
     const joined = parts.join("/");
+    const association = /^(.+)\/(\d+)\/jump-item-association$/.exec(joined);
+    if (association && ASSOCIATION_OWNERS.includes(association[1] as never)) return { type: "association", kind: association[1], id: Number(association[2]) };
     for (const k of kinds) {
         if (joined === k.path) return { type: "collection", kind: k.path };
         const prefix = k.path + "/";

@@ -30,14 +30,19 @@ export function tableOf(kind: Kind, obj: Obj | undefined, product: Product): Fie
     return tableFor(variant ?? kind.fields, product);
 }
 
-/** The public representation: the product's fields in table order, write-only secrets removed. */
-export function view(kind: Kind, obj: Obj, product: Product): Obj {
+/**
+ * The public representation: the product's fields in table order, write-only secrets removed, and
+ * what only the create answer carries left out of every other answer.
+ */
+export function view(kind: Kind, obj: Obj, product: Product, answering: "create" | "read" = "read"): Obj {
     const derived = { ...obj };
     kind.derive?.(derived, product);
     const out: Obj = {};
     for (const [name, f] of Object.entries(tableOf(kind, obj, product))) {
         if (f.writeOnly || derived[name] === undefined) continue;
-        out[name] = derived[name];
+        const hidden = answering === "read" ? own(kind.onlyInCreateAnswer, name) : undefined;
+        const value = derived[name];
+        out[name] = hidden && value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([k]) => !hidden.includes(k))) : value;
     }
     return out;
 }
@@ -120,7 +125,7 @@ function create(model: Model, kind: Kind, req: ApiRequest): ApiResponse {
     const stored = model.insert(kind.path, obj);
     return {
         status: 201,
-        body: view(kind, stored, model.product),
+        body: view(kind, stored, model.product, "create"),
         headers: { Location: `${req.baseUrl}/${kind.path}/${stored.id}` },
         wrote: true,
     };

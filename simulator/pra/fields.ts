@@ -129,6 +129,11 @@ export interface Kind {
      * the stored object. What they hold is set through the control API, as the console would.
      */
     subresources?: Record<string, (obj: Obj, product: Product) => unknown>;
+    /**
+     * Parts of an object answered only by the POST that made it, never by a read or a list (an
+     * installer's key): property → its sub-properties left out afterwards.
+     */
+    onlyInCreateAnswer?: Record<string, string[]>;
     /** Refuses deleting special objects; returns the 422 message. */
     protectDelete?: (obj: Obj) => string | undefined;
 }

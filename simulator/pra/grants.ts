@@ -1,4 +1,4 @@
-// Group-policy grant routes: add/list/read/remove for the four grant kinds, plus provision.
+// Group-policy grant routes: add/list/read/remove for the four grant kinds and members, plus provision.
 import { ApiHandler, ApiResponse } from "../core/api";
 import { notFound, unprocessable } from "../core/errors";
 import { paginate, parsePageParams } from "../core/pagination";
@@ -41,10 +41,17 @@ export function registerGrantRoutes(router: Router<ApiHandler>, model: Model, on
                 preset: { group_policy_id: gp },
             });
             row.group_policy_id = gp;
-            if (model.findGrant(g.path, gp, g.key, row[g.key] as number)) {
-                throw unprocessable({ [g.key]: [`This object is already added to group policy ${gp}.`] });
+            const refused = g.refine?.(row) ?? {};
+            if (Object.keys(refused).length > 0) throw unprocessable(refused);
+            const same = g.allocatesId?.sameAs ?? [g.key];
+            if (model.grantRows(g.path, gp).some((r) => same.every((k) => fold(r[k]) === fold(row[k])))) {
+                throw unprocessable({
+                    [same.find((k) => row[k] !== undefined && k !== g.key) ?? g.key]: [`This object is already added to group policy ${gp}.`],
+                });
             }
+            if (g.allocatesId) row.id = model.nextGrantId(g.path);
             model.addGrant(g.path, row);
+            if (g.postAnswer === "empty") return { status: 201, wrote: true };
             // Every grant POST answers 201 with the grant, as GET shows it. The spec documents a body only
             // for the two vault grants, but the vendor's Terraform provider decodes a JSON body after the
             // jumpoint and jump-group POSTs too (an empty one fails it), and its acceptance tests create
@@ -83,10 +90,15 @@ function groupPolicy(model: Model, raw: string): number {
 
 function findGrant(model: Model, g: GrantKind, rawGp: string, rawChild: string): Obj {
     const gp = groupPolicy(model, rawGp);
-    const child = parseId(rawChild, g.key);
+    const child = parseId(rawChild, g.allocatesId ? `${g.path}_id` : g.key);
     const row = model.findGrant(g.path, gp, g.key, child);
     if (!row) throw notFound(`${g.key} ${child} is not added to group policy ${gp}.`);
     return row;
+}
+
+/** Names compare case-insensitively on the appliance (a distinguished name in another case is the same member). */
+function fold(v: unknown): unknown {
+    return typeof v === "string" ? v.toLowerCase() : v;
 }
 
 function grantView(g: GrantKind, row: Obj, model: Model): Obj {

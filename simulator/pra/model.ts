@@ -28,7 +28,19 @@ export class Model implements Lookup {
     clear(): void {
         this.collections = new Map(this.kinds.map((k) => [k.path, new Map()]));
         this.grants = new Map(GRANT_KINDS.map((g) => [g.path, []]));
-        this.nextIds = new Map(this.kinds.map((k) => [k.path, 1]));
+        this.nextIds = new Map(
+            [...this.kinds.map((k) => k.path), ...GRANT_KINDS.filter((g) => g.allocatesId).map((g) => grantIdKey(g.path))].map((k) => [k, 1]),
+        );
+    }
+
+    /** The id for a new row of a grant kind whose rows have their own (members): never one used before. */
+    nextGrantId(grant: string): number {
+        const key = grantIdKey(grant);
+        const used = new Set(this.grantRows(grant).map((r) => r.id));
+        let id = this.nextIds.get(key) ?? 1;
+        while (used.has(id)) id++;
+        this.nextIds.set(key, id + 1);
+        return id;
     }
 
     has(kind: string): boolean {
@@ -174,6 +186,11 @@ export class Model implements Lookup {
         if (!col) throw new Error(`unknown collection "${kind}"`);
         return col;
     }
+}
+
+/** Where a grant kind's id counter lives among the collections' (dumped and seeded alike). */
+function grantIdKey(grant: string): string {
+    return `group-policy/${grant}`;
 }
 
 /** A given id must be one the appliance could have: the spec's ObjectId, an integer from 1 to INT32_MAX. */

@@ -40,7 +40,25 @@ export const implemented = (product: "pra" | "rs") => [
         `GET /group-policy/{id}/${g}/{${key}}`,
         `DELETE /group-policy/{id}/${g}/{${key}}`,
     ]),
+    "GET /jump-client/installer",
+    "POST /jump-client/installer",
+    "GET /jump-client/installer/{id}",
+    "DELETE /jump-client/installer/{id}",
+    "GET /jump-client/installer/{installer_id}/{platform}",
+    "GET /group-policy/{id}/member",
+    "POST /group-policy/{id}/member",
+    "GET /group-policy/{id}/member/{member_id}",
+    "DELETE /group-policy/{id}/member/{member_id}",
     "POST /group-policy/{id}/provision",
+    ...["/vault/account", "/vault/account-group"].flatMap((owner) => [
+        `GET ${owner}/{id}/jump-item-association`,
+        `PATCH ${owner}/{id}/jump-item-association`,
+        ...(owner === "/vault/account" ? [`POST ${owner}/{id}/jump-item-association`, `DELETE ${owner}/{id}/jump-item-association`] : []),
+        `POST ${owner}/{id}/jump-item-association/jump-item`,
+        `DELETE ${owner}/{id}/jump-item-association/jump-item`,
+        `POST ${owner}/{id}/jump-item-association/shared-jump-group`,
+        `DELETE ${owner}/{id}/jump-item-association/shared-jump-group`,
+    ]),
 ];
 
 for (const product of ["pra", "rs"] as const) {
@@ -331,6 +349,111 @@ for (const product of ["pra", "rs"] as const) {
                 "/group-policy/{id}/vault-account-group/{account_group_id}",
                 `/group-policy/${gp}/vault-account-group/${ids.accountGroup}`,
             );
+        });
+
+        it("jump client installers: create (with its key), list, read (without it), download, delete; no PATCH", async () => {
+            const policies =
+                product === "pra"
+                    ? { session_policy_id: 2, allow_override_session_policy: true }
+                    : { attended_session_policy_id: 2, customer_client_start_mode: "minimized" };
+            const r = await ctx.call("POST", "/jump-client/installer", "/jump-client/installer", {
+                jump_group_id: ids.jumpGroup,
+                name: "contract installer",
+                tag: "contract",
+                jump_policy_id: ids.jumpPolicy,
+                valid_duration: 60,
+                ...policies,
+            });
+            assert.equal(r.status, 201, r.text);
+            assert.equal(typeof r.body.key_info.encodedInfo, "string", "the create answer carries the key");
+            assert.equal(r.body.valid_duration, undefined, "valid_duration is never answered");
+            ids.installer = r.body.id;
+            const listed = await ctx.call("GET", "/jump-client/installer", "/jump-client/installer?tag=contract&per_page=5");
+            assert.equal(listed.body.length, 1);
+            assert.equal(listed.body[0].key_info.encodedInfo, undefined, "no key in lists");
+            const read = await ctx.call("GET", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+            assert.equal(read.body.key_info.encodedInfo, undefined, "no key in reads");
+            assert.equal(read.body.key_info.filename, r.body.key_info.filename);
+            const dl = await ctx.call(
+                "GET",
+                "/jump-client/installer/{installer_id}/{platform}",
+                `/jump-client/installer/${r.body.installer_id}/windows-64-msi`,
+            );
+            assert.equal(dl.status, 200);
+            await ctx.call("GET", "/jump-client/installer/{installer_id}/{platform}", `/jump-client/installer/${"0".repeat(32)}/linux-64`);
+            await ctx.call("GET", "/jump-client/installer", "/jump-client/installer?hostname=pc1");
+            assert.equal((await ctx.call("POST", "/jump-client/installer", "/jump-client/installer", { name: "no group" })).status, 422);
+            assert.equal(
+                (await ctx.call("POST", "/jump-client/installer", "/jump-client/installer", { jump_group_id: ids.jumpGroup, valid_duration: 5 })).status,
+                422,
+            );
+            assert.equal((await ctx.api.patch(`/jump-client/installer/${ids.installer}`, { tag: "x" })).status, 405, "an installer cannot be changed");
+            await ctx.call("DELETE", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+            await ctx.call("DELETE", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+            await ctx.call("GET", "/jump-client/installer/{id}", `/jump-client/installer/${ids.installer}`);
+        });
+
+        it("group policy members: users and security-provider groups, each named one way", async () => {
+            const gp = ids.groupPolicy;
+            const members = `/group-policy/${gp}/member`;
+            const added = await ctx.call("POST", "/group-policy/{id}/member", members, { group_policy_id: gp, security_provider_id: 1, user_id: 7 });
+            assert.equal(added.status, 201, added.text);
+            await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 2, group_name: "Admins" });
+            const dn = await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 3, distinguished_name: "CN=Ops,DC=corp" });
+            assert.equal(dn.status, 201, dn.text);
+            const list = await ctx.call("GET", "/group-policy/{id}/member", `${members}?per_page=5`);
+            assert.equal(list.body.length, 3);
+            const user = list.body.find((m: any) => m.user_id === 7);
+            await ctx.call("GET", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
+            assert.equal((await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 1, user_id: 7 })).status, 422, "twice");
+            const both = await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 3, user_id: 8, distinguished_name: "CN=x" });
+            assert.equal(both.status, 422, "user_id and distinguished_name together");
+            assert.equal((await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 1 })).status, 422, "no name");
+            assert.equal((await ctx.call("POST", "/group-policy/{id}/member", members, { security_provider_id: 1, user: 7 })).status, 401, "unknown field");
+            await ctx.call("DELETE", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
+            await ctx.call("DELETE", "/group-policy/{id}/member/{member_id}", `${members}/${user.id}`);
+            await ctx.call("GET", "/group-policy/{id}/member/{member_id}", `/group-policy/999/member/1`);
+        });
+
+        it("jump-item associations of an account (own, or inherited from its group) and of a group", async () => {
+            const acct = `/vault/account/${ids.account}/jump-item-association`;
+            const T = "/vault/account/{id}/jump-item-association";
+            assert.equal((await ctx.call("GET", T, acct)).status, 404, "inheriting: nothing of its own to show");
+            assert.equal((await ctx.call("PATCH", T, acct, { filter_type: "no_jump_items" })).status, 422, "nothing to change while inheriting");
+            assert.equal((await ctx.call("DELETE", T, acct)).status, 422, "nothing to delete while inheriting");
+            const made = await ctx.call("POST", T, acct, {
+                filter_type: "criteria",
+                criteria: { shared_jump_groups: [ids.jumpGroup], tag: ["Prod*"], host: ["10.0.*"] },
+                jump_items: [{ id: ids.shellJump, type: "shell_jump" }],
+            });
+            assert.equal(made.status, 201, made.text);
+            assert.deepEqual(made.body.criteria.tag, ["prod*"], "patterns are stored in lower case");
+            assert.equal((await ctx.call("POST", T, acct, { filter_type: "any_jump_items" })).status, 422, "a second POST");
+            const patched = await ctx.call("PATCH", T, acct, { filter_type: "criteria", criteria: { name: ["web-*"] } });
+            assert.deepEqual([patched.body.criteria.tag, patched.body.criteria.name], [["prod*"], ["web-*"]], "omitted criteria are kept");
+            await ctx.call("POST", `${T}/jump-item`, `${acct}/jump-item`, { id: ids.remoteRdp, type: "remote_rdp" });
+            await ctx.call("POST", `${T}/jump-item`, `${acct}/jump-item`, { id: 999, type: "shell_jump" });
+            await ctx.call("DELETE", `${T}/jump-item`, `${acct}/jump-item`, { id: ids.remoteRdp, type: "remote_rdp" });
+            await ctx.call("POST", `${T}/shared-jump-group`, `${acct}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            await ctx.call("DELETE", `${T}/shared-jump-group`, `${acct}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            await ctx.call("GET", T, acct);
+            const none = await ctx.call("PATCH", T, acct, { filter_type: "no_jump_items" });
+            assert.deepEqual(none.body, { filter_type: "no_jump_items", jump_items: [] }, "criteria dropped");
+            assert.equal((await ctx.call("POST", `${T}/jump-item`, `${acct}/jump-item`, { id: ids.shellJump, type: "shell_jump" })).status, 422);
+            assert.equal((await ctx.call("DELETE", T, acct)).status, 204, "back to inheriting");
+            assert.equal((await ctx.call("GET", T, acct)).status, 404);
+
+            const group = `/vault/account-group/${ids.accountGroup}/jump-item-association`;
+            const G = "/vault/account-group/{id}/jump-item-association";
+            assert.deepEqual((await ctx.call("GET", G, group)).body, { filter_type: "any_jump_items", jump_items: [] }, "a new group's association");
+            await ctx.call("PATCH", G, group, { filter_type: "criteria", criteria: { comment: ["db"] } });
+            await ctx.call("PATCH", G, group, { criteria: { comment: ["x"] } });
+            await ctx.call("POST", `${G}/jump-item`, `${group}/jump-item`, { id: ids.shellJump, type: "shell_jump" });
+            await ctx.call("DELETE", `${G}/jump-item`, `${group}/jump-item`, { id: ids.shellJump, type: "shell_jump" });
+            const sg = await ctx.call("POST", `${G}/shared-jump-group`, `${group}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            assert.equal(sg.status, 200, sg.text);
+            await ctx.call("DELETE", `${G}/shared-jump-group`, `${group}/shared-jump-group`, { shared_jump_group_id: ids.jumpGroup });
+            await ctx.call("GET", G, "/vault/account-group/999/jump-item-association");
         });
 
         it("deletes", async () => {

@@ -168,7 +168,12 @@ export class Spec {
         if (override) schema = override.schema;
         else if (response) {
             const content = response.content?.["application/json"];
-            if (!content) {
+            const other = Object.keys(response.content ?? {}).find((t) => t !== "application/json");
+            if (!content && other) {
+                // A download (an installer): the spec's content type, and some bytes.
+                assert.equal(String(reply.headers["content-type"]).split(";")[0], other, `${key}: content-type`);
+                assert.ok(reply.text.length > 0, `${key}: the spec documents a ${other} body, got none`);
+            } else if (!content) {
                 assert.equal(reply.text, "", `${key}: the spec documents no body, got ${reply.text.slice(0, 200)}`);
             } else {
                 schema = rewriteRefs(content.schema);

@@ -14,6 +14,11 @@ export const ABSENT_WHEN_UNSET: Record<string, string> = {
     "ProtocolTunnelJumpItem.url": "minLength 1, not nullable: no value is valid until the item is a k8s tunnel (tcp and mssql items have none)",
     "ProtocolTunnelJumpItem.ca_certificates": "as ProtocolTunnelJumpItem.url",
     "VaultAccountPolicy.maximum_password_age": "the spec: null while scheduled_password_rotation is off, but not nullable",
+    "JumpClientInstaller.name": "the POST takes none or \"\" (the Jump Client then takes its computer's name), which the schema's minLength 1 cannot show",
+    "JumpClientInstaller.jump_policy_id": "an id, not nullable: no value means no Jump Policy",
+    "JumpClientInstaller.jumpoint_proxy": "no Jumpoint proxy unless one is named",
+    "JumpClientInstaller.support_button_profile_code_name": 'as Jumpoint.code_name: the pattern refuses ""',
+    "JumpClientInstaller.support_button_direct_queue": "as JumpClientInstaller.support_button_profile_code_name",
     "VaultUsernamePasswordAccount.owner_user_id": "the spec: only for personal accounts (not simulated)",
     "VaultSSHAccount.owner_user_id": "as VaultUsernamePasswordAccount.owner_user_id",
     "VaultTokenAccount.owner_user_id": "as VaultUsernamePasswordAccount.owner_user_id",
@@ -59,6 +64,7 @@ for (const product of ["pra", "rs"] as const) {
             assertComplete("VaultAccountPolicy", await createAndRead("/vault/account-policy", { name: "ap" }));
             assertComplete("VaultAccountGroup", await createAndRead("/vault/account-group", { name: "vg" }));
             const owners = { jumpoint_id: jp.id, jump_group_id: jg.id };
+            assertComplete("JumpClientInstaller", await createAndRead("/jump-client/installer", { jump_group_id: jg.id }));
             assertComplete("ShellJumpItem", await createAndRead("/jump-item/shell-jump", { name: "sj", hostname: "h1", protocol: "ssh", ...owners }));
             assertComplete("RemoteRdpJumpItem", await createAndRead("/jump-item/remote-rdp", { name: "rdp", hostname: "h2", ...owners }));
             assertComplete("RemoteVncJumpItem", await createAndRead("/jump-item/remote-vnc", { name: "vnc", hostname: "h4", ...owners }));

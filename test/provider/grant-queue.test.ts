@@ -114,6 +114,71 @@ describe("provider: grants to one group policy", function () {
     });
 });
 
+describe("provider: members and grants of one group policy", function () {
+    this.timeout(60_000);
+    let sim: SimulatorProcess;
+    useSimulatorEnv(() => sim);
+    before(async () => (sim = await startSimulatorProcess({ args: ["--latency", "40"] })));
+    after(async () => sim?.stop());
+
+    it("6 members and 3 grants created and deleted in parallel: one queue, no overlap, provisions coalesced", async () => {
+        await sim.reset();
+        resetClients();
+        const gp = await create("pra:GroupPolicy", { name: "team policy" });
+        const jps = await inParallel(
+            4,
+            [0, 1, 2].map((i) => () => create("pra:Jumpoint", { name: `jp ${i}`, platform: "linux-x86" })),
+        );
+        await sim.control("POST", "/counters/reset");
+        const members = [1, 2, 3, 4].map((u) => ({ groupPolicyId: gp.id, securityProviderId: 1, userId: u }));
+        members.push(
+            { groupPolicyId: gp.id, securityProviderId: 2, groupName: "Ops" } as never,
+            {
+                groupPolicyId: gp.id,
+                securityProviderId: 3,
+                distinguishedName: "CN=Admins,DC=corp",
+            } as never,
+        );
+        const made = await inParallel<readonly [string, { id: string; outs: Record<string, unknown> }]>(16, [
+            ...members.map((m) => () => create("pra:GroupPolicyMember", m).then((r) => ["pra:GroupPolicyMember", r] as const)),
+            ...jps.map(
+                (jp) => () =>
+                    create("pra:GroupPolicyJumpoint", { groupPolicyId: gp.id, jumpointId: jp.id }).then((g) => ["pra:GroupPolicyJumpoint", g] as const),
+            ),
+        ]);
+        let c = await sim.counters();
+        assert.strictEqual(c.concurrentMembershipChanges, 0, "never two membership changes at once, members included");
+        const provisions = c.requests.byRoute["POST /group-policy/{id}/provision"];
+        assert.ok(provisions >= 1 && provisions <= 3, `9 changes, ${provisions} provisions`);
+        const ids = made.filter(([k]) => k === "pra:GroupPolicyMember").map(([, r]) => r.id);
+        assert.strictEqual(new Set(ids).size, 6, `each member its own id: ${ids.join(", ")}`);
+        const state = await sim.control("GET", "/state");
+        assert.deepStrictEqual([state.grants.member.length, state.grants.jumpoint.length], [6, 3]);
+        for (const [kind, r] of made.filter(([k]) => k === "pra:GroupPolicyMember")) {
+            const row = state.grants.member.find((m: any) => `${m.group_policy_id}/${m.id}` === r.id);
+            assert.ok(row, `${kind} ${r.id} is the member created`);
+            for (const k of ["user_id", "group_name", "distinguished_name"])
+                if (row[k] !== undefined) assert.strictEqual(r.outs[k.replace(/_(.)/g, (_m, x) => x.toUpperCase())], row[k]);
+        }
+
+        await sim.control("POST", "/counters/reset");
+        await inParallel(
+            16,
+            made.map(
+                ([kind, r]) =>
+                    () =>
+                        handler(kind).delete(r.id, r.outs),
+            ),
+        );
+        c = await sim.counters();
+        assert.strictEqual(c.concurrentMembershipChanges, 0);
+        assert.ok(c.requests.byRoute["POST /group-policy/{id}/provision"] <= 3);
+        const after = await sim.control("GET", "/state");
+        assert.deepStrictEqual([after.grants.member.length, after.grants.jumpoint.length], [0, 0]);
+        console.log(`      6 members and 3 grants: ${provisions} provision(s) on create, ${c.requests.byRoute["POST /group-policy/{id}/provision"]} on delete`);
+    });
+});
+
 describe("provider: grant queue failure paths and accounts", function () {
     this.timeout(60_000);
     let sim: SimulatorProcess;

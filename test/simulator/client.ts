@@ -26,6 +26,10 @@ export function send(url: string, method: string, body?: unknown, opts: SendOpti
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
         headers["Content-Type"] = "application/json";
     }
+    // Node sends no body framing for DELETE unless told its length (the spec's association DELETEs take a body).
+    if (payload !== undefined && !Object.keys(headers).some((h) => /^(content-length|transfer-encoding)$/i.test(h))) {
+        headers["Content-Length"] = String(Buffer.byteLength(payload));
+    }
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
     const lib = u.protocol === "https:" ? https : http;
     return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@
 import { Kind, Product } from "../fields";
 import { apiAccount } from "./api-account";
 import { groupPolicy } from "./group-policy";
+import { jumpClientInstaller } from "./jump-client-installer";
 import { jumpGroup } from "./jump-group";
 import { jumpPolicy } from "./jump-policy";
 import { jumpoint } from "./jumpoint";
@@ -33,6 +34,7 @@ export const KINDS: Kind[] = [
     psqlTunnelJump,
     mysqlTunnelJump,
     networkTunnelJump,
+    jumpClientInstaller,
     apiAccount,
 ];
 
