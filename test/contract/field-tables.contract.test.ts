@@ -57,7 +57,26 @@ function bodySchema(doc: Doc, holder: any): any {
 function objectSchema(doc: Doc, path: string): any {
     const paths = doc.paths ?? {};
     const create = paths[`/${path}`]?.post?.requestBody;
-    if (create) return bodySchema(doc, create);
+    if (create) {
+        const sent = bodySchema(doc, create);
+        // An inline create body (the Jump Client installer's) names only what is sent; the object's
+        // own schema is the create answer's. Compare with both: what is sent keeps the create body's
+        // constraints, what is only sent is write-only, and what is only answered is read-only when
+        // nothing can change the object afterwards (no PATCH).
+        const inline = create.content?.["application/json"]?.schema?.$ref === undefined;
+        const answer = bodySchema(doc, paths[`/${path}`]?.post?.responses?.["201"]);
+        if (!inline || !answer?.properties || !sent?.properties) return sent;
+        const patchable = paths[`/${path}/{id}`]?.patch !== undefined;
+        const props: Record<string, any> = {};
+        for (const [k, v] of Object.entries<any>(answer.properties))
+            props[k] = k in sent.properties ? { ...v, ...sent.properties[k] } : patchable ? v : { ...v, readOnly: true };
+        for (const [k, v] of Object.entries<any>(sent.properties)) if (!(k in answer.properties)) props[k] = { ...v, writeOnly: true };
+        return {
+            ...answer,
+            properties: props,
+            required: sent.required ?? [],
+        };
+    }
     const read = paths[`/${path}/{id}`]?.get?.responses?.["200"];
     if (read) return bodySchema(doc, read);
     const list = bodySchema(doc, paths[`/${path}`]?.get?.responses?.["200"]);

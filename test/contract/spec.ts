@@ -40,6 +40,22 @@ export const SPEC_DEFECTS: Record<string, { why: string; schema: any }> = {
  * both products unless `products` names one. docs/simulator.md lists them.
  */
 export const FIELD_TABLE_DIFFERENCES: Record<string, { why: string; source: string; products?: Array<"pra" | "rs"> }> = {
+    "group-policy/{id}/member group_policy_id: not in the spec's schema": {
+        why: "sent in the body as well as the path: the operation lists it among the required fields of every member kind, though the GroupPolicyMember schema lacks it",
+        source: "the spec's POST /group-policy/{id}/member description (every case: 'requires the following fields: group_policy_id, security_provider_id, ...')",
+    },
+    "group-policy/{id}/member security_provider_id: required on create": {
+        why: "every kind of member names its security provider; the schema lists no required property",
+        source: "the spec's POST /group-policy/{id}/member description",
+    },
+    "group-policy/{id}/member distinguished_name: max length": {
+        why: "the schema bounds the string with minimum 1 / maximum 1024, which only a length can mean: the table says it as a length",
+        source: "the spec's GroupPolicyMember.distinguished_name",
+    },
+    "group-policy/{id}/member group_name: max length": {
+        why: "the schema bounds the string with minimum 1 / maximum 64, which only a length can mean: the table says it as a length",
+        source: "the spec's GroupPolicyMember.group_name",
+    },
     "vault/account last_checkout_timestamp: nullable": {
         why: "null until the account is first checked out, though the schema does not mark it nullable (see LIVE_NULLABLE)",
         source: "vendor Terraform provider: models it as a nullable string and sends null back",
