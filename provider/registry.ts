@@ -27,6 +27,8 @@ import { fileSecret } from "./passwordsafe/file-secret";
 import { folder } from "./passwordsafe/folder";
 import { safe } from "./passwordsafe/safe";
 import { textSecret } from "./passwordsafe/text-secret";
+import { computerGroupMembership } from "./epm/computer-group-membership";
+import { policyAssignment } from "./epm/policy-assignment";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [
@@ -69,7 +71,7 @@ export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
 }
 
 /** EPM's kinds: record specs over its binding (provider/epm/kind.ts). */
-export const EPM_SPECS: readonly EpmSpec[] = [];
+export const EPM_SPECS: readonly EpmSpec[] = [policyAssignment, computerGroupMembership];
 
 /** Every kind over the record handler, whatever its product. */
 export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [

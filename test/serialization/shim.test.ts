@@ -47,7 +47,7 @@ describe("serialization: the provider shim", function () {
             false,
         );
         // Required after setMocks so resources register against the mocks.
-        const { pra, passwordsafe } = await import("../../sdk");
+        const { pra, passwordsafe, epm } = await import("../../sdk");
         const conn = { host: "https://pra.example.com", clientId: "id", clientSecret: CANARY };
         const all = [
             new pra.Jumpoint("jp1", { name: "a", platform: "linux-x86" }),
@@ -83,6 +83,8 @@ describe("serialization: the provider shim", function () {
             new passwordsafe.CredentialSecret("cred", { folderId: PS_FOLDER, title: "t", username: "u", password: CANARY }),
             new passwordsafe.TextSecret("text", { folderId: PS_FOLDER, title: "t", text: CANARY }),
             new passwordsafe.FileSecret("file", { folderId: PS_FOLDER, title: "t", fileName: "f", content: CANARY }),
+            new epm.PolicyAssignment("assignment", { groupId: PS_FOLDER, policyId: PS_FOLDER }),
+            new epm.ComputerGroupMembership("membership", { groupId: PS_FOLDER, hostNames: ["h"] }),
         ];
         await Promise.all(all.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
         project = linkedProject();

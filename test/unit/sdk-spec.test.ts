@@ -7,11 +7,11 @@
 import * as assert from "assert";
 import * as path from "path";
 import * as ts from "typescript";
-import { PASSWORD_SAFE_SPECS, SPECS } from "../../provider/registry";
+import { EPM_SPECS, PASSWORD_SAFE_SPECS, SPECS } from "../../provider/registry";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SDK = path.join(ROOT, "sdk");
-const ENTRIES = [path.join(SDK, "pra", "index.ts"), path.join(SDK, "passwordsafe", "index.ts")];
+const ENTRIES = [path.join(SDK, "pra", "index.ts"), path.join(SDK, "passwordsafe", "index.ts"), path.join(SDK, "epm", "index.ts")];
 
 interface ClassShape {
     kind: string;
@@ -79,7 +79,7 @@ function kindOf(decl: ts.ClassDeclaration): string | undefined {
 }
 
 const PRA_COMMON_ARGS = ["connection", "adopt", "keepSecretsOnAdopt"];
-/** Password Safe kinds have no write-only secrets (every value reads back), so no keepSecretsOnAdopt. */
+/** Password Safe and EPM kinds have no write-only secrets (every value reads back), so no keepSecretsOnAdopt. */
 const PS_COMMON_ARGS = ["connection", "adopt"];
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
@@ -91,11 +91,11 @@ describe("unit: the SDK classes match their specs", function () {
     });
 
     it("has one class per registered kind, and no class without a spec", () => {
-        assert.deepStrictEqual(sorted(sdk.keys()), sorted([...SPECS, ...PASSWORD_SAFE_SPECS].map((s) => s.kind)));
+        assert.deepStrictEqual(sorted(sdk.keys()), sorted([...SPECS, ...PASSWORD_SAFE_SPECS, ...EPM_SPECS].map((s) => s.kind)));
     });
 
-    for (const spec of [...SPECS, ...PASSWORD_SAFE_SPECS]) {
-        const COMMON_ARGS = spec.kind.startsWith("passwordsafe:") ? PS_COMMON_ARGS : PRA_COMMON_ARGS;
+    for (const spec of [...SPECS, ...PASSWORD_SAFE_SPECS, ...EPM_SPECS]) {
+        const COMMON_ARGS = spec.kind.startsWith("pra:") ? PRA_COMMON_ARGS : PS_COMMON_ARGS;
         describe(spec.kind, () => {
             it(`Args: exactly the spec's fields, plus ${COMMON_ARGS.join(", ")}`, () => {
                 const cls = sdk.get(spec.kind)!;
