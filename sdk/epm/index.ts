@@ -4,3 +4,5 @@ export type { EpmConnectionArgs, EpmCommonArgs } from "./connection";
 export * from "./policy-assignment";
 export * from "./computer-group-membership";
 export * from "./lookups";
+export * from "./computer-group";
+export * from "./policy";
