@@ -33,6 +33,8 @@ export const KINDS = {
     "passwordsafe:FileSecret": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:FileSecret", jumpItem: false },
     "epm:ComputerGroup": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:ComputerGroup", jumpItem: false },
     "epm:Policy": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:Policy", jumpItem: false },
+    "epm:PolicyAssignment": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:PolicyAssignment", jumpItem: false },
+    "epm:ComputerGroupMembership": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:ComputerGroupMembership", jumpItem: false },
 } as const;
 
 /** A kind the provider registers, e.g. "pra:ShellJump". */

@@ -33,6 +33,8 @@ import { textSecret } from "./passwordsafe/text-secret";
 import { PRA_CONFIG_KEYS } from "./core/connection";
 import { PS_CONFIG_KEYS } from "./passwordsafe/connection";
 import { EPM_CONFIG_KEYS } from "./epm/connection";
+import { computerGroupMembership } from "./epm/computer-group-membership";
+import { policyAssignment } from "./epm/policy-assignment";
 import { computerGroup } from "./epm/computer-group";
 import { policy } from "./epm/policy";
 
@@ -81,7 +83,7 @@ export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
 }
 
 /** EPM's kinds: record specs over its binding (provider/epm/kind.ts). */
-export const EPM_SPECS: readonly EpmSpec[] = [computerGroup, policy];
+export const EPM_SPECS: readonly EpmSpec[] = [computerGroup, policy, policyAssignment, computerGroupMembership];
 
 /** Every kind over the record handler, whatever its product. */
 export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [

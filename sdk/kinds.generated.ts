@@ -515,6 +515,25 @@ export const SDK_KINDS: { readonly [kind: string]: SdkKind } = {
         },
         outputs: ["contentSha256", "latestRevisionId", "latestRevision"],
     },
+    "epm:PolicyAssignment": {
+        title: "EPM policy assignment",
+        fields: {
+            groupId: {},
+            policyId: {},
+            revisionId: {},
+            latestRevisionId: {},
+        },
+        outputs: ["assignedRevisionId"],
+    },
+    "epm:ComputerGroupMembership": {
+        title: "EPM computer group membership",
+        fields: {
+            groupId: {},
+            computerIds: {},
+            hostNames: {},
+        },
+        outputs: ["memberIds"],
+    },
 };
 
 /** Each product's stack config key (below `beyondtrust:`) per connection setting, as the plugin reads them. */

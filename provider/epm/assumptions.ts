@@ -80,7 +80,7 @@ export const policyRevisions: ClientAssumption = {
     assumption: "U9",
     method: "GET",
     path: "/Policies/{id}/Revisions",
-    sends: "Policy create, upload and refresh after a new revision: GET /Policies/{id}/Revisions (a bare array), reading only each revision's id and revision; of a policy only name, description and revision.",
+    sends: "Policy create, upload and refresh after a new revision, PolicyAssignment create and update, epm.getPolicy: GET /Policies/{id}/Revisions (a bare array), reading only each revision's id and revision (the highest is the latest); of a policy only name, description and revision.",
 };
 
 /** U6: rename or redescribe with the id in the path. */
@@ -103,4 +103,62 @@ export const policyUpload: ClientAssumption & { parts: { file: string; autoAssig
     fromOrigin: true,
     sends: "Policy content change: POST /management-api/v2/Policies/{id}/Upload multipart PolicyFile, AutoAssignToGroups=false (assignments decide which groups move), Comment (changeDescription, when set); the reply is the new revision's id.",
     parts: { file: "PolicyFile", autoAssign: "AutoAssignToGroups", comment: "Comment" },
+};
+
+// ---- epm-assign: PolicyAssignment, ComputerGroupMembership, lookups ----------------------------
+
+/** U14: no computer filter but the dates is known, so every page is read (oldest first: the vendor's advice against duplicates) and matched here. */
+export const computerList: ClientAssumption & { query: Record<string, string> } = {
+    assumption: "U14",
+    method: "GET",
+    path: "/Computers",
+    sends: "ComputerGroupMembership (create, update, refresh, delete) and epm.getComputers: GET /Computers, every page of 200 with Sorts[0].by=created asc and no filter query; ids, host names, domain, OS, connection status and group are matched in the provider.",
+    query: { "Sorts[0].by": "created", "Sorts[0].order": "asc" },
+};
+
+/** G2: computers move into a group without being unassigned first; the reply (a task id) is not used. */
+export const groupAssignComputers: ClientAssumption & { body(computerIds: string[]): Record<string, unknown> } = {
+    assumption: "G2",
+    method: "POST",
+    path: "/Groups/{id}/AssignComputers",
+    sends: "ComputerGroupMembership create and update: POST /Groups/{id}/AssignComputers {computerIds} with only the named computers not in the group yet; any 2xx is done, its body ignored.",
+    body: (computerIds) => ({ computerIds }),
+};
+
+/** U2: one group gets one chosen revision. */
+export const groupAssignPolicyRevision: ClientAssumption & { body(policyRevisionId: string): Record<string, unknown> } = {
+    assumption: "U2",
+    method: "POST",
+    path: "/Groups/{id}/AssignPolicyRevision",
+    sends: "PolicyAssignment create and update: POST /Groups/{id}/AssignPolicyRevision {policyRevisionId}, only when the group does not hold that revision already.",
+    body: (policyRevisionId) => ({ policyRevisionId }),
+};
+
+/** U3: a group left without a policy. */
+export const groupClearPolicy: ClientAssumption = {
+    assumption: "U3",
+    method: "POST",
+    path: "/Groups/{id}/ClearPolicy",
+    sends: "PolicyAssignment delete: POST /Groups/{id}/ClearPolicy with no body; a 404 (the group is gone) is done.",
+};
+
+/** U10: the group model's assignment, read from policyId and policyRevisionId, never from policyRevisionStatus's unseen values. */
+export const groupPolicyFields: ClientAssumption & { read(live: Record<string, unknown>): { policyId?: string; policyRevisionId?: string } } = {
+    assumption: "U10",
+    method: "GET",
+    path: "/Groups/{id}",
+    sends: "PolicyAssignment create, refresh and adopt, epm.getComputerGroup: GET /Groups/{id}, reading policyId and policyRevisionId (null: no policy, the assignment is gone); policyRevisionStatus is not read.",
+    read(live) {
+        const id = (v: unknown) => (typeof v === "string" && v !== "" ? v.toLowerCase() : undefined);
+        return { policyId: id(live.policyId), policyRevisionId: id(live.policyRevisionId) };
+    },
+};
+
+/** G1: computers taken out of their group land in the default group (a computer is always in one). */
+export const groupUnassignComputers: ClientAssumption & { body(computerIds: string[]): Record<string, unknown> } = {
+    assumption: "G1",
+    method: "POST",
+    path: "/Groups/UnassignComputers",
+    sends: "ComputerGroupMembership update and delete: POST /Groups/UnassignComputers {allComputers: false, selectionComputerIds} with the computers it placed that are still in its group; they return to the default group.",
+    body: (computerIds) => ({ allComputers: false, selectionComputerIds: computerIds }),
 };
