@@ -27,6 +27,8 @@ export const KINDS = {
     "passwordsafe:CredentialSecret": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:CredentialSecret", jumpItem: false },
     "passwordsafe:TextSecret": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:TextSecret", jumpItem: false },
     "passwordsafe:FileSecret": { token: "pulumi-nodejs:dynamic/beyondtrust/passwordsafe:FileSecret", jumpItem: false },
+    "epm:ComputerGroup": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:ComputerGroup", jumpItem: false },
+    "epm:Policy": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:Policy", jumpItem: false },
     "epm:PolicyAssignment": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:PolicyAssignment", jumpItem: false },
     "epm:ComputerGroupMembership": { token: "pulumi-nodejs:dynamic/beyondtrust/epm:ComputerGroupMembership", jumpItem: false },
 } as const;

@@ -27,6 +27,8 @@ import { fileSecret } from "./passwordsafe/file-secret";
 import { folder } from "./passwordsafe/folder";
 import { safe } from "./passwordsafe/safe";
 import { textSecret } from "./passwordsafe/text-secret";
+import { computerGroup } from "./epm/computer-group";
+import { policy } from "./epm/policy";
 import { computerGroupMembership } from "./epm/computer-group-membership";
 import { policyAssignment } from "./epm/policy-assignment";
 
@@ -71,7 +73,7 @@ export function passwordSafeSpecFor(kind: string): PsSpec | undefined {
 }
 
 /** EPM's kinds: record specs over its binding (provider/epm/kind.ts). */
-export const EPM_SPECS: readonly EpmSpec[] = [policyAssignment, computerGroupMembership];
+export const EPM_SPECS: readonly EpmSpec[] = [computerGroup, policy, policyAssignment, computerGroupMembership];
 
 /** Every kind over the record handler, whatever its product. */
 export const RECORD_SPECS: readonly RecordSpec<Endpoint>[] = [

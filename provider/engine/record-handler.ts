@@ -108,7 +108,10 @@ function checkConnection(product: ProductBinding<Endpoint>, value: unknown, fail
     for (const s of product.secretSettings) registerSecret(own(c, s));
     for (const key of Object.keys(c)) {
         if (!product.settings.includes(key)) {
-            failures.push({ property: `${CONNECTION}.${key}`, reason: `is not a ${product.title} (use ${product.settings.join(", ")})` });
+            failures.push({
+                property: `${CONNECTION}.${key}`,
+                reason: `is not ${/^[aeiou]/i.test(product.title) ? "an" : "a"} ${product.title} (use ${product.settings.join(", ")})`,
+            });
         } else if (key === "insecure") {
             if (!isUnknown(c[key]) && typeof c[key] !== "boolean") failures.push({ property: `${CONNECTION}.insecure`, reason: "must be true or false" });
         } else if (c[key] !== undefined && !isUnknown(c[key]) && typeof c[key] !== "string") {

@@ -3,7 +3,7 @@
 // filtered here: the API has no filter for them, assumption U14), a computer group or a policy by
 // name or id. The single-object lookups need exactly one match; the error names the filter.
 import { GUID } from "../engine/fields";
-import { Client, groupAssignment, policyRevisions } from "./assumptions";
+import { Client, groupAssignment, listPolicyRevisions } from "./assumptions";
 import { allComputers } from "./computers";
 import { EpmConnectionInput, resolveEpmConnection } from "./connection";
 import { ApiObject, unlessMissing } from "./kind";
@@ -154,7 +154,7 @@ export async function getPolicy(args: { id?: string; name?: string } & Where): P
     const client = clientOf(args.connection);
     const p = await byNameOrId(caller, client, "/Policies", args);
     const id = String(p.id).toLowerCase();
-    const revisions = await policyRevisions(client, id);
+    const revisions = await listPolicyRevisions(client, id);
     const latest = revisions[revisions.length - 1];
     if (!latest) throw new EpmLookupError(`${caller}: policy ${id} has no revision`);
     return { id, name: String(p.name ?? ""), description: String(p.description ?? ""), latestRevisionId: latest.id, latestRevision: latest.revision };

@@ -5,7 +5,7 @@
 // resource after the Policy and makes the engine call update, which moves the group. The id is
 // the group's. Every revision is checked against the policy's own list before anything is written.
 import { ApiObject, EPM, EpmContext, EpmSpec, unlessMissing } from "./kind";
-import { assignPolicyRevision, clearGroupPolicy, groupAssignment, policyRevisions } from "./assumptions";
+import { assignPolicyRevision, clearGroupPolicy, groupAssignment, listPolicyRevisions } from "./assumptions";
 import type { FieldSpec } from "../engine/fields";
 
 const guid = (api: string, description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ api, type: { kind: "guid" }, description, ...extra });
@@ -17,7 +17,7 @@ async function readGroup(ctx: EpmContext, groupId: string): Promise<ApiObject | 
 /** The revision the group must hold: the pinned one, or the policy's latest; refused unless it is the policy's. */
 async function targetRevision(ctx: EpmContext): Promise<string> {
     const policyId = String(ctx.inputs.policyId);
-    const revisions = await unlessMissing(() => policyRevisions(ctx.client, policyId));
+    const revisions = await unlessMissing(() => listPolicyRevisions(ctx.client, policyId));
     if (!revisions) throw new Error(`policy ${policyId} does not exist`);
     if (revisions.length === 0) throw new Error(`policy ${policyId} has no revision to assign`);
     const ids = revisions.map((r) => r.id);

@@ -83,6 +83,8 @@ describe("serialization: the provider shim", function () {
             new passwordsafe.CredentialSecret("cred", { folderId: PS_FOLDER, title: "t", username: "u", password: CANARY }),
             new passwordsafe.TextSecret("text", { folderId: PS_FOLDER, title: "t", text: CANARY }),
             new passwordsafe.FileSecret("file", { folderId: PS_FOLDER, title: "t", fileName: "f", content: CANARY }),
+            new epm.ComputerGroup("epm-group", { name: "g", connection: { url: "epm.example.com", clientId: "id", clientSecret: CANARY } }),
+            new epm.Policy("epm-policy", { name: "p", content: "<Configuration/>" }),
             new epm.PolicyAssignment("assignment", { groupId: PS_FOLDER, policyId: PS_FOLDER }),
             new epm.ComputerGroupMembership("membership", { groupId: PS_FOLDER, hostNames: ["h"] }),
         ];
@@ -133,12 +135,13 @@ describe("serialization: the provider shim", function () {
         assert.ok(up.inputs.password && typeof up.inputs.password === "object" && sig in (up.inputs.password as object));
         const jp2 = captured.find((c) => c.name === "jp2")!;
         assert.ok(jp2.inputs.connection && sig in (jp2.inputs.connection as object));
-        // Password Safe: every secret value and the connection (an API key in it).
+        // Password Safe: every secret value and the connection (an API key in it); EPM: the connection (a client secret in it).
         for (const [name, prop] of [
             ["cred", "password"],
             ["text", "text"],
             ["file", "content"],
             ["safe", "connection"],
+            ["epm-group", "connection"],
         ]) {
             const c = captured.find((x) => x.name === name)!;
             assert.ok(c.inputs[prop] && typeof c.inputs[prop] === "object" && sig in (c.inputs[prop] as object), `${name}.${prop} is secret`);

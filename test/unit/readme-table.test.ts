@@ -4,6 +4,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { SPECS } from "../../provider";
+import { RECORD_SPECS } from "../../provider/registry";
 
 function readmeRows(): Map<string, string[]> {
     const text = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
@@ -34,5 +35,13 @@ describe("README: which left-out properties are not managed, per kind", () => {
                 .sort();
             assert.deepStrictEqual(rows.get(cls), expected);
         });
+    }
+});
+
+describe("README: every Password Safe and EPM class has its row", () => {
+    const text = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    for (const spec of RECORD_SPECS) {
+        const [product, cls] = spec.kind.split(":");
+        it(`${product}.${cls}`, () => assert.match(text, new RegExp(`^\\| \`${product}\\.${cls}\` \\|`, "m")));
     }
 });

@@ -19,7 +19,7 @@ interface ClassShape {
     outputs: Set<string>;
 }
 
-/** Every exported class of sdk/pra and sdk/passwordsafe with a kind: its Args' properties and its declared outputs. */
+/** Every exported class of sdk/pra, sdk/passwordsafe and sdk/epm with a kind: its Args' properties and its declared outputs. */
 function readSdk(): Map<string, ClassShape> {
     const program = ts.createProgram(ENTRIES, {
         target: ts.ScriptTarget.ES2021,
@@ -80,7 +80,7 @@ function kindOf(decl: ts.ClassDeclaration): string | undefined {
 
 const PRA_COMMON_ARGS = ["connection", "adopt", "keepSecretsOnAdopt"];
 /** Password Safe and EPM kinds have no write-only secrets (every value reads back), so no keepSecretsOnAdopt. */
-const PS_COMMON_ARGS = ["connection", "adopt"];
+const RECORD_COMMON_ARGS = ["connection", "adopt"];
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 describe("unit: the SDK classes match their specs", function () {
@@ -95,7 +95,7 @@ describe("unit: the SDK classes match their specs", function () {
     });
 
     for (const spec of [...SPECS, ...PASSWORD_SAFE_SPECS, ...EPM_SPECS]) {
-        const COMMON_ARGS = spec.kind.startsWith("pra:") ? PRA_COMMON_ARGS : PS_COMMON_ARGS;
+        const COMMON_ARGS = spec.kind.startsWith("pra:") ? PRA_COMMON_ARGS : RECORD_COMMON_ARGS;
         describe(spec.kind, () => {
             it(`Args: exactly the spec's fields, plus ${COMMON_ARGS.join(", ")}`, () => {
                 const cls = sdk.get(spec.kind)!;
