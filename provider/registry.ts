@@ -27,10 +27,10 @@ import { fileSecret } from "./passwordsafe/file-secret";
 import { folder } from "./passwordsafe/folder";
 import { safe } from "./passwordsafe/safe";
 import { textSecret } from "./passwordsafe/text-secret";
-import { computerGroup } from "./epm/computer-group";
-import { policy } from "./epm/policy";
 import { computerGroupMembership } from "./epm/computer-group-membership";
 import { policyAssignment } from "./epm/policy-assignment";
+import { computerGroup } from "./epm/computer-group";
+import { policy } from "./epm/policy";
 
 /** Every resource kind the package manages; adding a kind is adding its spec here. */
 export const SPECS: readonly ResourceSpec[] = [

@@ -5,7 +5,6 @@
 // (/management-api/swagger, definition v3) says otherwise, one entry here changes and every kind
 // follows; docs/epm-assumptions.md repeats each entry's `sends` under its assumption (a unit test
 // keeps the two in step). Blocks per helper, each in alphabetical order, to keep merges easy.
-import type { ApiClient, Endpoint } from "../core/api-client";
 import { EPM_API_PREFIX } from "./connection";
 
 export interface ClientAssumption {
@@ -22,71 +21,6 @@ export interface ClientAssumption {
 /** The entry's path with its `{id}` filled in. */
 export function routeOf(a: ClientAssumption, id?: string): string {
     return id === undefined ? a.path : a.path.replace("{id}", encodeURIComponent(id));
-}
-
-export type Client = ApiClient<Endpoint>;
-type Row = Record<string, unknown>;
-
-/** One call whose shape is a recommendation, with the assumptions it depends on. */
-export interface AssumedCall {
-    /** Ids in docs/epm-assumptions.md. */
-    assumptions: readonly string[];
-    /** As a reader of the swagger looks for it. */
-    route: string;
-}
-
-// ---- epm-assign: PolicyAssignment, ComputerGroupMembership, lookups --------------------------------
-
-/** Which calls below rest on what; the test of the assumptions doc keeps the ids real. */
-export const ASSIGN_CALLS: Record<string, AssumedCall> = {
-    assignComputers: { assumptions: ["G2"], route: "POST /Groups/{id}/AssignComputers {computerIds}" },
-    assignPolicyRevision: { assumptions: ["U2"], route: "POST /Groups/{id}/AssignPolicyRevision {policyRevisionId}" },
-    clearGroupPolicy: { assumptions: ["U3"], route: "POST /Groups/{id}/ClearPolicy" },
-    groupModel: { assumptions: ["U9", "U10"], route: "GET /Groups/{id}: policyId, policyRevisionId (the assigned revision), default" },
-    listComputers: { assumptions: ["U14", "U15", "C3"], route: "GET /Computers (200 a page, sorted by created; filtered here, not by the API)" },
-    policyRevisions: { assumptions: ["U9"], route: "GET /Policies/{id}/Revisions: a bare array of {id, revision}" },
-    unassignComputers: { assumptions: ["G1"], route: "POST /Groups/UnassignComputers {allComputers: false, selectionComputerIds}" },
-};
-
-/** G2: moves the computers into the group (no unassign first); the answer (a task id) is ignored. */
-export async function assignComputers(client: Client, groupId: string, computerIds: string[]): Promise<void> {
-    await client.request("POST", `/Groups/${groupId}/AssignComputers`, { body: { computerIds } });
-}
-
-/** U2: the group gets this revision of a policy (204). */
-export async function assignPolicyRevision(client: Client, groupId: string, policyRevisionId: string): Promise<void> {
-    await client.request("POST", `/Groups/${groupId}/AssignPolicyRevision`, { body: { policyRevisionId } });
-}
-
-/** U3: the group is left without a policy (204). */
-export async function clearGroupPolicy(client: Client, groupId: string): Promise<void> {
-    await client.request("POST", `/Groups/${groupId}/ClearPolicy`);
-}
-
-/** U9/U10: the group model's assignment fields, as this provider reads them. */
-export function groupAssignment(live: Row): { policyId?: string; policyRevisionId?: string } {
-    const id = (v: unknown) => (typeof v === "string" && v !== "" ? v.toLowerCase() : undefined);
-    return { policyId: id(live.policyId), policyRevisionId: id(live.policyRevisionId) };
-}
-
-/**
- * U14/U15/C3: every computer, 200 a page, oldest first (the vendor's advice for paging without
- * duplicates). No filter query is sent: none but the dates is known, so callers filter.
- */
-export async function listComputers(client: Client): Promise<Row[]> {
-    return client.listAll<Row>("/Computers", { "Sorts[0].by": "created", "Sorts[0].order": "asc" });
-}
-
-/** U9: a policy's revisions ({id, revision}), oldest first; the last is the latest. The route is epm-kinds' `policyRevisions` entry. */
-export async function listPolicyRevisions(client: Client, policyId: string): Promise<Array<{ id: string; revision: number }>> {
-    const rows = await client.request<unknown>(policyRevisions.method, routeOf(policyRevisions, policyId));
-    const list = (Array.isArray(rows) ? rows : []) as Row[];
-    return list.map((r) => ({ id: String(r.id ?? "").toLowerCase(), revision: Number(r.revision ?? 0) })).sort((a, b) => a.revision - b.revision);
-}
-
-/** G1: the computers leave their group; the appliance puts them in the default group (204). */
-export async function unassignComputers(client: Client, computerIds: string[]): Promise<void> {
-    await client.request("POST", "/Groups/UnassignComputers", { body: { allComputers: false, selectionComputerIds: computerIds } });
 }
 
 // ---- epm-kinds: ComputerGroup and Policy ------------------------------------------------------
@@ -146,7 +80,7 @@ export const policyRevisions: ClientAssumption = {
     assumption: "U9",
     method: "GET",
     path: "/Policies/{id}/Revisions",
-    sends: "Policy create, upload and refresh after a new revision: GET /Policies/{id}/Revisions (a bare array), reading only each revision's id and revision; of a policy only name, description and revision.",
+    sends: "Policy create, upload and refresh after a new revision, PolicyAssignment create and update, epm.getPolicy: GET /Policies/{id}/Revisions (a bare array), reading only each revision's id and revision (the highest is the latest); of a policy only name, description and revision.",
 };
 
 /** U6: rename or redescribe with the id in the path. */
@@ -169,4 +103,62 @@ export const policyUpload: ClientAssumption & { parts: { file: string; autoAssig
     fromOrigin: true,
     sends: "Policy content change: POST /management-api/v2/Policies/{id}/Upload multipart PolicyFile, AutoAssignToGroups=false (assignments decide which groups move), Comment (changeDescription, when set); the reply is the new revision's id.",
     parts: { file: "PolicyFile", autoAssign: "AutoAssignToGroups", comment: "Comment" },
+};
+
+// ---- epm-assign: PolicyAssignment, ComputerGroupMembership, lookups ----------------------------
+
+/** U14: no computer filter but the dates is known, so every page is read (oldest first: the vendor's advice against duplicates) and matched here. */
+export const computerList: ClientAssumption & { query: Record<string, string> } = {
+    assumption: "U14",
+    method: "GET",
+    path: "/Computers",
+    sends: "ComputerGroupMembership (create, update, refresh, delete) and epm.getComputers: GET /Computers, every page of 200 with Sorts[0].by=created asc and no filter query; ids, host names, domain, OS, connection status and group are matched in the provider.",
+    query: { "Sorts[0].by": "created", "Sorts[0].order": "asc" },
+};
+
+/** G2: computers move into a group without being unassigned first; the reply (a task id) is not used. */
+export const groupAssignComputers: ClientAssumption & { body(computerIds: string[]): Record<string, unknown> } = {
+    assumption: "G2",
+    method: "POST",
+    path: "/Groups/{id}/AssignComputers",
+    sends: "ComputerGroupMembership create and update: POST /Groups/{id}/AssignComputers {computerIds} with only the named computers not in the group yet; any 2xx is done, its body ignored.",
+    body: (computerIds) => ({ computerIds }),
+};
+
+/** U2: one group gets one chosen revision. */
+export const groupAssignPolicyRevision: ClientAssumption & { body(policyRevisionId: string): Record<string, unknown> } = {
+    assumption: "U2",
+    method: "POST",
+    path: "/Groups/{id}/AssignPolicyRevision",
+    sends: "PolicyAssignment create and update: POST /Groups/{id}/AssignPolicyRevision {policyRevisionId}, only when the group does not hold that revision already.",
+    body: (policyRevisionId) => ({ policyRevisionId }),
+};
+
+/** U3: a group left without a policy. */
+export const groupClearPolicy: ClientAssumption = {
+    assumption: "U3",
+    method: "POST",
+    path: "/Groups/{id}/ClearPolicy",
+    sends: "PolicyAssignment delete: POST /Groups/{id}/ClearPolicy with no body; a 404 (the group is gone) is done.",
+};
+
+/** U10: the group model's assignment, read from policyId and policyRevisionId, never from policyRevisionStatus's unseen values. */
+export const groupPolicyFields: ClientAssumption & { read(live: Record<string, unknown>): { policyId?: string; policyRevisionId?: string } } = {
+    assumption: "U10",
+    method: "GET",
+    path: "/Groups/{id}",
+    sends: "PolicyAssignment create, refresh and adopt, epm.getComputerGroup: GET /Groups/{id}, reading policyId and policyRevisionId (null: no policy, the assignment is gone); policyRevisionStatus is not read.",
+    read(live) {
+        const id = (v: unknown) => (typeof v === "string" && v !== "" ? v.toLowerCase() : undefined);
+        return { policyId: id(live.policyId), policyRevisionId: id(live.policyRevisionId) };
+    },
+};
+
+/** G1: computers taken out of their group land in the default group (a computer is always in one). */
+export const groupUnassignComputers: ClientAssumption & { body(computerIds: string[]): Record<string, unknown> } = {
+    assumption: "G1",
+    method: "POST",
+    path: "/Groups/UnassignComputers",
+    sends: "ComputerGroupMembership update and delete: POST /Groups/UnassignComputers {allComputers: false, selectionComputerIds} with the computers it placed that are still in its group; they return to the default group.",
+    body: (computerIds) => ({ allComputers: false, selectionComputerIds: computerIds }),
 };

@@ -4,7 +4,8 @@
 // the tenant's default group (UnassignComputers, assumption G1); one moved elsewhere out of band
 // is drift, and the next up moves it back. Names that match no computer fail before any write.
 import { ApiObject, EPM, EpmContext, EpmSpec, unlessMissing } from "./kind";
-import { assignComputers, unassignComputers } from "./assumptions";
+import { groupAssignComputers, groupUnassignComputers, routeOf } from "./assumptions";
+import { GROUPS } from "./common";
 import { ComputerRow, allComputers, resolveComputers } from "./computers";
 import { GUID, ZERO_GUID, type FieldSpec } from "../engine/fields";
 
@@ -70,6 +71,10 @@ async function resolve(ctx: EpmContext): Promise<{ computers: ComputerRow[]; mem
     return { computers, members: [...found.values()] };
 }
 
+async function unassign(ctx: EpmContext, computerIds: string[]): Promise<void> {
+    await ctx.client.request(groupUnassignComputers.method, groupUnassignComputers.path, { body: groupUnassignComputers.body(computerIds) });
+}
+
 /** The membership as the handler reads it: the group and the resolved ids of its computers, sorted. */
 function membership(groupId: string, memberIds: string[]): ApiObject {
     return { id: groupId, memberIds: [...memberIds].sort() };
@@ -130,8 +135,9 @@ export const computerGroupMembership: EpmSpec = {
             // they are elsewhere already (someone moved them on purpose).
             const before = Array.isArray(ctx.olds?.memberIds) ? (ctx.olds!.memberIds as string[]) : [];
             const toRemove = before.filter((m) => !wanted.has(m) && computers.some((c) => c.id === m && c.groupId === id));
-            if (toAdd.length) await assignComputers(ctx.client, id, toAdd);
-            if (toRemove.length) await unassignComputers(ctx.client, toRemove);
+            if (toAdd.length)
+                await ctx.client.request(groupAssignComputers.method, routeOf(groupAssignComputers, id), { body: groupAssignComputers.body(toAdd) });
+            if (toRemove.length) await unassign(ctx, toRemove);
             const inGroup = computers.filter((c) => wanted.has(c.id)).map((c) => ({ ...c, groupId: id }));
             return { ...membership(id, [...wanted]), inGroup };
         },
@@ -139,12 +145,12 @@ export const computerGroupMembership: EpmSpec = {
             const members = Array.isArray(ctx.inputs.memberIds) ? (ctx.inputs.memberIds as string[]) : [];
             const computers = await allComputers(ctx.client);
             const still = members.filter((m) => computers.some((c) => c.id === m && c.groupId === id));
-            if (still.length) await unassignComputers(ctx.client, still);
+            if (still.length) await unassign(ctx, still);
         },
         async find(ctx) {
             // The group is the object: its existence is all adopt needs (update converges the computers).
             const groupId = String(ctx.inputs.groupId);
-            const group = await unlessMissing(() => ctx.client.request<ApiObject>("GET", `/Groups/${groupId}`));
+            const group = await unlessMissing(() => ctx.client.request<ApiObject>("GET", `${GROUPS}/${groupId}`));
             return group ? { id: groupId } : undefined;
         },
     },

@@ -2,7 +2,9 @@
 // host-name filter anyone has seen: assumption U14). One list serves resolving host names,
 // checking that ids exist and seeing which group each computer is in, so a membership costs one
 // call per 200 computers of the tenant however many it names.
-import { Client, listComputers } from "./assumptions";
+import type { ApiClient } from "../core/api-client";
+import { computerList } from "./assumptions";
+import type { EpmConnection } from "./connection";
 
 export interface ComputerRow {
     id: string;
@@ -33,8 +35,8 @@ function row(r: Record<string, unknown>): ComputerRow {
     };
 }
 
-export async function allComputers(client: Client): Promise<ComputerRow[]> {
-    return (await listComputers(client)).map(row);
+export async function allComputers(client: ApiClient<EpmConnection>): Promise<ComputerRow[]> {
+    return (await client.listAll<Record<string, unknown>>(computerList.path, computerList.query)).map(row);
 }
 
 /** The computers a program names by id and by host name (case-insensitive), or the names nothing matches. */

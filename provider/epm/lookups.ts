@@ -3,7 +3,11 @@
 // filtered here: the API has no filter for them, assumption U14), a computer group or a policy by
 // name or id. The single-object lookups need exactly one match; the error names the filter.
 import { GUID } from "../engine/fields";
-import { Client, groupAssignment, listPolicyRevisions } from "./assumptions";
+import type { ApiClient } from "../core/api-client";
+import { groupPolicyFields } from "./assumptions";
+import type { EpmConnection } from "./connection";
+import { revisionsOf } from "./revisions";
+import { GROUPS, POLICIES } from "./common";
 import { allComputers } from "./computers";
 import { EpmConnectionInput, resolveEpmConnection } from "./connection";
 import { ApiObject, unlessMissing } from "./kind";
@@ -62,7 +66,7 @@ export interface ComputerFilter {
 
 type Where = { connection?: EpmConnectionInput };
 
-function clientOf(connection: EpmConnectionInput | undefined): Client {
+function clientOf(connection: EpmConnectionInput | undefined): ApiClient<EpmConnection> {
     return epmClient(resolveEpmConnection(connection));
 }
 
@@ -120,7 +124,7 @@ export async function getComputers(args: ComputerFilter & Where = {}): Promise<C
 }
 
 /** One object by id (a GET) or by name (the list, matched without regard to case). */
-async function byNameOrId(caller: string, client: Client, path: string, args: { id?: string; name?: string }): Promise<ApiObject> {
+async function byNameOrId(caller: string, client: ApiClient<EpmConnection>, path: string, args: { id?: string; name?: string }): Promise<ApiObject> {
     if (args.id !== undefined) {
         const id = guid(caller, "id", args.id);
         const found = await unlessMissing(() => client.request<ApiObject>("GET", `${path}/${id}`));
@@ -136,8 +140,8 @@ async function byNameOrId(caller: string, client: Client, path: string, args: { 
 }
 
 export async function getComputerGroup(args: { id?: string; name?: string } & Where): Promise<ComputerGroupInfo> {
-    const g = await byNameOrId("epm.getComputerGroup", clientOf(args.connection), "/Groups", args);
-    const { policyId, policyRevisionId } = groupAssignment(g);
+    const g = await byNameOrId("epm.getComputerGroup", clientOf(args.connection), GROUPS, args);
+    const { policyId, policyRevisionId } = groupPolicyFields.read(g);
     return {
         id: String(g.id).toLowerCase(),
         name: String(g.name ?? ""),
@@ -152,9 +156,9 @@ export async function getComputerGroup(args: { id?: string; name?: string } & Wh
 export async function getPolicy(args: { id?: string; name?: string } & Where): Promise<PolicyInfo> {
     const caller = "epm.getPolicy";
     const client = clientOf(args.connection);
-    const p = await byNameOrId(caller, client, "/Policies", args);
+    const p = await byNameOrId(caller, client, POLICIES, args);
     const id = String(p.id).toLowerCase();
-    const revisions = await listPolicyRevisions(client, id);
+    const revisions = await revisionsOf(client, id);
     const latest = revisions[revisions.length - 1];
     if (!latest) throw new EpmLookupError(`${caller}: policy ${id} has no revision`);
     return { id, name: String(p.name ?? ""), description: String(p.description ?? ""), latestRevisionId: latest.id, latestRevision: latest.revision };

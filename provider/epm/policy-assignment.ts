@@ -5,19 +5,20 @@
 // resource after the Policy and makes the engine call update, which moves the group. The id is
 // the group's. Every revision is checked against the policy's own list before anything is written.
 import { ApiObject, EPM, EpmContext, EpmSpec, unlessMissing } from "./kind";
-import { assignPolicyRevision, clearGroupPolicy, groupAssignment, listPolicyRevisions } from "./assumptions";
+import { groupAssignPolicyRevision, groupClearPolicy, groupPolicyFields, routeOf } from "./assumptions";
+import { revisionsOf } from "./revisions";
 import type { FieldSpec } from "../engine/fields";
 
 const guid = (api: string, description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ api, type: { kind: "guid" }, description, ...extra });
 
 async function readGroup(ctx: EpmContext, groupId: string): Promise<ApiObject | undefined> {
-    return unlessMissing(() => ctx.client.request<ApiObject>("GET", `/Groups/${groupId}`));
+    return unlessMissing(() => ctx.client.request<ApiObject>(groupPolicyFields.method, routeOf(groupPolicyFields, groupId)));
 }
 
 /** The revision the group must hold: the pinned one, or the policy's latest; refused unless it is the policy's. */
 async function targetRevision(ctx: EpmContext): Promise<string> {
     const policyId = String(ctx.inputs.policyId);
-    const revisions = await unlessMissing(() => listPolicyRevisions(ctx.client, policyId));
+    const revisions = await unlessMissing(() => revisionsOf(ctx.client, policyId));
     if (!revisions) throw new Error(`policy ${policyId} does not exist`);
     if (revisions.length === 0) throw new Error(`policy ${policyId} has no revision to assign`);
     const ids = revisions.map((r) => r.id);
@@ -61,7 +62,7 @@ export const policyAssignment: EpmSpec = {
         return [];
     },
     fromApi(live, inputs) {
-        const { policyId, policyRevisionId } = groupAssignment(live);
+        const { policyId, policyRevisionId } = groupPolicyFields.read(live);
         const props: Record<string, unknown> = { groupId: String(live.id).toLowerCase(), policyId };
         // The revision the group holds is drift on whichever property declares it.
         if (inputs.revisionId !== undefined) props.revisionId = policyRevisionId;
@@ -73,7 +74,7 @@ export const policyAssignment: EpmSpec = {
             const groupId = String(ctx.inputs.groupId);
             const group = await readGroup(ctx, groupId);
             if (!group) throw new Error(`group ${groupId} does not exist`);
-            const held = groupAssignment(group);
+            const held = groupPolicyFields.read(group);
             // Another policy on the group is someone else's assignment: taking it over is a decision.
             if (held.policyId && held.policyId !== ctx.inputs.policyId) {
                 throw new Error(
@@ -85,20 +86,23 @@ export const policyAssignment: EpmSpec = {
         async read(ctx, id) {
             const group = await readGroup(ctx, id);
             // A group without a policy has no assignment: deleted out of band.
-            return group && groupAssignment(group).policyRevisionId ? group : undefined;
+            return group && groupPolicyFields.read(group).policyRevisionId ? group : undefined;
         },
         async update(ctx, id, adopted) {
             const target = await targetRevision(ctx);
-            const current = adopted ? groupAssignment(adopted).policyRevisionId : ctx.olds?.assignedRevisionId;
-            if (current !== target) await assignPolicyRevision(ctx.client, id, target);
+            const current = adopted ? groupPolicyFields.read(adopted).policyRevisionId : ctx.olds?.assignedRevisionId;
+            if (current !== target)
+                await ctx.client.request(groupAssignPolicyRevision.method, routeOf(groupAssignPolicyRevision, id), {
+                    body: groupAssignPolicyRevision.body(target),
+                });
             return assigned(id, ctx.inputs.policyId, target);
         },
         async delete(ctx, id) {
-            await clearGroupPolicy(ctx.client, id);
+            await ctx.client.request(groupClearPolicy.method, routeOf(groupClearPolicy, id));
         },
         async find(ctx) {
             const group = await readGroup(ctx, String(ctx.inputs.groupId));
-            return group && groupAssignment(group).policyRevisionId ? group : undefined;
+            return group && groupPolicyFields.read(group).policyRevisionId ? group : undefined;
         },
     },
 };

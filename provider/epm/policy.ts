@@ -27,14 +27,17 @@ function policyPath(id: string): string {
     return `${POLICIES}/${encodeURIComponent(id)}`;
 }
 
-/** The policy's revisions (a bare array, U9): the one with this id, or the latest. */
+/**
+ * The policy's revisions (a bare array, U9): the one with this id, or the latest. An Upload reply
+ * that names no listed revision (U7's reply is unconfirmed: it might be a task id) falls back to the
+ * latest, which the upload just made, rather than failing after the write.
+ */
 async function revisionOf(ctx: EpmContext, policyId: string, revisionId?: string): Promise<RevisionRef> {
     const revs = (await ctx.client.request<ApiObject[]>(policyRevisions.method, routeOf(policyRevisions, policyId))) ?? [];
     const refs = revs.map((r) => ({ id: String(r.id).toLowerCase(), revision: Number(r.revision) }));
-    const found = revisionId
-        ? refs.find((r) => r.id === revisionId)
-        : refs.reduce<RevisionRef | undefined>((a, r) => (!a || r.revision > a.revision ? r : a), undefined);
-    if (!found) throw new Error(`policy ${policyId} lists no revision${revisionId ? ` ${revisionId}` : ""}`);
+    const latest = refs.reduce<RevisionRef | undefined>((a, r) => (!a || r.revision > a.revision ? r : a), undefined);
+    const found = (revisionId !== undefined ? refs.find((r) => r.id === revisionId) : undefined) ?? latest;
+    if (!found) throw new Error(`policy ${policyId} lists no revision`);
     return found;
 }
 

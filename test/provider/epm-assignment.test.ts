@@ -218,6 +218,18 @@ describe("provider: EPM policy assignments and computer memberships against the 
         await e.up("m", "epm:ComputerGroupMembership", second);
         assert.strictEqual(await computerGroup(4), G.members);
 
+        // Another group replaces the membership: the computers move there, and the old one's delete
+        // finds none left in its group, so nothing goes to the default group on the way.
+        const moved = await cost(() => e.up("m", "epm:ComputerGroupMembership", { ...second, groupId: G.elsewhere }));
+        assert.deepStrictEqual(
+            [moved.result.step, moved.result.replaces, moved.cost.api, moved.cost.writes],
+            ["replace", ["groupId"], 3, 1],
+            JSON.stringify(moved.cost.byRoute),
+        );
+        assert.deepStrictEqual([await computerGroup(4), await computerGroup(6)], [G.elsewhere, G.elsewhere]);
+        await e.up("m", "epm:ComputerGroupMembership", second);
+        assert.deepStrictEqual([await computerGroup(4), await computerGroup(6)], [G.members, G.members]);
+
         // Adopt: the group exists and holds the computers already: found, nothing written.
         const adopted = await cost(() => e.up("n", "epm:ComputerGroupMembership", { ...second, adopt: true }));
         assert.deepStrictEqual([adopted.result.tracked.id, adopted.cost.api, adopted.cost.writes], [G.members, 2, 0], JSON.stringify(adopted.cost.byRoute));

@@ -236,9 +236,10 @@ describe("provider: every EPM kind's lifecycle against the simulator", function 
         });
         try {
             const e = new MiniEngine();
+            const lostBefore = (await epm.sim.counters()).faultsInjected["lose-response"] ?? 0;
             const r = await cost(() => e.up("lost", "epm:ComputerGroup", { name: "Lost Answer" }));
             assert.strictEqual(r.cost.byRoute["POST /v3/groups"], 1, JSON.stringify(r.cost.byRoute));
-            assert.strictEqual((await epm.sim.counters()).faultsInjected["lose-response"], 1, "the answer was really lost");
+            assert.strictEqual((await epm.sim.counters()).faultsInjected["lose-response"] - lostBefore, 1, "the answer was really lost");
             const named = (await epm.control<any>("GET", "/state")).groups.filter((x: any) => x.name === "Lost Answer");
             assert.deepStrictEqual(
                 named.map((x: any) => x.id),
@@ -247,6 +248,40 @@ describe("provider: every EPM kind's lifecycle against the simulator", function 
         } finally {
             await epm.sim.control("DELETE", "/faults");
         }
+    });
+
+    it("a policy create and an upload whose answers were lost: each found (by name; by a newer revision with our bytes), neither sent twice", async () => {
+        const lose = (path: string) => epm.sim.control("POST", "/faults", { rules: [{ kind: "lose-response", count: 1, match: { method: "POST", path } }] });
+        try {
+            const e = new MiniEngine();
+            const lostBefore = (await epm.sim.counters()).faultsInjected["lose-response"] ?? 0;
+            await lose("/v3/");
+            const created = await cost(() => e.up("lostp", "epm:Policy", { name: "Lost Policy", content: policyXml(30) }));
+            assert.strictEqual(created.cost.byRoute["POST /v3/policies"], 1, JSON.stringify(created.cost.byRoute));
+            await lose("/v2/");
+            const updated = await cost(() => e.up("lostp", "epm:Policy", { name: "Lost Policy", content: policyXml(31) }));
+            assert.strictEqual(updated.cost.byRoute["POST /v2/policies/{id}/upload"], 1, JSON.stringify(updated.cost.byRoute));
+            assert.strictEqual((await epm.sim.counters()).faultsInjected["lose-response"] - lostBefore, 2, "both answers were really lost");
+            const state = await epm.control<any>("GET", "/state");
+            assert.deepStrictEqual(
+                state.policies.filter((x: any) => x.name === "Lost Policy").map((x: any) => x.id),
+                [created.result.tracked.id],
+            );
+            const revisions = state.revisions.filter((r: any) => r.policyId === created.result.tracked.id);
+            assert.strictEqual(revisions.length, 2, "one revision from the create, one from the upload");
+            assert.deepStrictEqual([e.state.get("lostp")!.outs.latestRevision, e.state.get("lostp")!.outs.contentSha256], [2, sha256(policyXml(31))]);
+            await e.destroy("lostp");
+        } finally {
+            await epm.sim.control("DELETE", "/faults");
+        }
+    });
+
+    it("apiVersion v2 sends the calls under /v2 and shares the account's token", async () => {
+        const e = new MiniEngine();
+        const made = await cost(() => e.up("v2", "epm:ComputerGroup", { name: "Version Two", connection: { apiVersion: "v2" } }));
+        assert.deepStrictEqual(made.cost.byRoute, { "POST /v2/groups": 1 });
+        assert.strictEqual(made.cost.tokens, 0, "the token minted earlier in the run serves every version");
+        await e.destroy("v2");
     });
 
     it("one token for the whole run", () => {

@@ -83,10 +83,10 @@ describe("serialization: the provider shim", function () {
             new passwordsafe.CredentialSecret("cred", { folderId: PS_FOLDER, title: "t", username: "u", password: CANARY }),
             new passwordsafe.TextSecret("text", { folderId: PS_FOLDER, title: "t", text: CANARY }),
             new passwordsafe.FileSecret("file", { folderId: PS_FOLDER, title: "t", fileName: "f", content: CANARY }),
-            new epm.ComputerGroup("epm-group", { name: "g", connection: { url: "epm.example.com", clientId: "id", clientSecret: CANARY } }),
-            new epm.Policy("epm-policy", { name: "p", content: "<Configuration/>" }),
             new epm.PolicyAssignment("assignment", { groupId: PS_FOLDER, policyId: PS_FOLDER }),
             new epm.ComputerGroupMembership("membership", { groupId: PS_FOLDER, hostNames: ["h"] }),
+            new epm.ComputerGroup("epm-group", { name: "g", connection: { url: "epm.example.com", clientId: "id", clientSecret: CANARY } }),
+            new epm.Policy("epm-policy", { name: "p", content: "<Configuration/>" }),
         ];
         await Promise.all(all.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
         project = linkedProject();

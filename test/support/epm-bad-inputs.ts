@@ -126,3 +126,75 @@ export const EPM_GOOD_INPUTS: Array<{ kind: string; inputs: Record<string, unkno
     { kind: P, inputs: policy },
     { kind: P, inputs: { ...policy, content: undefined, contentFile: GOOD_POLICY_FILE } },
 ];
+
+// ---- epm-assign: PolicyAssignment and ComputerGroupMembership ----------------------------------
+// (Existence errors, which need the tenant: unknown computers, a revision of another policy, a group
+// holding another policy, are in test/provider/epm-assignment.test.ts, with reads only and no write.)
+const A = "epm:PolicyAssignment";
+const M = "epm:ComputerGroupMembership";
+const GROUP_ID = "00000000-0000-4000-8000-000000000002";
+const assignment = { groupId: GROUP_ID, policyId: "00000000-0000-4000-8000-0000000000a1" };
+const membership = { groupId: GROUP_ID, computerIds: ["00000000-0000-4000-8000-0000000000c1"], hostNames: ["CORPWS02"] };
+
+EPM_BAD_INPUTS.push(
+    { title: "assignment without a groupId", kind: A, inputs: { policyId: assignment.policyId }, property: "groupId", reason: /is required/ },
+    { title: "assignment without a policyId", kind: A, inputs: { groupId: GROUP_ID }, property: "policyId", reason: /is required/ },
+    { title: "assignment policyId an integer id", kind: A, inputs: { ...assignment, policyId: 12 }, property: "policyId" },
+    { title: "assignment revisionId not a GUID", kind: A, inputs: { ...assignment, revisionId: "revision-2" }, property: "revisionId", reason: /GUID/ },
+    { title: "assignment groupId the zero GUID", kind: A, inputs: { ...assignment, groupId: "00000000-0000-0000-0000-000000000000" }, property: "groupId" },
+    {
+        title: "assignment pinned and following at once",
+        kind: A,
+        inputs: { ...assignment, revisionId: "00000000-0000-4000-8000-0000000000b1", latestRevisionId: "00000000-0000-4000-8000-0000000000b1" },
+        property: "latestRevisionId",
+        reason: /cannot be given with revisionId/,
+    },
+    { title: "assignment property it does not have", kind: A, inputs: { ...assignment, revision: 2 }, property: "revision", reason: /is not a property/ },
+    {
+        title: "assignment output set as input",
+        kind: A,
+        inputs: { ...assignment, assignedRevisionId: "00000000-0000-4000-8000-0000000000b1" },
+        property: "assignedRevisionId",
+        reason: /is an output/,
+    },
+    {
+        title: "membership with an empty computer list",
+        kind: M,
+        inputs: { ...membership, computerIds: [] },
+        property: "computerIds",
+        reason: /at least one computer/,
+    },
+    { title: "membership naming no computer at all", kind: M, inputs: { groupId: GROUP_ID }, property: "computerIds", reason: /computerIds or hostNames/ },
+    {
+        title: "membership computer id not a GUID",
+        kind: M,
+        inputs: { ...membership, computerIds: ["CORPWS01"] },
+        property: "computerIds",
+        reason: /not a computer id/,
+    },
+    { title: "membership host name empty", kind: M, inputs: { ...membership, hostNames: ["CORPWS02", "  "] }, property: "hostNames", reason: /\[1\] is empty/ },
+    { title: "membership hostNames a string, not a list", kind: M, inputs: { ...membership, hostNames: "CORPWS02" }, property: "hostNames" },
+    { title: "membership without a groupId", kind: M, inputs: { computerIds: membership.computerIds }, property: "groupId" },
+    {
+        title: "membership property it does not have",
+        kind: M,
+        inputs: { ...membership, computers: ["CORPWS03"] },
+        property: "computers",
+        reason: /is not a property/,
+    },
+    {
+        title: "membership output set as input",
+        kind: M,
+        inputs: { ...membership, memberIds: membership.computerIds },
+        property: "memberIds",
+        reason: /is an output/,
+    },
+);
+
+EPM_GOOD_INPUTS.push(
+    { kind: A, inputs: assignment },
+    { kind: A, inputs: { ...assignment, revisionId: "00000000-0000-4000-8000-0000000000b1" } },
+    { kind: A, inputs: { ...assignment, latestRevisionId: "00000000-0000-4000-8000-0000000000b1" } },
+    { kind: M, inputs: membership },
+    { kind: M, inputs: { groupId: GROUP_ID, hostNames: ["corpws01", "CORPWS01"] } },
+);

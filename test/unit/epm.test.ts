@@ -1,9 +1,12 @@
 // EPM's pieces that need no server: the policy XML check (saxes: line:column, the root, the cap,
-// UTF-8), the ProblemDetails / OAuth error parser, and the client's assumption entries, each of
-// which docs/epm-assumptions.md must repeat under its assumption id.
+// UTF-8), the kinds' check and diff rules, the ProblemDetails / OAuth error parser, and the
+// client's assumption entries, each of which docs/epm-assumptions.md must repeat under its id.
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { handler } from "../../provider";
+import { sha256 } from "../../provider/engine/content-source";
+import { UNKNOWN } from "../../provider/engine/fields";
 import * as assumptions from "../../provider/epm/assumptions";
 import { parseEpmError } from "../../provider/epm/profile";
 import { MAX_POLICY_BYTES, policyBytesProblem, policyXmlProblem } from "../../provider/epm/xml";
@@ -91,4 +94,40 @@ describe("unit: the client's EPM assumptions (provider/epm/assumptions.ts) are i
             assert.ok(s.includes(`- **Provider sends:** ${a.sends}`), `${a.assumption} lacks: ${a.sends}`);
         });
     }
+});
+
+describe("unit: EPM kinds' check and diff (no server)", () => {
+    const policy = handler("epm:Policy");
+    const group = handler("epm:ComputerGroup");
+    const declared = { name: "P", description: "d", content: POLICY, changeDescription: "one" };
+
+    it("check derives contentSha256 from the content and applies the defaults", async () => {
+        const r = await policy.check({}, { name: "P", content: POLICY });
+        assert.strictEqual(r.failures, undefined);
+        assert.deepStrictEqual([r.inputs!.contentSha256, r.inputs!.description], [sha256(POLICY), ""]);
+        const g = await group.check({}, { name: "G" });
+        assert.deepStrictEqual(g.inputs, { name: "G", description: "" }, "default left out stays out: not managed");
+    });
+
+    it("content unknown at preview passes check, and diff reports a change", async () => {
+        const r = await policy.check({}, { ...declared, content: UNKNOWN });
+        assert.strictEqual(r.failures, undefined);
+        const olds = { ...(await policy.check({}, declared)).inputs, latestRevision: 1 };
+        const d = await policy.diff("id", olds, r.inputs!);
+        assert.strictEqual(d.changes, true);
+    });
+
+    it("diff: a new changeDescription alone is no change; new content is, through contentSha256, in place", async () => {
+        const olds = { ...(await policy.check({}, declared)).inputs, latestRevision: 1, latestRevisionId: "r1" };
+        const comment = await policy.diff("id", olds, (await policy.check({}, { ...declared, changeDescription: "two" })).inputs!);
+        assert.strictEqual(comment.changes, false);
+        const content = await policy.diff("id", olds, (await policy.check({}, { ...declared, content: POLICY.replace("t &amp;", "u &amp;") })).inputs!);
+        assert.deepStrictEqual([content.changes, content.replaces], [true, []]);
+    });
+
+    it("diff: a group's default left out is not compared; declared, it is", async () => {
+        const olds = { name: "G", description: "", default: true };
+        assert.strictEqual((await group.diff("id", olds, { name: "G", description: "" })).changes, false);
+        assert.strictEqual((await group.diff("id", olds, { name: "G", description: "", default: false })).changes, true);
+    });
 });
