@@ -17,6 +17,9 @@ import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { connectEpm, skipWithoutCli, stateAtRest, Transcript } from "./engine-run";
 
 const TOKEN_ROUTE = "POST /oauth/connect/token";
+/** The guardrails pack and the launcher the CLI starts it with (see test/policy/cli.test.ts). */
+const PACK_DIR = path.resolve(__dirname, "..", "..", "policy");
+const LAUNCHER_DIR = path.join(PACK_DIR, "bin");
 
 interface EpmCounters {
     requests: { total: number; byMethod: Record<string, number>; byRoute: Record<string, number> };
@@ -105,7 +108,9 @@ describe("e2e: examples/epm-promotion through the Pulumi engine", function () {
         last = await counters();
         workDir = makeWorkDir();
         const project = yaml.load(fs.readFileSync(path.join(__dirname, "../../examples/epm-promotion/Pulumi.yaml"), "utf8")) as Record<string, unknown>;
-        stack = await createInlineStack(String(project.name), "e2e", async () => epmPromotion({ ...settings }), workDir, pulumiEnv(workDir, cli), cli, project);
+        const env = pulumiEnv(workDir, cli);
+        env.PATH = [LAUNCHER_DIR, env.PATH].join(path.delimiter);
+        stack = await createInlineStack(String(project.name), "e2e", async () => epmPromotion({ ...settings }), workDir, env, cli, project);
         await connectEpm(stack, sim);
     });
     after(async () => {
@@ -140,10 +145,13 @@ describe("e2e: examples/epm-promotion through the Pulumi engine", function () {
         assert.strictEqual(c.rateLimited - before.rateLimited, 0);
     });
 
-    it("a second preview is all same and writes nothing", async () => {
+    it("a second preview is all same, writes nothing, and passes the guardrails pack (production pinned, changes described)", async () => {
         const before = await counters();
-        const p = await stack.preview({ onOutput: log.onOutput });
+        let shown = "";
+        const p = await stack.preview({ policyPacks: [PACK_DIR], onOutput: (s) => ((shown += s), log.onOutput(s)) });
         assert.deepStrictEqual(p.changeSummary, { same: 7 });
+        assert.match(shown, /✅ beyondtrust-guardrails@v0\.1\.0/);
+        assert.ok(!/\[(mandatory|advisory)\]/.test(shown), shown);
         const after = await counters();
         const delta = Object.fromEntries(Object.entries(writes(after)).filter(([route, n]) => n !== (before.requests.byRoute[route] ?? 0)));
         assert.deepStrictEqual(delta, {}, "no write");
