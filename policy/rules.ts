@@ -7,6 +7,7 @@
 // sees tokens and checked inputs (camelCase, provider defaults applied, secrets unwrapped,
 // `__provider` dropped).
 import { Rule, toPolicy } from "./core";
+import { epmRules } from "./epm";
 import { passwordSafeRules } from "./passwordsafe";
 import { praRules } from "./pra";
 
@@ -14,9 +15,10 @@ export { DEFAULT_NAME_PATTERN, inspectPrivateKey, JUMP_ITEM_TYPES, PLACEHOLDER_V
 export { globMatch, peek, toPolicy, typeOf } from "./core";
 export type { Rule } from "./core";
 export { containerPath, PS_TYPES, SECRET_TYPES } from "./passwordsafe";
+export { DEFAULT_PRODUCTION_PATTERN, EPM_TYPES } from "./epm";
 
 /** Every rule, in the order the pack reports them. */
-export const rules: Rule<any>[] = [...praRules, ...passwordSafeRules];
+export const rules: Rule<any>[] = [...praRules, ...passwordSafeRules, ...epmRules];
 
 export const ruleByName = (name: string): Rule<any> => {
     const rule = rules.find((r) => r.name === name);

@@ -7,9 +7,12 @@
 // Each mode uses its own API account. Where a Pulumi CLI is available, N = 100 and 500 also go
 // through the real engine (scripts/lib/engine-bench.ts: up, no-op preview, up changing every
 // hostname, destroy), with CPU seconds per process and bytes of state per resource.
+// Then EPM (scripts/lib/epm-bench.ts): N ComputerGroups against its window of 1000 requests per 100 s
+// per account, at the handler level (ours / naive) and through the engine, side by side.
 // Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8 --engine-n 100,500 --engine-1000
-//                         --engine-env PULUMI_SKIP_CHECKPOINTS=true]
-// `--n 0` skips the handler-level tables, `--engine-n 0` the engine ones.
+//                         --engine-env PULUMI_SKIP_CHECKPOINTS=true --epm-n 100,1000 --epm-engine-n 100,1000]
+// `--n 0` skips the handler-level tables, `--engine-n 0` the engine ones, `--epm-n 0` / `--epm-engine-n 0`
+// EPM's. `--only epm` (or BENCH_ONLY=epm) runs the EPM rows alone, `--only pra` the PRA ones alone.
 import * as os from "os";
 import { batchStats, clientStats, handler, resetClients, resetClientStats, resetReaders } from "../provider";
 import { inParallel } from "./lib/parallel";
@@ -17,6 +20,7 @@ import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process
 import { findPulumiCli } from "./lib/pulumi-cli";
 import { engineBench, engineTable, EngineRow } from "./lib/engine-bench";
 import { terraformSkipReason } from "./lib/terraform";
+import { EPM_RATE, epmEngineBench, epmHandlerBench, EpmRow, epmTable } from "./lib/epm-bench";
 
 type Props = Record<string, unknown>;
 
@@ -25,17 +29,19 @@ function arg(name: string, fallback: string): string {
     return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const SIZES = arg("n", "100,1000")
-    .split(",")
-    .map(Number)
-    .filter((n) => n > 0);
-const ENGINE_SIZES = [
-    ...arg("engine-n", arg("cli-n", "100,500"))
+const sizes = (text: string) =>
+    text
         .split(",")
         .map(Number)
-        .filter((n) => n > 0),
-    ...(process.argv.includes("--engine-1000") ? [1000] : []),
-];
+        .filter((n) => n > 0);
+/** Which product's rows run: both unless `--only` (or BENCH_ONLY) names one. */
+const ONLY = arg("only", process.env.BENCH_ONLY ?? "");
+const RUN_PRA = ONLY === "" || ONLY === "pra";
+const RUN_EPM = ONLY === "" || ONLY === "epm";
+const SIZES = RUN_PRA ? sizes(arg("n", "100,1000")) : [];
+const ENGINE_SIZES = RUN_PRA ? [...sizes(arg("engine-n", arg("cli-n", "100,500"))), ...(process.argv.includes("--engine-1000") ? [1000] : [])] : [];
+const EPM_SIZES = RUN_EPM ? sizes(arg("epm-n", "100,1000")) : [];
+const EPM_ENGINE_SIZES = RUN_EPM ? sizes(arg("epm-engine-n", "100,1000")) : [];
 /** Extra CLI environment for an experiment, e.g. PULUMI_SKIP_CHECKPOINTS=true (rows are labelled with it). */
 const ENGINE_ENV = arg("engine-env", "");
 const LATENCY = Number(arg("latency", "20"));
@@ -207,13 +213,15 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
+    const limits = [RUN_PRA ? `PRA/RS ${RATE}/s and 15000/h per account` : "", RUN_EPM ? "EPM 1000 per 100 s per account" : ""].filter(Boolean).join(", ");
     console.log(
-        `simulator: documented limits on (${RATE}/s, 15000/h per account), ${LATENCY} ms latency per request; parallelism ${PARALLEL}; node ${process.version}, ${os.cpus().length} CPUs`,
+        `simulator: documented limits on (${limits}), ${LATENCY} ms latency per request; parallelism ${PARALLEL}; node ${process.version}, ${os.cpus().length} CPUs`,
     );
     const sim = await startSimulatorProcess({ args: ["--latency", String(LATENCY)] });
     process.env.BT_API_HOST = sim.apiHost;
     const rows: Row[] = [];
     const engineRows: EngineRow[] = [];
+    const epmRows: EpmRow[] = [];
     try {
         for (const n of SIZES) {
             for (const mode of ["ours", "naive"] as const) {
@@ -233,6 +241,18 @@ async function main(): Promise<void> {
                     .map((kv) => kv.split("=") as [string, string]),
             );
             engineRows.push(...(await engineBench(sim, n, { cli: cli!, rate: RATE, env, label: ENGINE_ENV || "engine" })));
+        }
+        for (const n of EPM_SIZES) {
+            for (const mode of ["ours", "naive"] as const) {
+                process.stderr.write(`running EPM N=${n} ${mode}...\n`);
+                epmRows.push(...(await epmHandlerBench(sim, n, mode, PARALLEL)));
+            }
+        }
+        const epmCli = EPM_ENGINE_SIZES.length ? findPulumiCli() : undefined;
+        if (EPM_ENGINE_SIZES.length && !epmCli) console.log("(no Pulumi CLI: the EPM engine rows are skipped)");
+        for (const n of epmCli ? EPM_ENGINE_SIZES : []) {
+            process.stderr.write(`running EPM N=${n} through the Pulumi engine...\n`);
+            epmRows.push(...(await epmEngineBench(sim, n, epmCli!)));
         }
     } finally {
         await sim.stop();
@@ -258,6 +278,15 @@ async function main(): Promise<void> {
         );
         console.log("engine wrote: bytes the engine process wrote (checkpoints, mostly). state KB/res: checkpoint file / resources in it after the phase;");
         console.log("SJ entry: one Shell Jump's resource entry, compact JSON. failed: Shell Jumps missing, duplicated or stale on the appliance afterwards.");
+    }
+    if (epmRows.length) {
+        console.log(`\nEPM: N ComputerGroups, the tenant's window on (1000 requests per 100 s per API account, token requests included):`);
+        console.log(epmTable(epmRows));
+        console.log(
+            `\nbound = (API calls - 429s) / ${EPM_RATE} per second, the window's sustained rate (a fresh account's first 1000 may come at once);` +
+                " tokens: minted in the phase; naive: the client-side limiter off (BT_EPM_RATE_LIMIT=0), paced by the tenant's 429s and Retry-After;" +
+                " failed: groups missing, duplicated, stale or left behind on the simulator afterwards.",
+        );
     }
     const tf = terraformSkipReason();
     if (tf) console.log(`\nTerraform side by side: skipped (${tf})`);

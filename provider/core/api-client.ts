@@ -34,8 +34,11 @@ export interface ClientProfile {
     authenticator(base: HttpBase, clock: Clock | undefined): Authenticator;
     pager: Pager;
     parseError: ErrorParser;
-    /** The account's rate windows and the key its limiter is shared under. */
-    limits: { key: string; windows: RateWindow[] };
+    /**
+     * The account's rate windows and the key its limiter is shared under; `tokenRequestsCount` when
+     * the token endpoint counts against the same windows (EPM), so token requests wait for the limiter too.
+     */
+    limits: { key: string; windows: RateWindow[]; tokenRequestsCount?: boolean };
     /** Query parameters every request carries unless it sets them (Password Safe's `version`). */
     defaultQuery?: Query;
 }
@@ -149,6 +152,10 @@ export class ApiClient<C extends Endpoint = ResolvedConnection> {
         };
         this.auth = profile.authenticator(this.base, opts.clock);
         this.limiter = opts.limiter ?? limiterFor(profile.limits);
+        if (profile.limits.tokenRequestsCount) {
+            const limiter = this.limiter;
+            (this.auth as Partial<{ tokens: TokenSource }>).tokens?.admitThrough(() => limiter.acquire());
+        }
     }
 
     /** The OAuth token source, for clients that authenticate with bearer tokens (PRA/RS). */

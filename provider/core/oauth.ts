@@ -45,6 +45,11 @@ export class TokenSource {
     private readonly refused: string[] = [];
     private readonly roundTrips: number[] = [];
     minted = 0;
+    /**
+     * Waits for the account's limiter before each token request, where the token endpoint counts
+     * against the same window as the API (EPM's 1000 per 100 s): unset, token requests are not admitted.
+     */
+    private admit: (() => Promise<void>) | undefined;
 
     constructor(
         private readonly product: Product,
@@ -59,6 +64,11 @@ export class TokenSource {
          */
         private readonly credentialsIn: "basic" | "form" = "basic",
     ) {}
+
+    /** Token requests from now on wait for `admit` (the account's limiter) before they leave. */
+    admitThrough(admit: () => Promise<void>): void {
+        this.admit = admit;
+    }
 
     /** The token endpoint's path, as messages name it (never its query). */
     private get tokenPath(): string {
@@ -145,6 +155,7 @@ export class TokenSource {
             this.credentialsIn === "form"
                 ? `client_id=${encodeURIComponent(this.clientId)}&client_secret=${encodeURIComponent(this.clientSecret)}&grant_type=client_credentials`
                 : "grant_type=client_credentials";
+        await this.admit?.();
         // Expiry counts from before the request left: the appliance minted the token somewhere in
         // the round trip, so this never overestimates how long it stays valid.
         const sentAt = this.clock.now();

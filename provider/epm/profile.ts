@@ -10,6 +10,20 @@ import { EpmConnection } from "./connection";
 
 export const EPM_TOKEN_PATH = "/oauth/connect/token";
 export const EPM_RATE_WINDOW = { limit: 1000, windowMs: 100_000 };
+
+/**
+ * The window the limiter keeps under: the documented one, unless BT_EPM_RATE_LIMIT (requests; 0 turns
+ * the limiter off) or BT_EPM_RATE_WINDOW_SECONDS say otherwise, for a tenant with another budget (or a
+ * test that shrinks the simulator's window and tells the provider the same). Read when the account's
+ * limiter is made, once per process.
+ */
+export function epmRateWindow(env: NodeJS.ProcessEnv = process.env): { limit: number; windowMs: number } {
+    const num = (name: string, fallback: number) => {
+        const n = Number(env[name]);
+        return env[name] !== undefined && env[name] !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+    };
+    return { limit: num("BT_EPM_RATE_LIMIT", EPM_RATE_WINDOW.limit), windowMs: num("BT_EPM_RATE_WINDOW_SECONDS", EPM_RATE_WINDOW.windowMs / 1000) * 1000 };
+}
 export const EPM_PAGE_SIZE = 200;
 
 /** ProblemDetails `{title, detail, errors: {field: [..]}}`, OAuth's `{error, error_description}`, or text. */
@@ -43,7 +57,7 @@ export function epmProfile(conn: EpmConnection): ClientProfile {
         pager: pageEnvelope(EPM_PAGE_SIZE),
         parseError: parseEpmError,
         // Keyed by account, not by API version: v2 and v3 calls share the tenant's budget.
-        limits: { key: `EPM|${epmAccountKey(conn)}`, windows: [EPM_RATE_WINDOW] },
+        limits: { key: `EPM|${epmAccountKey(conn)}`, windows: [epmRateWindow()], tokenRequestsCount: true },
     };
 }
 

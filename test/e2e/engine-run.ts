@@ -52,3 +52,12 @@ export async function connectPasswordSafe(stack: Stack, sim: SimulatorProcess): 
         "beyondtrust:passwordSafeRunAs": { value: sim.env.BT_PS_RUNAS },
     });
 }
+
+/** The stack calls the simulator's EPM with its printed API account (stack config, as a user's program would). */
+export async function connectEpm(stack: Stack, sim: SimulatorProcess): Promise<void> {
+    await stack.setAllConfig({
+        "beyondtrust:epmUrl": { value: sim.env.BT_EPM_API_URL },
+        "beyondtrust:epmClientId": { value: sim.env.BT_EPM_CLIENT_ID },
+        "beyondtrust:epmClientSecret": { value: sim.env.BT_EPM_CLIENT_SECRET, secret: true },
+    });
+}

@@ -106,6 +106,8 @@ describe("policy: rule catalogue", () => {
             "beyondtrust-ps-secret-folders": "mandatory",
             "beyondtrust-ps-secret-owners": "advisory",
             "beyondtrust-ps-file-content-not-inline": "mandatory",
+            "beyondtrust-epm-production-pinned": "mandatory",
+            "beyondtrust-epm-policy-change-described": "mandatory",
         });
     });
 

@@ -4,11 +4,15 @@
 // soak` runs 500 and prints the figures). The same number of Password Safe operations (folders and
 // credential, text and file secrets; test/support/password-safe-soak.ts) runs beside the PRA ones
 // under the same fault rules (they match every path), with every session expired at three points
-// of the run, chosen by operation count: each costs at most one sign-in.
+// of the run, chosen by operation count: each costs at most one sign-in. A third as many EPM
+// operations (groups, policies and their revisions, assignments, memberships;
+// test/support/epm-soak.ts) run beside them too, every EPM token revoked halfway; at the end the
+// run's EPM resources are destroyed and the tenant must be as it started.
 import * as assert from "assert";
 import { clientStats, resetClients, resetClientStats, sessionStats, signOutAll } from "../../provider";
 import { registerSecret } from "../../provider/core/redact";
 import { checkPasswordSafe, passwordSafeIds, passwordSafeOps } from "../support/password-safe-soak";
+import { addSoakComputers, checkEpm, epmIds, epmOps, teardownEpm } from "../support/epm-soak";
 import { MiniEngine } from "../support/mini-engine";
 import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { useSimulatorEnv } from "../support/provider-env";
@@ -16,6 +20,9 @@ import { useSimulatorEnv } from "../support/provider-env";
 const OPS = Number(process.env.SOAK_OPS ?? 150);
 /** Password Safe operations after which every session is expired (`POST /_sim/ps/sessions/expire`). */
 const EXPIRE_AT = [1, 2, 3].map((q) => Math.floor((OPS * q) / 4));
+/** EPM operations: a third of OPS keeps the run inside one 1000-request window of EPM's (no wait for it). */
+const EPM_OPS = Math.round(OPS / 3);
+const EPM_ENV = ["BT_EPM_API_URL", "BT_EPM_CLIENT_ID", "BT_EPM_CLIENT_SECRET"];
 
 function prng(seed: number): () => number {
     // mulberry32: small, seedable, good enough to pick operations reproducibly.
@@ -34,12 +41,24 @@ const COLLECTION: Record<string, string> = {
     "pra:VaultTokenAccount": "vault/account",
 };
 
-describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 5% faults`, function () {
+describe(`provider: soak of ${OPS} PRA, ${OPS} Password Safe and ${EPM_OPS} EPM operations with 5% faults`, function () {
     this.timeout(600_000);
     let sim: SimulatorProcess;
+    const savedEpm: Record<string, string | undefined> = {};
     useSimulatorEnv(() => sim);
-    before(async () => (sim = await startSimulatorProcess()));
+    before(async () => {
+        sim = await startSimulatorProcess();
+        for (const n of EPM_ENV) {
+            savedEpm[n] = process.env[n];
+            process.env[n] = sim.env[n];
+        }
+        registerSecret(sim.env.BT_EPM_CLIENT_SECRET);
+    });
     after(async () => {
+        for (const n of EPM_ENV) {
+            if (savedEpm[n] === undefined) delete process.env[n];
+            else process.env[n] = savedEpm[n];
+        }
         await signOutAll();
         await sim?.stop();
     });
@@ -67,6 +86,11 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
         const parentB = await e.up("psB", "passwordsafe:Folder", { name: "Soak B", parentId: parentA.tracked.outs.parentFolderId });
         const psBefore = await passwordSafeIds(sim);
         const ps = passwordSafeOps(e, [parentA.tracked.id, parentB.tracked.id], pick, busy);
+        await sim.control("POST", "/epm/reset");
+        await addSoakComputers(sim);
+        const epmBefore = await epmIds(sim);
+        const epmTokensBefore = (await sim.control<any>("GET", "/epm/counters")).tokensMinted;
+        const epm = epmOps(e, pick, busy);
         await sim.control("POST", "/faults", {
             seed: 7,
             rules: [
@@ -175,15 +199,32 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
                 await run.catch((err: Error) => failures.push(`Password Safe: ${err.message}`));
             }
         });
-        await Promise.all([...pra, ...passwordSafe]);
+        let epmDone = 0;
+        let epmExpiries = 0;
+        const endpointPrivilege = Array.from({ length: 3 }, async () => {
+            while (epmDone < EPM_OPS) {
+                if (epmDone >= EPM_OPS / 2 && epmExpiries === 0) {
+                    epmExpiries++;
+                    await sim.control("POST", "/epm/tokens/expire");
+                }
+                const run = epm.ops[pick(epm.bag)!]();
+                if (!run) continue;
+                epmDone++;
+                await run.catch((err: Error) => failures.push(`EPM: ${err.message}`));
+            }
+        });
+        await Promise.all([...pra, ...passwordSafe, ...endpointPrivilege]);
         const seconds = (Date.now() - started) / 1000;
         const counters = await sim.counters();
         const psCounters = await sim.control<any>("GET", "/ps/counters");
+        const epmCounters = await sim.control<any>("GET", "/epm/counters");
         const signIns = sessionStats.signIns - signInsBefore;
         await sim.control("DELETE", "/faults");
 
         assert.deepStrictEqual(failures, [], "no operation failed");
         const psVerdict = await checkPasswordSafe(sim, e, ps.declared, psBefore);
+        const epmVerdict = await checkEpm(sim, e, epm.declared, epm.uploads, epmBefore);
+        const epmLeft = await teardownEpm(sim, e, epmBefore);
         const live = (await sim.control("GET", "/state")).collections;
         let orphans = 0;
         let duplicates = 0;
@@ -206,7 +247,7 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
         const injected = counters.faultsInjected as Record<string, number>;
         console.log(
             `      ${OPS} + ${OPS} operations in ${seconds.toFixed(1)} s: ${counters.requests.total} requests in all, faults ${JSON.stringify(injected)}, ` +
-                `retries ${clientStats.retries}, re-auths ${clientStats.reauthentications}, tokens ${counters.tokensMinted}; ` +
+                `retries ${clientStats.retries}, re-auths ${clientStats.reauthentications}, PRA tokens ${counters.tokensMintedByAccount[sim.clientId]}; ` +
                 `duplicates ${duplicates}, orphans ${orphans}, lost updates ${lost}, grants ${grants}/${trackedGrants}`,
         );
         console.log(
@@ -214,16 +255,28 @@ describe(`provider: soak of ${OPS} PRA and ${OPS} Password Safe operations with 
                 `sign-ins ${signIns} (${psCounters.signIns} at the appliance), 401s ${psCounters.unauthorized}; ${psVerdict.folders} folders and ${psVerdict.secrets} secrets left, ` +
                 `duplicates ${psVerdict.duplicates}, orphans ${psVerdict.orphans}, lost updates ${psVerdict.lost.length}`,
         );
+        const epmTokens = epmCounters.tokensMinted - epmTokensBefore;
+        console.log(
+            `      EPM: ${epmCounters.requests.total} of the requests, ${epmExpiries} token revocation, tokens ${epmTokens}, 429s ${epmCounters.rateLimited}; ` +
+                `${epmVerdict.groups} groups, ${epmVerdict.policies} policies, ${epmVerdict.assignments} assignments, ${epmVerdict.memberships} memberships compared, ` +
+                `duplicates ${epmVerdict.duplicates}, orphans ${epmVerdict.orphans}, lost ${epmVerdict.lost.length}; after teardown: ${epmLeft.length} not as it started`,
+        );
         assert.deepStrictEqual({ duplicates, orphans, lost, grants }, { duplicates: 0, orphans: 0, lost: 0, grants: trackedGrants });
         assert.deepStrictEqual([psVerdict.duplicates, psVerdict.orphans, psVerdict.lost], [0, 0, []], "Password Safe holds exactly what the run declared");
         assert.ok(psVerdict.folders > 0 && psVerdict.secrets > 0, "Password Safe objects survived to be compared");
+        assert.deepStrictEqual([epmVerdict.duplicates, epmVerdict.orphans, epmVerdict.lost], [0, 0, []], "EPM holds exactly what the run declared");
+        assert.ok(epmVerdict.groups > 0 && epmVerdict.policies > 0, "EPM objects survived to be compared");
+        assert.deepStrictEqual(epmLeft, [], "the run's EPM resources destroyed: the tenant as it started");
+        assert.strictEqual(epmCounters.rateLimited, 0, "EPM's limiter kept under its window");
         assert.ok(Object.values(injected).reduce((a, b) => a + b, 0) > 0, "faults were injected");
-        assert.strictEqual(counters.tokensMinted, 1);
+        assert.strictEqual(counters.tokensMintedByAccount[sim.clientId], 1, "one PRA token");
+        // EPM: the first token and one after the revocation, plus any whose answer a fault swallowed.
+        const lostAnswers = injected["lose-response"] ?? 0;
+        assert.ok(epmTokens >= 1 && epmTokens <= 1 + epmExpiries + lostAnswers, `EPM tokens ${epmTokens}`);
         assert.strictEqual(expiries, EXPIRE_AT.length);
         assert.ok(signIns >= 1 && signIns <= 1 + expiries, `sign-ins ${signIns}: the first, then at most one per expiry`);
         // The appliance counts a sign-in whose answer a lose-response fault swallowed; the provider
         // signs in again then, so the two counts differ by at most the answers lost.
-        const lostAnswers = injected["lose-response"] ?? 0;
         assert.ok(
             psCounters.signIns >= signIns && psCounters.signIns <= signIns + lostAnswers,
             `the appliance saw ${psCounters.signIns} sign-ins for the provider's ${signIns} (${lostAnswers} answers lost)`,

@@ -1,0 +1,3 @@
+import { epmPromotion, settingsFromConfig } from "./program";
+
+export = epmPromotion(settingsFromConfig());
