@@ -16,6 +16,7 @@
 import * as os from "os";
 import { batchStats, clientStats, handler, resetClients, resetClientStats, resetReaders } from "../provider";
 import { inParallel } from "./lib/parallel";
+import { boundCells, byMethodCell } from "./lib/bench-cells";
 import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process";
 import { findPulumiCli } from "./lib/pulumi-cli";
 import { engineBench, engineTable, EngineRow } from "./lib/engine-bench";
@@ -187,22 +188,17 @@ async function runMode(sim: SimulatorProcess, n: number, mode: "ours" | "naive")
 function table(rows: Row[]): string {
     const head = ["N", "mode", "phase", "wall s", "API calls", "by method", "tokens", "429s", "bound s", "wall/bound", "CPU ms/op", "failed"];
     const body = rows.map((r) => {
-        // The physical bound: the calls the work needs (refused 429s excluded) at the appliance's rate.
-        const bound = (r.total - r.rateLimited) / RATE;
         return [
             String(r.n),
             r.mode,
             r.phase,
             r.wall.toFixed(2),
             String(r.total),
-            Object.entries(r.calls)
-                .filter(([, v]) => v > 0)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(", ") || "-",
+            byMethodCell(r.calls),
             String(r.tokens),
             String(r.rateLimited),
-            bound.toFixed(2),
-            bound > 0 ? (r.wall / bound).toFixed(2) : "-",
+            // The physical bound: the calls the work needs at the appliance's rate.
+            ...boundCells(r.total, r.rateLimited, r.wall, RATE),
             r.mode === "pulumi CLI" ? "-" : r.cpuMsPerOp.toFixed(3),
             String(r.failed),
         ];

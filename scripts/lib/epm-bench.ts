@@ -12,6 +12,7 @@ import { handler, resetClients } from "../../provider";
 import { resetLimiters } from "../../provider/core/api-client";
 import { EPM_RATE_WINDOW } from "../../provider/epm/profile";
 import { inParallel } from "./parallel";
+import { boundCells, byMethodCell } from "./bench-cells";
 import { createInlineStack, makeWorkDir, pulumiEnv, removeWorkDir } from "./pulumi-cli";
 import { SimulatorProcess } from "./simulator-process";
 
@@ -251,9 +252,6 @@ export async function epmEngineBench(sim: SimulatorProcess, n: number, cli: stri
 export function epmTable(rows: EpmRow[]): string {
     const head = ["N", "level", "mode", "phase", "wall s", "API calls", "by method", "tokens", "429s", "bound s", "wall/bound", "failed", "note"];
     const body = rows.map((r) => {
-        // The sustained bound: the calls the work needs (refused 429s excluded) at the window's rate.
-        // A fresh account may spend its first window's 1000 at once, so wall/bound below 1 is possible.
-        const bound = (r.calls - r.rateLimited) / EPM_RATE;
         return [
             String(r.n),
             r.level,
@@ -261,14 +259,12 @@ export function epmTable(rows: EpmRow[]): string {
             r.phase,
             r.wall.toFixed(2),
             String(r.calls),
-            Object.entries(r.byMethod)
-                .filter(([, v]) => v > 0)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(", ") || "-",
+            byMethodCell(r.byMethod),
             String(r.tokens),
             String(r.rateLimited),
-            bound.toFixed(2),
-            bound > 0 ? (r.wall / bound).toFixed(2) : "-",
+            // The sustained bound at the window's rate. A fresh account may spend its first window's
+            // 1000 at once, so wall/bound below 1 is possible.
+            ...boundCells(r.calls, r.rateLimited, r.wall, EPM_RATE),
             String(r.failed),
             r.note,
         ];
