@@ -118,6 +118,13 @@ const READ_ONLY: Array<Omit<LookupKind, "listFilters" | "resolveConnection" | "c
     },
 ];
 
+/**
+ * Resource kinds whose reads are not served from their list, but whose list a lookup can read, and
+ * the outputs the list's objects lack: the Jump Client installer's key_info (its file name, path and
+ * key) is the resource's own flattening of the create's answer, not a field of the listed objects.
+ */
+const LISTED_APART: Record<string, readonly string[]> = { "pra:JumpClientInstaller": ["installerFilename", "installerPath"] };
+
 const connect = {
     resolveConnection,
     client: (conn: Parameters<LookupKind["client"]>[0]) => praClient(conn),
@@ -132,7 +139,9 @@ function fromSpec(spec: ResourceSpec, path: string): LookupKind {
         properties[prop] = field.api;
         if (field.codec) fromApi[prop] = field.codec.fromApi;
     }
-    Object.assign(properties, spec.outputs);
+    // Secret outputs (an installer's key) are answered only by the create: never in a list.
+    const unlisted = [...(spec.secretOutputs ?? []), ...(LISTED_APART[spec.kind] ?? [])];
+    for (const [prop, api] of Object.entries(spec.outputs)) if (!unlisted.includes(prop)) properties[prop] = api;
     return { kind: spec.kind, title: spec.title, path, products: spec.products, properties, fromApi, listFilters: filtersFor(path), ...connect };
 }
 
@@ -145,7 +154,7 @@ export function praLookups(): Map<string, LookupKind> {
     const paths = new Set<string>();
     for (const spec of SPECS) {
         const c = spec.api.collection;
-        if (spec.product !== "PRA" || !c || !c.listHoldsFullObjects) continue;
+        if (spec.product !== "PRA" || !c || !(c.listHoldsFullObjects || spec.kind in LISTED_APART)) continue;
         kinds.set(spec.kind, fromSpec(spec, c.path));
         paths.add(c.path);
     }

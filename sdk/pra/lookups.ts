@@ -9,6 +9,7 @@ import type { LookupRequest } from "../../provider/lookups";
 import type { CommonArgs, ConnectionArgs } from "../resource";
 import { stackConfigOf } from "../stack-config";
 import type { GroupPolicyArgs } from "./group-policy";
+import type { JumpClientInstallerArgs } from "./jump-client-installer";
 import type { JumpGroupArgs } from "./jump-group";
 import type { JumpointArgs } from "./jumpoint";
 import type { RemoteRdpArgs } from "./remote-rdp";
@@ -42,6 +43,12 @@ export type NetworkTunnelJumpInfo = Found<NetworkTunnelJumpArgs>;
 export type VaultAccountPolicyInfo = Found<VaultAccountPolicyArgs>;
 export type GroupPolicyInfo = Found<GroupPolicyArgs>;
 export type VaultAccountGroupInfo = Found<VaultAccountGroupArgs>;
+/** An installer as its list reports it: the key is never listed (only the create answers it). */
+export type JumpClientInstallerInfo = Found<JumpClientInstallerArgs> & {
+    installerId: string;
+    expirationTimestamp: string;
+    maxOfflineMinutes: number;
+};
 
 export interface JumpItemRoleInfo {
     id: number;
@@ -252,6 +259,10 @@ export const getVaultAccounts = all<VaultAccountInfo>("pra:VaultAccount", "getVa
 /** The vault account group matching the filter. */
 export const getVaultAccountGroup = one<VaultAccountGroupInfo>("pra:VaultAccountGroup", "getVaultAccountGroup", "getVaultAccountGroups");
 export const getVaultAccountGroups = all<VaultAccountGroupInfo>("pra:VaultAccountGroup", "getVaultAccountGroups");
+/** The Jump Client installer matching the filter, e.g. `{ name: "branch laptops" }` or `{ tag }` (its key is not listed). */
+export const getJumpClientInstaller = one<JumpClientInstallerInfo>("pra:JumpClientInstaller", "getJumpClientInstaller", "getJumpClientInstallers");
+/** Every Jump Client installer matching the filter. */
+export const getJumpClientInstallers = all<JumpClientInstallerInfo>("pra:JumpClientInstaller", "getJumpClientInstallers");
 /** The API account matching the filter, e.g. `{ name: "pipeline" }` or `{ clientId }`. */
 export const getApiAccount = one<ApiAccountInfo>("pra:ApiAccount", "getApiAccount", "getApiAccounts");
 export const getApiAccounts = all<ApiAccountInfo>("pra:ApiAccount", "getApiAccounts");

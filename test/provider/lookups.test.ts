@@ -261,6 +261,27 @@ describe("provider: lookups", function () {
         assert.strictEqual(c.gets, made.length + 3, "one list page per lookup");
     });
 
+    it("a Jump Client installer by name: its installer id and expiry, never its key; one GET", async () => {
+        const jg = await handler("pra:JumpGroup").check({}, { name: "branch laptops" });
+        const jumpGroupId = (await handler("pra:JumpGroup").create(jg.inputs!)).id;
+        const checked = await handler("pra:JumpClientInstaller").check({}, { jumpGroupId, name: "branch laptops", tag: "branch" });
+        assert.strictEqual(checked.failures, undefined, JSON.stringify(checked.failures));
+        const made = await handler("pra:JumpClientInstaller").create(checked.inputs!);
+        assert.ok(typeof made.outs.installerKey === "string" && made.outs.installerKey !== "", "the create answered the key");
+        resetClients();
+        await resetCounters();
+
+        const found = await one("pra:JumpClientInstaller", { name: "branch laptops" });
+        assert.strictEqual(String(found.id), made.id);
+        assert.strictEqual(found.installerId, made.outs.installerId);
+        assert.strictEqual(found.tag, "branch");
+        assert.strictEqual(String(found.jumpGroupId), jumpGroupId);
+        assert.ok(!("installerKey" in found), "the key is not a lookup property: lists never carry it");
+        assert.strictEqual((await all("pra:JumpClientInstaller", { tag: "branch" })).length, 1);
+        const c = await calls();
+        assert.deepStrictEqual([c.tokens, c.gets], [1, 2], "one list page per lookup, one token");
+    });
+
     it("a vault credential: check out, read, check in; by id or by name; concurrent requests share one check-out", async () => {
         const create = async (kind: string, inputs: Record<string, unknown>) => {
             const checked = await handler(kind).check({}, inputs);
