@@ -6,11 +6,14 @@
 //   naive  — both off, one GET per read (the Terraform provider's approach; retries kept so it can finish).
 // Each mode uses its own API account. Where a Pulumi CLI is available, N = 100 and 500 also go
 // through the real engine (scripts/lib/engine-bench.ts: up, no-op preview, up changing every
-// hostname, destroy), with CPU seconds per process and bytes of state per resource.
+// hostname, destroy), with CPU seconds per process and bytes of state per resource; with `terraform`
+// on PATH and BT_TF_PROVIDER naming BeyondTrust's terraform-provider-sra, the same stack and phases go
+// through Terraform too (scripts/lib/terraform.ts), printed side by side (runs needed, 429s, failures).
 // Then EPM (scripts/lib/epm-bench.ts): N ComputerGroups against its window of 1000 requests per 100 s
 // per account, at the handler level (ours / naive) and through the engine, side by side.
 // Usage: npm run bench [-- --n 100,1000 --latency 20 --parallel 8 --engine-n 100,500 --engine-1000
-//                         --engine-env PULUMI_SKIP_CHECKPOINTS=true --epm-n 100,1000 --epm-engine-n 100,1000]
+//                         --engine-env PULUMI_SKIP_CHECKPOINTS=true --epm-n 100,1000 --epm-engine-n 100,1000
+//                         --tf 0 --tf-max-runs 15]
 // `--n 0` skips the handler-level tables, `--engine-n 0` the engine ones, `--epm-n 0` / `--epm-engine-n 0`
 // EPM's. `--only epm` (or BENCH_ONLY=epm) runs the EPM rows alone, `--only pra` the PRA ones alone.
 import * as os from "os";
@@ -20,7 +23,7 @@ import { boundCells, byMethodCell } from "./lib/bench-cells";
 import { startSimulatorProcess, SimulatorProcess } from "./lib/simulator-process";
 import { findPulumiCli } from "./lib/pulumi-cli";
 import { engineBench, engineTable, EngineRow } from "./lib/engine-bench";
-import { terraformSkipReason } from "./lib/terraform";
+import { findTerraform, sideBySideTable, terraformBench, TerraformRow, TerraformTools } from "./lib/terraform";
 import { EPM_RATE, epmEngineBench, epmHandlerBench, EpmRow, epmTable } from "./lib/epm-bench";
 
 type Props = Record<string, unknown>;
@@ -48,6 +51,10 @@ const ENGINE_ENV = arg("engine-env", "");
 const LATENCY = Number(arg("latency", "20"));
 const PARALLEL = Number(arg("parallel", String(4 * os.cpus().length)));
 const RATE = 20;
+/** The Terraform side by side runs for the engine sizes where `terraform` and BT_TF_PROVIDER are there (`--tf 0` skips it). */
+const TF_MAX_RUNS = Number(arg("tf-max-runs", "15"));
+const TF_FOUND = ENGINE_SIZES.length && arg("tf", "1") !== "0" ? findTerraform() : "not asked for (--tf 0 or --engine-n 0)";
+const TF_SKIP = typeof TF_FOUND === "string" ? TF_FOUND : undefined;
 
 interface Row {
     n: number;
@@ -218,6 +225,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     const engineRows: EngineRow[] = [];
     const epmRows: EpmRow[] = [];
+    const tfRows: TerraformRow[] = [];
     try {
         for (const n of SIZES) {
             for (const mode of ["ours", "naive"] as const) {
@@ -237,6 +245,10 @@ async function main(): Promise<void> {
                     .map((kv) => kv.split("=") as [string, string]),
             );
             engineRows.push(...(await engineBench(sim, n, { cli: cli!, rate: RATE, env, label: ENGINE_ENV || "engine" })));
+        }
+        for (const n of TF_SKIP ? [] : ENGINE_SIZES) {
+            process.stderr.write(`running N=${n} through terraform and terraform-provider-sra...\n`);
+            tfRows.push(...(await terraformBench(sim, n, TF_FOUND as TerraformTools, TF_MAX_RUNS)));
         }
         for (const n of EPM_SIZES) {
             for (const mode of ["ours", "naive"] as const) {
@@ -284,8 +296,18 @@ async function main(): Promise<void> {
                 " failed: groups missing, duplicated, stale or left behind on the simulator afterwards.",
         );
     }
-    const tf = terraformSkipReason();
-    if (tf) console.log(`\nTerraform side by side: skipped (${tf})`);
+    if (TF_SKIP) console.log(`\nTerraform side by side: skipped (${TF_SKIP})`);
+    else if (tfRows.length) {
+        const tools = findTerraform() as TerraformTools;
+        console.log(
+            `\nSide by side with BeyondTrust's Terraform provider (${tools.version}, ${tools.provider}; same simulator, same limits, re-run until it succeeds, at most ${TF_MAX_RUNS} runs, re-runs of apply and destroy with -refresh=false):`,
+        );
+        console.log(sideBySideTable(engineRows, tfRows, RATE));
+        console.log(
+            "\ncalls and 429s: over all runs of the phase; errors 1st run: error diagnostics of the first run (pulumi-beyondtrust: 1 if the run failed);" +
+                " failed: Shell Jumps missing, duplicated or stale on the appliance after the last run (no-op plan: 1 if no run succeeded).",
+        );
+    }
 }
 
 main().catch((err) => {

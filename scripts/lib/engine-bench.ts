@@ -49,8 +49,27 @@ export interface EngineBenchOptions {
 const PROJECT = "bt-bench";
 const STACK = "bench";
 
-function hostname(generation: number, i: number): string {
+/** Shell Jump i's hostname in a generation (the update phase moves every item to the next one). */
+export function benchHostname(generation: number, i: number): string {
     return `10.${8 + generation}.${i >> 8}.${i & 255}`;
+}
+
+/**
+ * Shell Jumps named `${prefix}${i}` (i < n) that are wrong on the appliance: missing, duplicated or
+ * with a stale hostname when they should be present, or still there when they should be gone.
+ * Read from the simulator's own objects, not from the tool's summary; the Terraform rows use it too.
+ */
+export async function wrongShellJumps(sim: SimulatorProcess, prefix: string, n: number, generation: number, expectPresent: boolean): Promise<number> {
+    const items: any[] = (await sim.control("GET", "/state")).collections["jump-item/shell-jump"] ?? [];
+    const byName = new Map<string, any[]>();
+    for (const it of items) if (String(it.name).startsWith(prefix)) byName.set(it.name, [...(byName.get(it.name) ?? []), it]);
+    let wrong = 0;
+    for (let i = 0; i < n; i++) {
+        const found = byName.get(`${prefix}${i}`) ?? [];
+        if (!expectPresent) wrong += found.length;
+        else if (found.length !== 1 || found[0].hostname !== benchHostname(generation, i)) wrong++;
+    }
+    return wrong;
 }
 
 /** Bytes written by a process so far, if it still runs. */
@@ -121,31 +140,17 @@ export async function engineBench(sim: SimulatorProcess, n: number, opts: Engine
     const account = await sim.control("POST", "/accounts", { client_id: `bench-engine-${label}-${n}-${Date.now()}` });
     const workDir = makeWorkDir("pulumi-bt-bench-");
     let generation = 0;
-    const name = (i: number) => `eng-${label}-${n}-${i}`;
+    const prefix = `eng-${label}-${n}-`;
     const program = async () => {
         const { pra } = await import("../../sdk");
         const jp = new pra.Jumpoint("jp", { name: `engine bench ${label} ${n}`, platform: "linux-x86", shellJumpEnabled: true });
         const jg = new pra.JumpGroup("jg", { name: `engine bench ${label} ${n}` });
         for (let i = 0; i < n; i++) {
-            new pra.ShellJump(`item-${i}`, { name: name(i), hostname: hostname(generation, i), jumpointId: jp.id, jumpGroupId: jg.id });
+            new pra.ShellJump(`item-${i}`, { name: `${prefix}${i}`, hostname: benchHostname(generation, i), jumpointId: jp.id, jumpGroupId: jg.id });
         }
     };
     const rows: EngineRow[] = [];
     const withProc = procAvailable();
-
-    /** Shell Jumps of this run on the appliance: wrong ones (missing, duplicated, stale) count as failed. */
-    const verify = async (expectPresent: boolean): Promise<number> => {
-        const items: any[] = (await sim.control("GET", "/state")).collections["jump-item/shell-jump"] ?? [];
-        const byName = new Map<string, any[]>();
-        for (const it of items) if (String(it.name).startsWith(`eng-${label}-${n}-`)) byName.set(it.name, [...(byName.get(it.name) ?? []), it]);
-        let wrong = 0;
-        for (let i = 0; i < n; i++) {
-            const found = byName.get(name(i)) ?? [];
-            if (!expectPresent) wrong += found.length;
-            else if (found.length !== 1 || found[0].hostname !== hostname(generation, i)) wrong++;
-        }
-        return wrong;
-    };
 
     const phase = async (phaseName: string, run: () => Promise<string>, expectPresent: boolean | undefined): Promise<void> => {
         await sim.control("POST", "/counters/reset");
@@ -173,7 +178,7 @@ export async function engineBench(sim: SimulatorProcess, n: number, opts: Engine
         const tokens = c.requests.byRoute["POST /oauth2/token"] ?? 0;
         const byMethod: Record<string, number> = { ...c.requests.byMethod };
         if (tokens) byMethod.POST -= tokens;
-        const failed = expectPresent === undefined ? (note.startsWith("error") ? 1 : 0) : await verify(expectPresent);
+        const failed = expectPresent === undefined ? (note.startsWith("error") ? 1 : 0) : await wrongShellJumps(sim, prefix, n, generation, expectPresent);
         const size = stateSize(workDir);
         rows.push({
             n,

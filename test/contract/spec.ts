@@ -56,6 +56,10 @@ export const FIELD_TABLE_DIFFERENCES: Record<string, { why: string; source: stri
         why: "the schema bounds the string with minimum 1 / maximum 64, which only a length can mean: the table says it as a length",
         source: "the spec's GroupPolicyMember.group_name",
     },
+    "jump-client/installer allow_override_max_offline_minutes: not in the spec's schema": {
+        why: "accepted on create and answered: the vendor's provider sends it on every installer POST (with max_offline_minutes), which live appliances take",
+        source: "vendor Terraform provider api/models.go JumpClientInstaller (no omitempty) and its fixture test-tf-files/{pra,rs}/jump_items/jump_client_installer",
+    },
     "vault/account last_checkout_timestamp: nullable": {
         why: "null until the account is first checked out, though the schema does not mark it nullable (see LIVE_NULLABLE)",
         source: "vendor Terraform provider: models it as a nullable string and sends null back",

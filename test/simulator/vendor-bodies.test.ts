@@ -39,6 +39,41 @@ describe("simulator: bodies the vendor's Terraform provider sends", function () 
         assert.equal(patched.shell_jump_enabled, false);
     });
 
+    it("a Jumpoint created without external_jump_item_network_id answers none (the provider fails on \"\"), one set to \"\" answers \"\"", async () => {
+        const jp = await ok("POST", "/jumpoint", { name: "vendor jp unset", code_name: "vendor_jp_unset", platform: "linux-x86" }, 201);
+        assert.equal("external_jump_item_network_id" in jp, false, JSON.stringify(jp));
+        const read = await ok("GET", `/jumpoint/${jp.id}`, undefined, 200);
+        assert.equal("external_jump_item_network_id" in read, false);
+        const set = await ok("PATCH", `/jumpoint/${jp.id}`, { external_jump_item_network_id: "" }, 200);
+        assert.equal(set.external_jump_item_network_id, "");
+    });
+
+    it("a Jump Client installer POST as the provider marshals it (max_offline_minutes and allow_override_max_offline_minutes on every create)", async () => {
+        const jg = await ok("POST", "/jump-group", { name: "vendor installer group", code_name: "vendor_installer_group" }, 201);
+        const body = {
+            jump_group_id: jg.id,
+            name: "",
+            tag: "",
+            comments: "",
+            connection_type: "active",
+            jump_group_type: "shared",
+            max_offline_minutes: 0,
+            elevate_install: true,
+            elevate_prompt: true,
+            allow_override_jump_group: false,
+            allow_override_jump_policy: false,
+            allow_override_name: false,
+            allow_override_tag: false,
+            allow_override_comments: false,
+            allow_override_max_offline_minutes: true,
+            allow_override_session_policy: false,
+        };
+        const created = await ok("POST", "/jump-client/installer", body, 201);
+        assert.equal(created.allow_override_max_offline_minutes, true);
+        const read = await ok("GET", `/jump-client/installer/${created.id}`, undefined, 200);
+        assert.equal(read.allow_override_max_offline_minutes, true);
+    });
+
     it("vault accounts of each type carrying last_checkout_timestamp: null and personal: false", async () => {
         const shared = { description: "", personal: false, account_group_id: 1, last_checkout_timestamp: null };
         const bodies = [

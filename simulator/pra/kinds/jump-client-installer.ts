@@ -60,6 +60,9 @@ export const jumpClientInstaller: Kind = {
         allow_override_name: bool(false),
         allow_override_tag: bool(false),
         allow_override_comments: bool(false),
+        // In neither spec, but BeyondTrust's Terraform provider sends it on every installer POST and its
+        // fixture (test-tf-files/*/jump_items/jump_client_installer) creates installers on live appliances.
+        allow_override_max_offline_minutes: bool(false),
         allow_override_session_policy: bool(false, PRA),
         allow_override_attended_session_policy: bool(false, RS),
         allow_override_unattended_session_policy: bool(false, RS),

@@ -17,7 +17,9 @@ export const jumpoint: Kind = {
         connected: bool(true, { readOnly: true }),
         clustered: bool(false, { immutable: true }),
         shell_jump_enabled: bool(false),
-        external_jump_item_network_id: str(0, 1024, { unique: "nonEmpty", default: "" }),
+        // No default: absent until set. BeyondTrust's Terraform provider declares it Optional and not Computed,
+        // so an appliance answering "" would fail its own test-tf-files (jumpoint_and_jump_group).
+        external_jump_item_network_id: str(0, 1024, { unique: "nonEmpty" }),
         protocol_tunnel_enabled: bool(true, { products: ["pra"] }),
         rdp_service_account_id: int(1, 2147483647, {
             nullable: true,
