@@ -7,7 +7,8 @@ import { contractSuite } from "./suite";
 /** Properties an object leaves out when unset; each with its reason (docs/simulator.md repeats them). */
 export const ABSENT_WHEN_UNSET: Record<string, string> = {
     "Jumpoint.code_name": 'no value is valid: the spec\'s pattern refuses "" and it is not nullable',
-    "Jumpoint.external_jump_item_network_id": "live behaviour: BeyondTrust's Terraform provider fails on \"\" for a Jumpoint created without it (docs/simulator.md)",
+    "Jumpoint.external_jump_item_network_id":
+        'live behaviour: BeyondTrust\'s Terraform provider fails on "" for a Jumpoint created without it (docs/simulator.md)',
     "JumpGroup.code_name": "as Jumpoint.code_name",
     "JumpPolicy.code_name": "as Jumpoint.code_name",
     "JumpGroup.ecm_group_id": "an integer id, not nullable: no value means no ECM group",

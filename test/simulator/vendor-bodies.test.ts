@@ -39,7 +39,7 @@ describe("simulator: bodies the vendor's Terraform provider sends", function () 
         assert.equal(patched.shell_jump_enabled, false);
     });
 
-    it("a Jumpoint created without external_jump_item_network_id answers none (the provider fails on \"\"), one set to \"\" answers \"\"", async () => {
+    it('a Jumpoint created without external_jump_item_network_id answers none (the provider fails on ""), one set to "" answers ""', async () => {
         const jp = await ok("POST", "/jumpoint", { name: "vendor jp unset", code_name: "vendor_jp_unset", platform: "linux-x86" }, 201);
         assert.equal("external_jump_item_network_id" in jp, false, JSON.stringify(jp));
         const read = await ok("GET", `/jumpoint/${jp.id}`, undefined, 200);
