@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 // the plugin loads it through the shim. scripts/gen-policy-kinds.ts writes the file from the registry.
 import { SDK_KINDS, SdkKind } from "./kinds.generated";
 import { shimFor, withoutPromiseStacks } from "./shim";
+import { withProgramSourcePosition } from "./source-position";
 import { typeToken } from "./type-token";
 
 export { typeToken };
@@ -97,14 +98,16 @@ export abstract class BeyondTrustResource extends pulumi.CustomResource {
         }
         const extraSecrets = secretNames.filter((p) => !(opts?.additionalSecretOutputs ?? []).includes(p));
         props.__provider = shimFor(kind);
-        const restore = withoutPromiseStacks();
+        const restoreLimit = withoutPromiseStacks();
+        const restoreFormat = withProgramSourcePosition();
         try {
             super(typeToken(kind), name, props, {
                 ...opts,
                 additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...extraSecrets],
             });
         } finally {
-            restore();
+            restoreFormat();
+            restoreLimit();
         }
     }
 }
