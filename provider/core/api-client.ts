@@ -3,7 +3,8 @@ import { Authenticator, Credentials, bearer } from "./auth";
 import { ResolvedConnection } from "./connection";
 import { ApiError, AuthError, ErrorParser, Product, TransportError } from "./errors";
 import { RawRequest, RawResponse, certificateAdvice, describeNetworkError, header, keepAliveAgents, neverSent, send, untrustedCertificate } from "./http";
-import { Clock, processClock, sleep } from "./clock";
+import { AdmissionJournal, admissionJournal } from "./admission-journal";
+import { Clock, processClock, sleep, usingSystemClock } from "./clock";
 import { RateLimiter, RateWindow } from "./limiter";
 import { Multipart } from "./multipart";
 import { TokenSource } from "./oauth";
@@ -366,10 +367,28 @@ const limiters = processState("rateLimiters", () => new Map<string, RateLimiter>
 function limiterFor(limits: ClientProfile["limits"]): RateLimiter {
     let limiter = limiters.get(limits.key);
     if (!limiter) {
-        limiter = new RateLimiter(limits.windows);
+        limiter = new RateLimiter(limits.windows, undefined, processClock, sharedAdmissions(limits));
         limiters.set(limits.key, limiter);
     }
     return limiter;
+}
+
+/**
+ * The account's admissions shared with this user's other processes (admission-journal.ts): a new
+ * plugin process starts where the previous command left the window. Only on the system clock: a
+ * test's fake times must not reach another process.
+ */
+function sharedAdmissions(limits: ClientProfile["limits"]): AdmissionJournal | undefined {
+    const windows = limits.windows.filter((w) => w.limit > 0);
+    if (windows.length === 0 || !usingSystemClock()) return undefined;
+    const file = admissionJournal(limits.key, Math.max(...windows.map((w) => w.windowMs)));
+    if (!file) return undefined;
+    return {
+        recent: (now, windowMs) => (usingSystemClock() ? file.recent(now, windowMs) : []),
+        note: (at) => {
+            if (usingSystemClock()) file.note(at);
+        },
+    };
 }
 
 const tokenSources = processState("tokenSources", () => new Map<string, TokenSource>());

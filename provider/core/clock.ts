@@ -27,6 +27,11 @@ export const processClock: Clock = {
     clearTimeout: (handle) => installed.clock.clearTimeout(handle),
 };
 
+/** True while the process runs on the system clock (times it reads are epoch milliseconds). */
+export function usingSystemClock(): boolean {
+    return installed.clock === systemClock;
+}
+
 /** Tests only: run the process on `clock` (undefined: back to the system clock). */
 export function useClock(clock: Clock | undefined): void {
     installed.clock = clock ?? systemClock;

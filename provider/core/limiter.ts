@@ -3,6 +3,7 @@
 // full burst follow a refill inside one second, which a sliding-window server counts as a violation;
 // a log never admits more than `limit` requests in any window, so it is safe against both fixed and
 // sliding windows on the server side.
+import type { AdmissionJournal } from "./admission-journal";
 import { Clock, processClock } from "./clock";
 
 export interface RateWindow {
@@ -57,12 +58,23 @@ export class RateLimiter {
      * inside one window at the appliance; it grows to the spread of recent round trips (how
      * unevenly requests travel: a loaded machine or network), up to a second.
      */
+    /**
+     * With a `journal` (admission-journal.ts), the logs start from the account's admissions that
+     * earlier processes left inside each window, and every admission here is added to it.
+     */
     constructor(
         windows: RateWindow[],
         private readonly marginMs = 50,
         private readonly clock: Clock = processClock,
+        private readonly journal?: AdmissionJournal,
     ) {
         this.logs = windows.filter((w) => w.limit > 0).map((w) => new SlidingLog(w));
+        if (journal && this.logs.length > 0) {
+            const now = clock.now();
+            const longest = Math.max(...this.logs.map((l) => l.window.windowMs));
+            const earlier = journal.recent(now, longest);
+            for (const log of this.logs) for (const t of earlier) if (t > now - log.window.windowMs) log.record(t);
+        }
     }
 
     /** A request's round trip, whose variation the safety margin must cover. */
@@ -130,6 +142,7 @@ export class RateLimiter {
             for (const log of this.logs) {
                 log.record(now);
             }
+            this.journal?.note(now);
             this.queue.shift()!();
         }
     }

@@ -160,6 +160,53 @@ describe("provider: EPM faults injected by the simulator", function () {
         assert.deepStrictEqual(r.left, [], "every group deleted");
     });
 
+    /**
+     * Two "processes" of one account one after the other: 9 creates, then the clients and limiters
+     * made afresh (what a new plugin process starts with), then 9 more and 18 deletes, under a window
+     * of 12 per 3 s that the provider is told. Returns the tenant's 429s and when the second began.
+     */
+    async function twoProcesses(journal: boolean) {
+        process.env.BT_EPM_RATE_LIMIT = "12";
+        process.env.BT_EPM_RATE_WINDOW_SECONDS = "3";
+        if (!journal) process.env.BT_RATE_JOURNAL = "0";
+        try {
+            const account = await epm.control<{ clientId: string; clientSecret: string }>("POST", "/accounts", { clientId: `journal-${serial++}` });
+            process.env.BT_EPM_CLIENT_ID = account.clientId;
+            process.env.BT_EPM_CLIENT_SECRET = account.clientSecret;
+            registerSecret(account.clientSecret);
+            resetClients();
+            resetLimiters();
+            await epm.control("POST", "/config", { rateLimit: 12, rateWindowSeconds: 3 });
+            const before = await epm.control<any>("GET", "/counters");
+            const prefix = `journal ${serial++} `;
+            const started = Date.now();
+            const first = await Promise.all(Array.from({ length: 9 }, (_, i) => createGroup(`${prefix}a${i}`)));
+            resetClients();
+            resetLimiters();
+            const secondAfterMs = Date.now() - started;
+            const second = await Promise.all(Array.from({ length: 9 }, (_, i) => createGroup(`${prefix}b${i}`)));
+            const live = await liveGroups(prefix);
+            await Promise.all([...first, ...second].map((m) => groups().delete(m.id, m.outs)));
+            const after = await epm.control<any>("GET", "/counters");
+            return { live, left: await liveGroups(prefix), rateLimited: after.rateLimited - before.rateLimited, secondAfterMs };
+        } finally {
+            delete process.env.BT_RATE_JOURNAL;
+        }
+    }
+
+    it("a new process starts from the window the previous one left (the admission journal): 0 429s, where a fresh count meets them", async () => {
+        const r = await twoProcesses(true);
+        assert.strictEqual(r.rateLimited, 0, "the second process waited for the first one's window");
+        assert.strictEqual(r.live.length, 18, "every group created once");
+        assert.deepStrictEqual(r.left, [], "every group deleted");
+        // The control: without the journal the second process counts from zero. It can only meet the
+        // tenant's 429s if it started inside the first one's window, which a very slow machine may miss.
+        const blind = await twoProcesses(false);
+        assert.strictEqual(blind.live.length, 18);
+        if (blind.secondAfterMs < 2500) assert.ok(blind.rateLimited > 0, `without the journal: ${blind.rateLimited} 429s`);
+        else console.log(`    (control inconclusive: the second process began ${blind.secondAfterMs} ms after the first)`);
+    });
+
     it("the window shrunk to 12 per 3 s and the provider told the documented 1000 per 100 s: 429s, Retry-After honoured, every group created once", async () => {
         const r = await underWindow(12, 3, 10);
         assert.ok(r.rateLimited > 0, "the tenant refused some requests");
