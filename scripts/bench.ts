@@ -53,7 +53,7 @@ const PARALLEL = Number(arg("parallel", String(4 * os.cpus().length)));
 const RATE = 20;
 /** The Terraform side by side runs for the engine sizes where `terraform` and BT_TF_PROVIDER are there (`--tf 0` skips it). */
 const TF_MAX_RUNS = Number(arg("tf-max-runs", "15"));
-const TF_FOUND = ENGINE_SIZES.length && arg("tf", "1") !== "0" ? findTerraform() : "not asked for (--tf 0 or --engine-n 0)";
+const TF_FOUND = ENGINE_SIZES.length && arg("tf", "1") !== "0" ? findTerraform() : "not asked for (--tf 0, or no PRA engine rows: --engine-n 0 or --only epm)";
 const TF_SKIP = typeof TF_FOUND === "string" ? TF_FOUND : undefined;
 
 interface Row {
