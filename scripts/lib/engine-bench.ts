@@ -2,7 +2,7 @@
  * The engine path of `npm run bench`: a stack of a Jumpoint, a Jump Group and N Shell Jumps through
  * the real Pulumi engine (Automation API, inline program, local file backend, the dynamic-provider
  * plugin as its own process), against a simulator with its rate limits on. Phases: `up` (create),
- * no-op `preview`, `up` changing every hostname, `destroy`. Per phase it reports wall time, the API
+ * no-op `preview`, `preview --refresh` (no drift), `up` changing every hostname, `destroy`. Per phase it reports wall time, the API
  * calls the appliance saw, the rate-limit bound, CPU seconds per process (engine, plugin, this
  * program's process, simulator), what the engine wrote, and bytes of state per resource.
  * Correctness is checked against the simulator's own objects, not the engine's summary: every
@@ -229,6 +229,18 @@ export async function engineBench(sim: SimulatorProcess, n: number, opts: Engine
                 const p = await stack.preview();
                 const same = p.changeSummary.same ?? 0;
                 if (same !== n + 3) throw new Error(`error: preview is not a no-op: ${JSON.stringify(p.changeSummary)}`);
+                return `same ${same}`;
+            },
+            undefined,
+        );
+        // What drift detection costs (`pulumi preview --refresh`, the nightly job): every item read,
+        // coalesced into list scans; Terraform's plan, which always refreshes, is its counterpart.
+        await phase(
+            "preview --refresh (no drift)",
+            async () => {
+                const p = await stack.preview({ refresh: true });
+                const same = p.changeSummary.same ?? 0;
+                if (same !== n + 3) throw new Error(`error: preview --refresh found changes: ${JSON.stringify(p.changeSummary)}`);
                 return `same ${same}`;
             },
             undefined,

@@ -190,7 +190,8 @@ export async function terraformBench(sim: SimulatorProcess, n: number, tools: Te
 
 /** The engine rows and the Terraform rows of the same N and phase, one above the other. */
 export function sideBySideTable(engine: EngineRow[], terraform: TerraformRow[], perSecond: number): string {
-    const key = (phase: string) => (/create/.test(phase) ? 0 : /no-op/.test(phase) ? 1 : /update/.test(phase) ? 2 : 3);
+    // Terraform's plan always refreshes, so it sits beside both previews, the refreshing one first.
+    const key = (phase: string) => (/create/.test(phase) ? 0 : /--refresh|^plan/.test(phase) ? 1 : /no-op/.test(phase) ? 1.5 : /update/.test(phase) ? 2 : 3);
     const head = ["N", "phase", "tool", "wall s", "runs", "calls", "429s", "tokens", "bound s", "wall/bound", "errors 1st run", "failed"];
     const lines: { n: number; k: number; cells: string[] }[] = [];
     for (const r of engine) {
