@@ -22,7 +22,7 @@ import { SimulatorProcess, startSimulatorProcess } from "../support/simulator";
 import { NO_RATE_LIMIT } from "../simulator/client";
 
 /** The configuration: one of each kind, `generation` changing the in-place fields. */
-function configuration(generation: number, secrets: { password: string; token: string; sshKey: string }): string {
+function configuration(product: "pra" | "rs", generation: number, secrets: { password: string; token: string; sshKey: string }): string {
     const c = JSON.stringify(`terraform contract, generation ${generation}`);
     const item = (kind: string, name: string, extra: string) => `
 resource "sra_${kind}" "${name}" {
@@ -32,6 +32,21 @@ resource "sra_${kind}" "${name}" {
   comments      = ${c}
 ${extra}}
 `;
+    // Web Jumps and the tunnel kinds are PRA only (upstream refuses them on RS).
+    const praOnly = `${item("web_jump", "web", `  url           = "https://10.0.0.4/login"\n`)}${item(
+        "protocol_tunnel_jump",
+        "tcp",
+        `  hostname      = "10.0.0.5"\n  tunnel_type   = "tcp"\n  tunnel_definitions = "22;2222"\n`,
+    )}${item("my_sql_tunnel_jump", "mysql", `  hostname      = "10.0.0.6"\n`)}${item("postgresql_tunnel_jump", "pg", `  hostname      = "10.0.0.7"\n`)}${item(
+        "network_tunnel_jump",
+        "net",
+        `  filter_rules = [{
+    ip_addresses = { cidr = "10.1.0.0/16" }
+    ports        = { range = { start = 1, end = 1024 } }
+    protocol     = "TCP"
+  }]
+`,
+    )}`;
     return `terraform {
   required_providers {
     sra = { source = "beyondtrust/sra" }
@@ -70,20 +85,7 @@ ${item("shell_jump", "shell", `  hostname      = "10.0.0.1"\n  tag           = "
         "remote_vnc",
         "vnc",
         `  hostname      = "10.0.0.3"\n`,
-    )}${item("web_jump", "web", `  url           = "https://10.0.0.4/login"\n`)}${item(
-        "protocol_tunnel_jump",
-        "tcp",
-        `  hostname      = "10.0.0.5"\n  tunnel_type   = "tcp"\n  tunnel_definitions = "22;2222"\n`,
-    )}${item("my_sql_tunnel_jump", "mysql", `  hostname      = "10.0.0.6"\n`)}${item("postgresql_tunnel_jump", "pg", `  hostname      = "10.0.0.7"\n`)}${item(
-        "network_tunnel_jump",
-        "net",
-        `  filter_rules = [{
-    ip_addresses = { cidr = "10.1.0.0/16" }
-    ports        = { range = { start = 1, end = 1024 } }
-    protocol     = "TCP"
-  }]
-`,
-    )}
+    )}${product === "pra" ? praOnly : ""}
 resource "sra_vault_account_policy" "policy" {
   name                        = "tf account policy"
   code_name                   = "tf_account_policy"
@@ -116,131 +118,138 @@ resource "sra_vault_ssh_account" "ssh" {
 `;
 }
 
-describe("contract: PRA simulator vs BeyondTrust's Terraform provider (terraform-provider-sra)", function () {
-    let tools: TerraformTools;
-    let sim: SimulatorProcess | undefined;
-    let workDir = "";
-    const secrets = {
-        password: `pw-${randomBytes(12).toString("base64url")}`,
-        token: `tok-${randomBytes(12).toString("base64url")}`,
-        sshKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-    };
-    Object.values(secrets).forEach(rememberSecret);
+const PRA_ONLY = [
+    "sra_web_jump.web",
+    "sra_protocol_tunnel_jump.tcp",
+    "sra_my_sql_tunnel_jump.mysql",
+    "sra_postgresql_tunnel_jump.pg",
+    "sra_network_tunnel_jump.net",
+];
 
-    const terraform = (args: string[], generation: number) => {
-        fs.writeFileSync(path.join(workDir, "main.tf"), configuration(generation, secrets));
-        const r = spawnSync(tools.terraform, [...args, "-input=false", "-no-color"], {
-            cwd: workDir,
-            encoding: "utf8",
-            maxBuffer: 64 << 20,
-            env: {
-                ...process.env,
-                TF_CLI_CONFIG_FILE: path.join(workDir, "cli.tfrc"),
-                TF_IN_AUTOMATION: "1",
-                CHECKPOINT_DISABLE: "1",
-                BT_API_HOST: sim!.apiHost,
-                BT_CLIENT_ID: sim!.clientId,
-                BT_CLIENT_SECRET: sim!.clientSecret,
-                TF_VAR_password: secrets.password,
-                TF_VAR_token: secrets.token,
-                TF_VAR_ssh_key: secrets.sshKey,
-            },
+for (const product of ["pra", "rs"] as const)
+    describe(`contract: ${product.toUpperCase()} simulator vs BeyondTrust's Terraform provider (terraform-provider-sra)`, function () {
+        let tools: TerraformTools;
+        let sim: SimulatorProcess | undefined;
+        let workDir = "";
+        const secrets = {
+            password: `pw-${randomBytes(12).toString("base64url")}`,
+            token: `tok-${randomBytes(12).toString("base64url")}`,
+            sshKey: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+        };
+        Object.values(secrets).forEach(rememberSecret);
+
+        const terraform = (args: string[], generation: number) => {
+            fs.writeFileSync(path.join(workDir, "main.tf"), configuration(product, generation, secrets));
+            const r = spawnSync(tools.terraform, [...args, "-input=false", "-no-color"], {
+                cwd: workDir,
+                encoding: "utf8",
+                maxBuffer: 64 << 20,
+                env: {
+                    ...process.env,
+                    TF_CLI_CONFIG_FILE: path.join(workDir, "cli.tfrc"),
+                    TF_IN_AUTOMATION: "1",
+                    CHECKPOINT_DISABLE: "1",
+                    BT_API_HOST: sim!.apiHost,
+                    BT_CLIENT_ID: sim!.clientId,
+                    BT_CLIENT_SECRET: sim!.clientSecret,
+                    TF_VAR_password: secrets.password,
+                    TF_VAR_token: secrets.token,
+                    TF_VAR_ssh_key: secrets.sshKey,
+                },
+            });
+            return { code: r.status, output: `${r.stdout}${r.stderr}` };
+        };
+        /** The diagnostics (each with the lines that explain it), then the planned changes, of a run: for a failure message. */
+        const gist = (output: string) => {
+            const lines = output.split("\n");
+            const errors: string[] = [];
+            lines.forEach((l, i) => {
+                if (/^(│ )?Error: /.test(l)) errors.push(...lines.slice(i, i + 10));
+            });
+            const changes = lines.filter((l) => / will be | must be |^\s+[~+-] |^\s+-\/\+ /.test(l));
+            return [...errors.slice(0, 80), ...changes.slice(0, 40)].join("\n");
+        };
+
+        before(async function () {
+            this.timeout(120_000);
+            const found = findTerraform();
+            if (typeof found === "string") {
+                console.log(`    skipped: ${found}`);
+                this.skip();
+            }
+            tools = found as TerraformTools;
+            sim = await startSimulatorProcess({ product, args: NO_RATE_LIMIT });
+            rememberSecret(sim.clientSecret);
+            workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bt-tf-contract-"));
+            fs.mkdirSync(path.join(workDir, "provider"));
+            fs.symlinkSync(tools.provider, path.join(workDir, "provider", "terraform-provider-sra"));
+            fs.writeFileSync(
+                path.join(workDir, "cli.tfrc"),
+                `provider_installation {\n  dev_overrides {\n    "beyondtrust/sra" = ${JSON.stringify(path.join(workDir, "provider"))}\n  }\n  direct {}\n}\n`,
+            );
         });
-        return { code: r.status, output: `${r.stdout}${r.stderr}` };
-    };
-    /** The diagnostics (each with the lines that explain it), then the planned changes, of a run: for a failure message. */
-    const gist = (output: string) => {
-        const lines = output.split("\n");
-        const errors: string[] = [];
-        lines.forEach((l, i) => {
-            if (/^(│ )?Error: /.test(l)) errors.push(...lines.slice(i, i + 10));
+        after(async () => {
+            await sim?.stop();
+            if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
         });
-        const changes = lines.filter((l) => / will be | must be |^\s+[~+-] |^\s+-\/\+ /.test(l));
-        return [...errors.slice(0, 80), ...changes.slice(0, 40)].join("\n");
-    };
 
-    before(async function () {
-        this.timeout(120_000);
-        const found = findTerraform();
-        if (typeof found === "string") {
-            console.log(`    skipped: ${found}`);
-            this.skip();
-        }
-        tools = found as TerraformTools;
-        sim = await startSimulatorProcess({ args: NO_RATE_LIMIT });
-        rememberSecret(sim.clientSecret);
-        workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bt-tf-contract-"));
-        fs.mkdirSync(path.join(workDir, "provider"));
-        fs.symlinkSync(tools.provider, path.join(workDir, "provider", "terraform-provider-sra"));
-        fs.writeFileSync(
-            path.join(workDir, "cli.tfrc"),
-            `provider_installation {\n  dev_overrides {\n    "beyondtrust/sra" = ${JSON.stringify(path.join(workDir, "provider"))}\n  }\n  direct {}\n}\n`,
-        );
+        const collections = async () => (await sim!.control("GET", "/state")).collections as Record<string, any[]>;
+        const ours = (items: any[] | undefined) =>
+            (items ?? []).filter((o) => /^tf /.test(String(o.name ?? "")) || o.comments?.startsWith?.("terraform contract"));
+
+        const kinds = product === "pra" ? 14 : 14 - PRA_ONLY.length;
+        it(`apply creates one object of each of ${kinds} kinds (all but the installer and the account group)`, function () {
+            this.timeout(300_000);
+            const r = terraform(["apply", "-auto-approve"], 0);
+            assert.equal(r.code, 0, gist(r.output));
+            assert.match(r.output, new RegExp(`Apply complete! Resources: ${kinds} added`));
+        });
+
+        // Upstream creates vault accounts and then plans an update of every one: its Read stores an empty
+        // jump_item_association when the account has none of its own (GET 404, as the facts sheet records
+        // from live appliances), and its own next plan turns that into an unknown; applying it PATCHes an
+        // association the account does not have (422 on live, ditto). So they are created and destroyed
+        // here, and the clean-plan and update checks cover every other kind.
+        const VAULT_ACCOUNTS = ["sra_vault_username_password_account.up", "sra_vault_token_account.token", "sra_vault_ssh_account.ssh"];
+        const OTHERS = [
+            "sra_jumpoint.jp",
+            "sra_jump_group.jg",
+            "sra_shell_jump.shell",
+            "sra_remote_rdp.rdp",
+            "sra_remote_vnc.vnc",
+            ...(product === "pra" ? PRA_ONLY : []),
+            "sra_vault_account_policy.policy",
+        ];
+        const targets = OTHERS.map((t) => `-target=${t}`);
+        const planned = (output: string) => [...output.matchAll(/^ {2}# (\S+) (?:will be|must be|is tainted)/gm)].map((m) => m[1]).sort();
+
+        it("a plan right after shows no change: every answer reads back as what was written", function () {
+            this.timeout(300_000);
+            const r = terraform(["plan", "-detailed-exitcode", ...targets], 0);
+            assert.equal(r.code, 0, `plan exit ${r.code} (2 = changes):\n${gist(r.output)}`);
+            const all = terraform(["plan"], 0);
+            assert.deepEqual(planned(all.output), [...VAULT_ACCOUNTS].sort(), "only upstream's vault-account association diff is planned");
+        });
+
+        it("a change of comments, descriptions and a tag applies in place and plans clean again", async function () {
+            this.timeout(300_000);
+            const r = terraform(["apply", "-auto-approve", ...targets], 1);
+            assert.equal(r.code, 0, gist(r.output));
+            assert.match(r.output, new RegExp(`0 added, ${OTHERS.length} changed, 0 destroyed`));
+            const p = terraform(["plan", "-detailed-exitcode", ...targets], 1);
+            assert.equal(p.code, 0, `plan exit ${p.code}:\n${gist(p.output)}`);
+            const shell = ours((await collections())["jump-item/shell-jump"]);
+            assert.deepEqual(
+                shell.map((s) => [s.tag, s.comments]),
+                [["gen-1", "terraform contract, generation 1"]],
+            );
+        });
+
+        it("destroy removes every object it made", async function () {
+            this.timeout(300_000);
+            const r = terraform(["destroy", "-auto-approve"], 1);
+            assert.equal(r.code, 0, gist(r.output));
+            const left = Object.entries(await collections()).flatMap(([kind, items]) => ours(items).map((o) => `${kind} ${o.name ?? o.id}`));
+            assert.deepEqual(left, []);
+        });
     });
-    after(async () => {
-        await sim?.stop();
-        if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-    });
-
-    const collections = async () => (await sim!.control("GET", "/state")).collections as Record<string, any[]>;
-    const ours = (items: any[] | undefined) => (items ?? []).filter((o) => /^tf /.test(String(o.name ?? "")) || o.comments?.startsWith?.("terraform contract"));
-
-    it("apply creates one object of each of 14 kinds (all but the installer and the account group)", function () {
-        this.timeout(300_000);
-        const r = terraform(["apply", "-auto-approve"], 0);
-        assert.equal(r.code, 0, gist(r.output));
-        assert.match(r.output, /Apply complete! Resources: 14 added/);
-    });
-
-    // Upstream creates vault accounts and then plans an update of every one: its Read stores an empty
-    // jump_item_association when the account has none of its own (GET 404, as the facts sheet records
-    // from live appliances), and its own next plan turns that into an unknown; applying it PATCHes an
-    // association the account does not have (422 on live, ditto). So they are created and destroyed
-    // here, and the clean-plan and update checks cover every other kind.
-    const VAULT_ACCOUNTS = ["sra_vault_username_password_account.up", "sra_vault_token_account.token", "sra_vault_ssh_account.ssh"];
-    const OTHERS = [
-        "sra_jumpoint.jp",
-        "sra_jump_group.jg",
-        "sra_shell_jump.shell",
-        "sra_remote_rdp.rdp",
-        "sra_remote_vnc.vnc",
-        "sra_web_jump.web",
-        "sra_protocol_tunnel_jump.tcp",
-        "sra_my_sql_tunnel_jump.mysql",
-        "sra_postgresql_tunnel_jump.pg",
-        "sra_network_tunnel_jump.net",
-        "sra_vault_account_policy.policy",
-    ];
-    const targets = OTHERS.map((t) => `-target=${t}`);
-    const planned = (output: string) => [...output.matchAll(/^ {2}# (\S+) (?:will be|must be|is tainted)/gm)].map((m) => m[1]).sort();
-
-    it("a plan right after shows no change: every answer reads back as what was written", function () {
-        this.timeout(300_000);
-        const r = terraform(["plan", "-detailed-exitcode", ...targets], 0);
-        assert.equal(r.code, 0, `plan exit ${r.code} (2 = changes):\n${gist(r.output)}`);
-        const all = terraform(["plan"], 0);
-        assert.deepEqual(planned(all.output), [...VAULT_ACCOUNTS].sort(), "only upstream's vault-account association diff is planned");
-    });
-
-    it("a change of comments, descriptions and a tag applies in place and plans clean again", async function () {
-        this.timeout(300_000);
-        const r = terraform(["apply", "-auto-approve", ...targets], 1);
-        assert.equal(r.code, 0, gist(r.output));
-        assert.match(r.output, new RegExp(`0 added, ${OTHERS.length} changed, 0 destroyed`));
-        const p = terraform(["plan", "-detailed-exitcode", ...targets], 1);
-        assert.equal(p.code, 0, `plan exit ${p.code}:\n${gist(p.output)}`);
-        const shell = ours((await collections())["jump-item/shell-jump"]);
-        assert.deepEqual(
-            shell.map((s) => [s.tag, s.comments]),
-            [["gen-1", "terraform contract, generation 1"]],
-        );
-    });
-
-    it("destroy removes every object it made", async function () {
-        this.timeout(300_000);
-        const r = terraform(["destroy", "-auto-approve"], 1);
-        assert.equal(r.code, 0, gist(r.output));
-        const left = Object.entries(await collections()).flatMap(([kind, items]) => ours(items).map((o) => `${kind} ${o.name ?? o.id}`));
-        assert.deepEqual(left, []);
-    });
-});
